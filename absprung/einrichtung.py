@@ -1,0 +1,85 @@
+"""The guide's setup steps, one function each, with the guide's values as defaults.
+
+Steps, tools and tests perform the setup through these functions, so the guide's conventions
+(token name "Thinksurance", Zweck TaaData, Sachbearbeiter cloudtransfer …) live in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .systeme import Systeme
+
+TOKEN_NAME = "Thinksurance"
+ZWECK = "TaaData"
+VM_FREISCHALTUNG = "Thinksurance"
+SACHBEARBEITER = "cloudtransfer"
+PRODUKTGEBER = "Thinksurance"
+PRODUKT = "Thinksurance - Gewerbeplattform"
+
+
+def concenter_benutzer_hinterlegen(s: Systeme, name: str | None = None) -> list[str]:
+    """Cloud einrichten 1: assfinet drive → Allgemein → con:center (G07)."""
+    return s.cloud.concenter_benutzer_hinterlegen(s.welt.bestand, name or s.welt.concenter_benutzer)
+
+
+def token_hinzufuegen(s: Systeme, *, name: str = TOKEN_NAME, zweck: str = ZWECK,
+                      concenter_benutzer: str | None = None) -> dict[str, Any]:
+    """Cloud einrichten 2–4: assfinet api → Token; the answer holds the AccessToken (G08–G10)."""
+    return s.cloud.token_hinzufuegen(s.welt.bestand, name=name, zweck=zweck,
+                                     concenter_benutzer=concenter_benutzer or s.welt.concenter_benutzer)
+
+
+def mitarbeiterzugriff_eintragen(s: Systeme, email: str | None = None) -> list[str]:
+    return s.cloud.mitarbeiterzugriff_eintragen(s.welt.bestand, email or s.welt.haupt_email)
+
+
+def vm_freischaltung_anlegen(s: Systeme, *, name: str = VM_FREISCHALTUNG, geteilt_mit: str | None = None,
+                             hauptfreischaltung: bool = True, sachbearbeiter: str = SACHBEARBEITER,
+                             vermittler: str | None = None) -> dict[str, Any]:
+    """Empfohlenes Szenario (G13)."""
+    return s.cloud.vm_freischaltung_anlegen(
+        s.welt.bestand, name=name, geteilt_mit=[geteilt_mit or s.welt.haupt_email],
+        sachbearbeiter=sachbearbeiter, hauptfreischaltung=hauptfreischaltung, vermittler=vermittler)
+
+
+def kundenfreischaltung_anlegen(s: Systeme, *, kunden: list[str], name: str = "Thinksurance",
+                                geteilt_mit: str | None = None, hauptfreischaltung: bool = True) -> dict[str, Any]:
+    """Szenario mit Kundenfreischaltung (G12)."""
+    return s.cloud.kundenfreischaltung_anlegen(
+        s.welt.bestand, name=name, kunden=kunden, geteilt_mit=[geteilt_mit or s.welt.haupt_email],
+        hauptfreischaltung=hauptfreischaltung)
+
+
+def produktgeber_hinterlegen(s: Systeme, *, collaboration_api_token: str | None,
+                             btoken: str | None = None, benutzer: str | None = None) -> Any:
+    """con:center einrichten: Produktgeber Thinksurance → Collaboration API Token, btoken (G14, G15)."""
+    return s.concenter.produktgeber_einstellungen_speichern(
+        benutzer or s.welt.concenter_benutzer, PRODUKTGEBER,
+        {"collaboration_api_token": collaboration_api_token or "",
+         "btoken": s.welt.btoken if btoken is None else btoken})
+
+
+def maklerextranet_aktivieren(s: Systeme, aktiv: bool = True, kuerzel: str | None = None) -> Any:
+    """ams einrichten: cloud Konten → „Maklerextranet aktivieren“ (G16)."""
+    return s.ams.maklerextranet_setzen(kuerzel or s.welt.ams_benutzer, aktiv)
+
+
+def produktfreischaltungen_aktualisieren(s: Systeme, kuerzel: str | None = None) -> list[str]:
+    """ams einrichten: Produktfreischaltungen aktualisieren (G17)."""
+    return s.ams.produktfreischaltungen_aktualisieren(kuerzel or s.welt.ams_benutzer)
+
+
+def vollstaendig_einrichten(s: Systeme, *, freischaltung: str = "empfohlen") -> str:
+    """The whole guide in order; returns the noted AccessToken."""
+    concenter_benutzer_hinterlegen(s)
+    access_token = token_hinzufuegen(s)["access_token"]
+    if freischaltung == "empfohlen":
+        mitarbeiterzugriff_eintragen(s)
+        vm_freischaltung_anlegen(s)
+    else:
+        kundenfreischaltung_anlegen(s, kunden=[nr for _, nr in s.welt.kunden])
+    produktgeber_hinterlegen(s, collaboration_api_token=access_token)
+    maklerextranet_aktivieren(s)
+    produktfreischaltungen_aktualisieren(s)
+    return access_token

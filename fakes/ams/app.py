@@ -1,0 +1,26 @@
+"""Assembles the simulated ams.5."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.applications import Starlette
+
+from fakes.common.web import Seiten, baue_app
+
+from . import api, ui
+from .concenter_zugang import HttpConcenter
+from .models import Ams
+
+TITEL = "ams.5"
+
+
+def erstellen(concenter_url: str, *, steuerung_an: bool = True,
+              datenstand: str | None = "ausgangslage") -> Starlette:
+    zustand = Ams()
+    if datenstand:
+        zustand.laden(datenstand)
+    seiten = Seiten(Path(__file__).parent / "templates", "ams", "ams.5")
+    cc = HttpConcenter(concenter_url)
+    return baue_app(system="ams", titel=TITEL, zustand=zustand, endpunkte=api.endpunkte(zustand, cc),
+                    ui_routen=ui.routen(zustand, seiten, cc), seiten=seiten, steuerung_an=steuerung_an)

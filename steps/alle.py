@@ -1,0 +1,12 @@
+"""All step definitions and fixtures as one pytest plugin (``-p steps.alle``)."""
+
+pytest_plugins = [
+    "absprung.lauf",
+    "steps.fixtures",
+    "steps.voraussetzungen",
+    "steps.cloud",
+    "steps.freischaltung",
+    "steps.concenter",
+    "steps.ams",
+    "steps.absprung",
+]

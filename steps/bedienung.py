@@ -1,0 +1,84 @@
+"""How a scenario operates ams.5 for the jump: in a real browser (@browser) or over HTTP.
+
+Both follow the same redirects (ams.5 → con:center → Thinksurance switch → Gewerbeplattform) and
+return the same ``Ansicht``, so one set of steps serves both; HTTP mode is what keeps the
+API scenarios fast.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import httpx
+
+from absprung.clients.basis import schwaerzen_url, transport
+from absprung.systeme import Systeme
+from steps.ansicht import Ansicht, aus_html
+
+
+class Bedienung(Protocol):
+    def kundenmaske_oeffnen(self, kundennummer: str, firma: str) -> None: ...
+    def digipro_anklicken(self) -> list[str]: ...
+    def produkt_waehlen(self, produkt: str) -> None: ...
+    def ansicht(self) -> Ansicht: ...
+
+
+class HttpBedienung:
+    def __init__(self, systeme: Systeme, aufzeichnen) -> None:  # type: ignore[no-untyped-def]
+        self.s = systeme
+        self._aufzeichnen = aufzeichnen
+        self._browser = httpx.Client(follow_redirects=True, timeout=10, transport=transport())
+        self._kunde: str | None = None
+        self._seite: httpx.Response | None = None
+
+    def kundenmaske_oeffnen(self, kundennummer: str, firma: str) -> None:
+        maske = self.s.ams.kundenmaske(self.s.welt.ams_benutzer, kundennummer)
+        assert maske["firma"] == firma, f"Die Kundenmaske zeigt „{maske['firma']}“ statt „{firma}“."
+        self._kunde = kundennummer
+
+    def digipro_anklicken(self) -> list[str]:
+        assert self._kunde, "Erst die Kundenmaske öffnen."
+        return self.s.ams.digipro(self.s.welt.ams_benutzer, self._kunde)
+
+    def produkt_waehlen(self, produkt: str) -> None:
+        assert self._kunde, "Erst die Kundenmaske öffnen."
+        url = self.s.ams.produkt_waehlen(self.s.welt.ams_benutzer, self._kunde, produkt)
+        self._seite = self._browser.get(url)
+        if self._aufzeichnen:
+            for r in [*self._seite.history, self._seite]:
+                self._aufzeichnen({"system": "Browser (HTTP)", "methode": "GET", "url": schwaerzen_url(str(r.url)),
+                                   "status": r.status_code, "weiterleitung": schwaerzen_url(r.headers.get("location", "")) or None})
+
+    def ansicht(self) -> Ansicht:
+        assert self._seite is not None, "Es wurde noch kein Produkt gewählt."
+        return aus_html(str(self._seite.url), self._seite.text)
+
+    def schliessen(self) -> None:
+        self._browser.close()
+
+
+class BrowserBedienung:
+    def __init__(self, systeme: Systeme, page) -> None:  # type: ignore[no-untyped-def]
+        from steps.pages.ams import AmsSeiten
+        from steps.pages.thinksurance import GewerbeplattformSeite
+
+        self.s = systeme
+        self.page = page
+        self.ams = AmsSeiten(page, systeme.ziel.urls["ams"])
+        self.plattform = GewerbeplattformSeite(page)
+
+    def kundenmaske_oeffnen(self, kundennummer: str, firma: str) -> None:
+        self.ams.anmelden(self.s.welt.ams_benutzer)
+        self.ams.kundenmaske_oeffnen(firma)
+
+    def digipro_anklicken(self) -> list[str]:
+        return self.ams.digipro_anklicken()
+
+    def produkt_waehlen(self, produkt: str) -> None:
+        self.ams.produkt_waehlen(produkt)
+
+    def ansicht(self) -> Ansicht:
+        return self.plattform.ansicht()
+
+    def schliessen(self) -> None:
+        pass

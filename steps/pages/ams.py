@@ -1,0 +1,41 @@
+"""ams.5 screens: Anmeldung, Kundenmaske, DigiPro, Organisation → Benutzer."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+
+class AmsSeiten:
+    def __init__(self, page: Page, basis_url: str) -> None:
+        self.page, self.basis = page, basis_url
+
+    def anmelden(self, kuerzel: str) -> None:
+        self.page.goto(f"{self.basis}/")
+        self.page.get_by_label("Benutzer").select_option(kuerzel)
+        self.page.get_by_role("button", name="Anmelden").click()
+
+    def kundenmaske_oeffnen(self, firma: str) -> None:
+        self.page.goto(f"{self.basis}/kunden")
+        self.page.get_by_role("link", name=firma, exact=True).click()
+        self.page.get_by_role("heading", name=f"Kundenmaske – {firma}").wait_for()
+
+    def digipro_anklicken(self) -> list[str]:
+        self.page.get_by_role("button", name="DigiPro").click()
+        self.page.get_by_role("heading", name="DigiPro", exact=False).wait_for()
+        return [t.strip() for t in self.page.get_by_role("list").get_by_role("button").all_inner_texts()]
+
+    def produkt_waehlen(self, produkt: str) -> None:
+        self.page.get_by_role("button", name=produkt, exact=True).click()
+        self.page.wait_for_load_state("load")
+
+    def benutzer_oeffnen(self, kuerzel: str) -> None:
+        self.page.goto(f"{self.basis}/organisation/benutzer/{kuerzel}")
+
+    def maklerextranet_aktivieren(self, kuerzel: str) -> None:
+        self.benutzer_oeffnen(kuerzel)
+        self.page.get_by_label("Maklerextranet aktivieren").check()
+        self.page.get_by_role("button", name="Speichern").click()
+
+    def produktfreischaltungen_aktualisieren(self, kuerzel: str) -> None:
+        self.benutzer_oeffnen(kuerzel)
+        self.page.get_by_role("button", name="Produktfreischaltungen aktualisieren").click()
