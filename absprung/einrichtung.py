@@ -70,16 +70,40 @@ def produktfreischaltungen_aktualisieren(s: Systeme, kuerzel: str | None = None)
     return s.ams.produktfreischaltungen_aktualisieren(kuerzel or s.welt.ams_benutzer)
 
 
-def vollstaendig_einrichten(s: Systeme, *, freischaltung: str = "empfohlen") -> str:
-    """The whole guide in order; returns the noted AccessToken."""
-    concenter_benutzer_hinterlegen(s)
-    access_token = token_hinzufuegen(s)["access_token"]
+# The guide's steps by the names scenarios use to leave one out ("alles außer …").
+AUSLASSBAR = ("con:center Benutzer hinterlegen", "Token hinzufügen", "Mitarbeiterzugriff",
+              "VM-Freischaltung", "Hauptfreischaltung", "Collaboration API Token", "btoken",
+              "Maklerextranet aktivieren", "Produktfreischaltungen aktualisieren")
+
+
+def vollstaendig_einrichten(s: Systeme, *, freischaltung: str = "empfohlen", kunden: list[str] | None = None,
+                            ausser: frozenset[str] = frozenset(), zweck: str = ZWECK) -> str | None:
+    """The whole guide in order, optionally leaving out named steps; returns the noted AccessToken.
+
+    ``freischaltung`` is "empfohlen" (VM-Freischaltung + Mitarbeiterzugriff) or "kunde"
+    (Kundenfreischaltung for ``kunden``, default all customers of the office).
+    """
+    unbekannt = set(ausser) - set(AUSLASSBAR)
+    if unbekannt:
+        raise ValueError(f"Unbekannte Schritte: {', '.join(sorted(unbekannt))}; möglich: {', '.join(AUSLASSBAR)}")
+    if "con:center Benutzer hinterlegen" not in ausser:
+        concenter_benutzer_hinterlegen(s)
+    access_token = None
+    if "Token hinzufügen" not in ausser:
+        access_token = token_hinzufuegen(s, zweck=zweck)["access_token"]
+    haupt = "Hauptfreischaltung" not in ausser
     if freischaltung == "empfohlen":
-        mitarbeiterzugriff_eintragen(s)
-        vm_freischaltung_anlegen(s)
+        if "Mitarbeiterzugriff" not in ausser:
+            mitarbeiterzugriff_eintragen(s)
+        if "VM-Freischaltung" not in ausser:
+            vm_freischaltung_anlegen(s, hauptfreischaltung=haupt)
     else:
-        kundenfreischaltung_anlegen(s, kunden=[nr for _, nr in s.welt.kunden])
-    produktgeber_hinterlegen(s, collaboration_api_token=access_token)
-    maklerextranet_aktivieren(s)
-    produktfreischaltungen_aktualisieren(s)
+        kundenfreischaltung_anlegen(s, kunden=kunden or [nr for _, nr in s.welt.kunden], hauptfreischaltung=haupt)
+    produktgeber_hinterlegen(
+        s, collaboration_api_token=None if "Collaboration API Token" in ausser else access_token,
+        btoken="" if "btoken" in ausser else None)
+    if "Maklerextranet aktivieren" not in ausser:
+        maklerextranet_aktivieren(s)
+    if "Produktfreischaltungen aktualisieren" not in ausser:
+        produktfreischaltungen_aktualisieren(s)
     return access_token

@@ -50,6 +50,7 @@ class Welt:
     gast_email: str = demo.GAST_EMAIL
     concenter_benutzer: str = demo.CONCENTER_BENUTZER
     concenter_kollege: str = demo.CONCENTER_KOLLEGE
+    concenter_passwort: str = field(default=demo.CONCENTER_PASSWORT, repr=False)
     btoken: str = field(default=demo.TS_BTOKEN, repr=False)
     btoken_kollege: str = field(default=demo.TS_BTOKEN_KOLLEGE, repr=False)
     thinksurance_hash: str = field(default=demo.TS_HASH, repr=False)
@@ -65,7 +66,8 @@ class Welt:
         raise KeyError(f"Den Kunden „{firma}“ kennt das Ziel nicht.")
 
 
-GEHEIME_FELDER = ("btoken", "btoken_kollege", "thinksurance_hash", "thinksurance_secret", "atoken")
+GEHEIME_FELDER = ("btoken", "btoken_kollege", "thinksurance_hash", "thinksurance_secret", "atoken",
+                  "concenter_passwort")
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,9 @@
 # language: de
-@kapitel-test
 Funktionalität: Test – Absprung aus ams.5 nach Thinksurance mit Kundendaten
   Ist alles nach dem Leitfaden eingerichtet, öffnet DigiPro aus der Kundenmaske in ams.5 die
   Thinksurance – Gewerbeplattform, und die Kundendaten aus der assfinet cloud sind vorbelegt.
 
-  @G07 @G08 @G09 @G10 @G13 @G14 @G15 @G16 @G17 @G18 @G19 @G20 @G21 @browser
+  @G07 @G08 @G09 @G10 @G13 @G14 @G15 @G16 @G17 @G18 @G19 @G20 @G21 @browser @ui @doku
   Szenario: Die Gewerbeplattform öffnet sich im Browser mit den Kundendaten aus der cloud
     Angenommen die Voraussetzungen des Leitfadens sind erfüllt
     Und in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt
@@ -20,3 +19,29 @@ Funktionalität: Test – Absprung aus ams.5 nach Thinksurance mit Kundendaten
     Und das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich die Thinksurance – Gewerbeplattform mit den Kundendaten aus der assfinet cloud
     Und sie zeigt für "Müller & Söhne Bau GmbH" die Werte aus der assfinet cloud: Firma, Anschrift, Ansprechpartner, Umsatz und Mitarbeiter
+
+  @G18 @G19
+  Szenario: Die Kundenmaske zeigt den Kunden, und DigiPro bietet die Produkte des Benutzers an
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Wenn der ams Benutzer die Kundenmaske von "Bäckerei Köhler e. K." öffnet
+    Und DigiPro anklickt
+    Dann zeigt die Kundenmaske den Kunden "Bäckerei Köhler e. K."
+    Und bietet DigiPro das Produkt "Thinksurance - Gewerbeplattform" an
+
+  @G20 @G21
+  Szenario: Das gewählte Produkt öffnet Thinksurance mit allen übertragenen Kundendaten
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Wenn der ams Benutzer die Kundenmaske von "Bäckerei Köhler e. K." öffnet
+    Und DigiPro anklickt
+    Und das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich die Thinksurance – Gewerbeplattform mit den Kundendaten aus der assfinet cloud
+    Und sie zeigt für "Bäckerei Köhler e. K." die Werte aus der assfinet cloud: Firma, Anschrift, Ansprechpartner, E-Mail, Telefon, Umsatz und Mitarbeiter
+
+  @G21 @fehlerbild
+  Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Kunde noch nicht in die cloud repliziert ist
+    Ursache: Der Kunde ist in ams.5 angelegt, aber noch nicht in die assfinet cloud repliziert; die Vorbelegung kommt aus der cloud.
+    Behebung: Die Replikation des Bestands in die assfinet cloud abwarten oder anstoßen und den Absprung wiederholen.
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Wenn der ams Benutzer für "Straßenbau Gülcan GmbH & Co. KG" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance ohne Kundendaten
+    Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "noch nicht in die assfinet cloud repliziert"

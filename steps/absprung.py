@@ -1,13 +1,12 @@
-"""Steps of the chapter "Test": Kundenmaske, DigiPro, product, Gewerbeplattform."""
+"""Steps of the chapter "Test" (G18–G21) and the jump used by every Fehlerbild."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from pytest_bdd import parsers, then, when
+from pytest_bdd import given, parsers, then, when
 
-from absprung import diagnose, lauf
+from absprung import diagnose, einrichtung
 from absprung.systeme import Systeme
 from steps.ansicht import Ansicht
 from steps.bedienung import Bedienung
@@ -18,7 +17,44 @@ CLOUD_ZU_PLATTFORM = {"Firma": "firma", "Straße": "strasse", "Hausnummer": "hau
                       "Ansprechpartner Nachname": "ansprechpartner_nachname", "E-Mail": "email",
                       "Telefon": "telefon", "Jahresumsatz in Euro": "umsatz",
                       "Vollzeitmitarbeiter": "mitarbeiter_vollzeit", "Teilzeitmitarbeiter": "mitarbeiter_teilzeit"}
+GRUPPEN = {"Anschrift": ["Straße", "Hausnummer", "PLZ", "Ort"],
+           "Ansprechpartner": ["Ansprechpartner Vorname", "Ansprechpartner Nachname"],
+           "Mitarbeiter": ["Vollzeitmitarbeiter", "Teilzeitmitarbeiter"], "Umsatz": ["Jahresumsatz in Euro"]}
 
+
+# --- the whole setup at once ------------------------------------------------------------------
+
+@given("alles ist nach dem Leitfaden eingerichtet", target_fixture="access_token")
+def _(systeme: Systeme) -> str | None:
+    return einrichtung.vollstaendig_einrichten(systeme)
+
+
+@given(parsers.parse('alles ist nach dem Leitfaden eingerichtet, außer "{schritt}"'), target_fixture="access_token")
+def _(systeme: Systeme, schritt: str) -> str | None:
+    return einrichtung.vollstaendig_einrichten(systeme, ausser=frozenset({schritt}))
+
+
+@given(parsers.parse('alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "{firma}" eingerichtet'),
+       target_fixture="access_token")
+def _(systeme: Systeme, firma: str) -> str | None:
+    return einrichtung.vollstaendig_einrichten(systeme, freischaltung="kunde",
+                                               kunden=[systeme.welt.kundennummer(firma)])
+
+
+@given(parsers.parse('alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "{firma}" eingerichtet, '
+                     'außer "{schritt}"'), target_fixture="access_token")
+def _(systeme: Systeme, firma: str, schritt: str) -> str | None:
+    return einrichtung.vollstaendig_einrichten(systeme, freischaltung="kunde", ausser=frozenset({schritt}),
+                                               kunden=[systeme.welt.kundennummer(firma)])
+
+
+@given(parsers.parse('alles ist nach dem Leitfaden eingerichtet, aber der Token hat den Zweck "{zweck}"'),
+       target_fixture="access_token")
+def _(systeme: Systeme, zweck: str) -> str | None:
+    return einrichtung.vollstaendig_einrichten(systeme, zweck=zweck)
+
+
+# --- the jump, step by step (G18–G20) and at once -----------------------------------------------
 
 @when(parsers.parse('der ams Benutzer die Kundenmaske von "{firma}" öffnet'), target_fixture="kundennummer")
 def _(systeme: Systeme, bedienung: Bedienung, firma: str) -> str:
@@ -38,16 +74,63 @@ def _(bedienung: Bedienung, digipro_produkte: list[str], produkt: str) -> None:
     bedienung.produkt_waehlen(produkt)
 
 
+@given(parsers.parse('der ams Benutzer für "{firma}" über DigiPro das Produkt "{produkt}" wählt'),
+       target_fixture="ansicht")
+@when(parsers.parse('der ams Benutzer für "{firma}" über DigiPro das Produkt "{produkt}" wählt'),
+      target_fixture="ansicht")
+def _(systeme: Systeme, bedienung: Bedienung, firma: str, produkt: str) -> Ansicht:
+    bedienung.kundenmaske_oeffnen(systeme.welt.kundennummer(firma), firma)
+    angeboten = bedienung.digipro_anklicken()
+    assert produkt in angeboten, f"DigiPro bietet „{produkt}“ nicht an, nur: {angeboten}"
+    bedienung.produkt_waehlen(produkt)
+    return bedienung.ansicht()
+
+
+# --- what the broker sees ---------------------------------------------------------------------
+
+def _warum(systeme: Systeme) -> str:
+    return diagnose.erklaerung(diagnose.letzter_absprung(systeme.concenter))
+
+
 @then("öffnet sich die Thinksurance – Gewerbeplattform mit den Kundendaten aus der assfinet cloud",
       target_fixture="ansicht")
-def _(systeme: Systeme, bedienung: Bedienung, request: pytest.FixtureRequest) -> Ansicht:
+def _(systeme: Systeme, bedienung: Bedienung) -> Ansicht:
     ansicht = bedienung.ansicht()
-    _bild(request, bedienung, "Gewerbeplattform")
-    warum = diagnose.erklaerung(diagnose.letzter_absprung(systeme.concenter))
-    assert ansicht.ist_gewerbeplattform, f"Statt Thinksurance erscheint: {ansicht.fehler}. {warum}"
-    assert ansicht.mit_kundendaten, (f"Thinksurance hat sich ohne Kundendaten geöffnet "
-                                     f"(„{ansicht.hinweis}“). {warum}")
+    _mit_kundendaten(systeme, ansicht)
     return ansicht
+
+
+def _mit_kundendaten(systeme: Systeme, ansicht: Ansicht) -> None:
+    assert ansicht.ist_gewerbeplattform, f"Statt Thinksurance erscheint: {ansicht.fehler}. {_warum(systeme)}"
+    assert ansicht.mit_kundendaten, (f"Thinksurance hat sich ohne Kundendaten geöffnet "
+                                     f"(„{ansicht.hinweis}“). {_warum(systeme)}")
+
+
+@then(parsers.parse('öffnet sich Thinksurance mit den Kundendaten von "{firma}"'))
+def _(systeme: Systeme, ansicht: Ansicht, firma: str) -> None:
+    _mit_kundendaten(systeme, ansicht)
+    assert ansicht.felder["Firma"] == firma, f"Thinksurance zeigt die Firma „{ansicht.felder['Firma']}“."
+
+
+@then("öffnet sich Thinksurance ohne Kundendaten")
+def _(systeme: Systeme, ansicht: Ansicht) -> None:
+    assert ansicht.ist_gewerbeplattform, f"Statt Thinksurance erscheint: {ansicht.fehler}. {_warum(systeme)}"
+    assert not ansicht.felder, f"Thinksurance zeigt doch Kundendaten: {ansicht.felder.get('Firma')}"
+    assert ansicht.hinweis and "keine Kundendaten" in ansicht.hinweis, ansicht.hinweis
+
+
+@then(parsers.parse('scheitert der Absprung, und con:center zeigt "{text}"'))
+def _(ansicht: Ansicht, text: str) -> None:
+    assert not ansicht.ist_gewerbeplattform, "Thinksurance hat sich geöffnet, erwartet war eine Ablehnung."
+    assert ansicht.fehler and text in ansicht.fehler, f"con:center zeigt „{ansicht.fehler}“, nicht „{text}“."
+
+
+@then(parsers.parse('nennt das Absprung-Protokoll des con:center im Schritt "{schritt}" den Grund "{text}"'))
+def _(systeme: Systeme, schritt: str, text: str) -> None:
+    eintrag = diagnose.letzter_absprung(systeme.concenter)
+    assert eintrag is not None, "Im Absprung-Protokoll steht kein Absprung."
+    assert eintrag["schritt"] == schritt, f"Das Protokoll nennt den Schritt „{eintrag['schritt']}“: {eintrag['grund']}"
+    assert text in (eintrag["grund"] or ""), f"Das Protokoll nennt als Grund: {eintrag['grund']}"
 
 
 @then(parsers.parse('sie zeigt für "{firma}" die Werte aus der assfinet cloud: {felder}'))
@@ -58,19 +141,25 @@ def _(systeme: Systeme, ansicht: Ansicht, firma: str, felder: str) -> None:
 
 
 def _abweichungen(kunde: dict[str, Any], ansicht: Ansicht, labels: list[str]) -> list[str]:
-    gruppen = {"Anschrift": ["Straße", "Hausnummer", "PLZ", "Ort"],
-               "Ansprechpartner": ["Ansprechpartner Vorname", "Ansprechpartner Nachname"],
-               "Mitarbeiter": ["Vollzeitmitarbeiter", "Teilzeitmitarbeiter"], "Umsatz": ["Jahresumsatz in Euro"]}
     fehler = []
-    for label in [x for name in labels for x in gruppen.get(name, [name])]:
-        erwartet = str(kunde[CLOUD_ZU_PLATTFORM[label]])
-        gezeigt = ansicht.felder.get(label)
+    for label in [x for name in labels for x in GRUPPEN.get(name, [name])]:
+        erwartet, gezeigt = str(kunde[CLOUD_ZU_PLATTFORM[label]]), ansicht.felder.get(label)
         if gezeigt != erwartet:
             fehler.append(f"{label}: erwartet „{erwartet}“, gezeigt „{gezeigt}“")
     return fehler
 
 
-def _bild(request: pytest.FixtureRequest, bedienung: Bedienung, name: str) -> None:
-    page = getattr(bedienung, "page", None)
-    if page is not None:
-        lauf.bild_anhaengen(request.node, page.screenshot(full_page=True), name)
+@then(parsers.parse('zeigt die Kundenmaske den Kunden "{firma}"'))
+def _(systeme: Systeme, kundennummer: str, firma: str) -> None:
+    maske = systeme.ams.kundenmaske(systeme.welt.ams_benutzer, kundennummer)
+    assert maske["firma"] == firma, maske
+
+
+@then(parsers.parse('bietet DigiPro das Produkt "{produkt}" an'))
+def _(digipro_produkte: list[str], produkt: str) -> None:
+    assert produkt in digipro_produkte, f"DigiPro bietet nur: {digipro_produkte}"
+
+
+@then(parsers.parse('bietet DigiPro das Produkt "{produkt}" nicht an'))
+def _(digipro_produkte: list[str], produkt: str) -> None:
+    assert produkt not in digipro_produkte, f"DigiPro bietet „{produkt}“ doch an."

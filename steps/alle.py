@@ -9,4 +9,6 @@ pytest_plugins = [
     "steps.concenter",
     "steps.ams",
     "steps.absprung",
+    "steps.anmerkungen",
+    "steps.allgemein",
 ]

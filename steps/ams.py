@@ -1,18 +1,23 @@
-"""Steps of the chapter "Anpassung in ams"."""
+"""Steps of the chapter "Anpassung in ams" (G16, G17) and the user rename of the Anmerkungen (G22)."""
 
 from __future__ import annotations
 
-from pytest_bdd import given
+from pytest_bdd import given, parsers
 
-from absprung import einrichtung
 from absprung.systeme import Systeme
+from steps.cloud import Einrichter
 
 
 @given('beim ams Benutzer ist im cloud Konto "Maklerextranet aktivieren" angehakt')
-def _(systeme: Systeme) -> None:
-    einrichtung.maklerextranet_aktivieren(systeme)
+def _(einrichter: Einrichter) -> None:
+    einrichter.maklerextranet_aktivieren()
 
 
 @given("die Produktfreischaltungen des ams Benutzers sind aktualisiert")
-def _(systeme: Systeme) -> None:
-    einrichtung.produktfreischaltungen_aktualisieren(systeme)
+def _(einrichter: Einrichter) -> None:
+    einrichter.produktfreischaltungen_aktualisieren()
+
+
+@given(parsers.parse('im cloud Konto des ams Benutzers wird der cloud Benutzername in "{email}" geändert'))
+def _(systeme: Systeme, email: str) -> None:
+    systeme.ams.cloud_benutzername_aendern(systeme.welt.ams_benutzer, email)

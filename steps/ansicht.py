@@ -17,6 +17,7 @@ class Ansicht:
     felder: dict[str, str] = field(default_factory=dict)  # label -> value (customer page only)
     hinweis: str | None = None  # e.g. "Es wurden keine Kundendaten übermittelt." on the dashboard
     fehler: str | None = None  # an error page instead of Thinksurance (e.g. con:center refused)
+    verknuepft: str | None = None  # the cloud user (bExternalId) Thinksurance has bound to the btoken
 
     @property
     def ist_gewerbeplattform(self) -> bool:
@@ -41,6 +42,8 @@ class _Leser(HTMLParser):
         self._rolle: str | None = None
         self._tiefe = 0
         self.formular = False
+        self.verknuepft = ""
+        self._verknuepft = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -52,6 +55,8 @@ class _Leser(HTMLParser):
             self.werte[a["id"] or ""] = a.get("value") or ""
         elif tag == "form" and a.get("id") == "kundendaten":
             self.formular = True
+        elif a.get("aria-label") == "Verknüpfter Benutzer":
+            self._verknuepft = True
         if a.get("role") in ("alert", "status") and self._rolle is None:
             self._rolle, self._tiefe = a["role"], 0
             self.rollen[self._rolle or ""] = ""
@@ -63,6 +68,8 @@ class _Leser(HTMLParser):
             self._in = None
         if tag == "label":
             self._label_for = None
+        if tag == "strong":
+            self._verknuepft = False
         if self._rolle is not None:
             self._tiefe -= 1
             if self._tiefe <= 0:
@@ -75,6 +82,8 @@ class _Leser(HTMLParser):
             self.labels[self._label_for] += data
         if self._rolle is not None:
             self.rollen[self._rolle] += data
+        if self._verknuepft:
+            self.verknuepft += data
 
 
 def aus_html(url: str, text: str) -> Ansicht:
@@ -84,7 +93,9 @@ def aus_html(url: str, text: str) -> Ansicht:
     fehler = " ".join(leser.rollen.get("alert", "").split()) or None
     if titel != "Thinksurance – Gewerbeplattform":
         return Ansicht(url=url, titel=titel, fehler=fehler or text[:300])
+    verknuepft = leser.verknuepft.strip() or None
     if not leser.formular:
-        return Ansicht(url=url, titel=titel, hinweis=" ".join(leser.rollen.get("status", "").split()) or None)
+        return Ansicht(url=url, titel=titel, hinweis=" ".join(leser.rollen.get("status", "").split()) or None,
+                       verknuepft=verknuepft)
     nach_label = {" ".join(t.split()): leser.werte.get(i, "") for i, t in leser.labels.items()}
-    return Ansicht(url=url, titel=titel, felder={f: nach_label.get(f, "") for f in FELDER})
+    return Ansicht(url=url, titel=titel, felder={f: nach_label.get(f, "") for f in FELDER}, verknuepft=verknuepft)

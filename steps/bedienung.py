@@ -58,7 +58,7 @@ class HttpBedienung:
 
 
 class BrowserBedienung:
-    def __init__(self, systeme: Systeme, page) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, systeme: Systeme, page, foto=None) -> None:  # type: ignore[no-untyped-def]
         from steps.pages.ams import AmsSeiten
         from steps.pages.thinksurance import GewerbeplattformSeite
 
@@ -66,19 +66,25 @@ class BrowserBedienung:
         self.page = page
         self.ams = AmsSeiten(page, systeme.ziel.urls["ams"])
         self.plattform = GewerbeplattformSeite(page)
+        self._foto = foto or (lambda name: None)
 
     def kundenmaske_oeffnen(self, kundennummer: str, firma: str) -> None:
         self.ams.anmelden(self.s.welt.ams_benutzer)
         self.ams.kundenmaske_oeffnen(firma)
+        self._foto("ams.5 – Kundenmaske")
 
     def digipro_anklicken(self) -> list[str]:
-        return self.ams.digipro_anklicken()
+        produkte = self.ams.digipro_anklicken()
+        self._foto("ams.5 – DigiPro")
+        return produkte
 
     def produkt_waehlen(self, produkt: str) -> None:
         self.ams.produkt_waehlen(produkt)
 
     def ansicht(self) -> Ansicht:
-        return self.plattform.ansicht()
+        ansicht = self.plattform.ansicht()
+        self._foto("Thinksurance – Gewerbeplattform")
+        return ansicht
 
     def schliessen(self) -> None:
         pass

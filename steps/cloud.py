@@ -1,28 +1,87 @@
-"""Steps of the chapter "Anpassung in der cloud einrichten"."""
+"""Steps of the chapter "Anpassung in der cloud einrichten" (G07–G10)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from pytest_bdd import given, parsers
+from pytest_bdd import given, parsers, then, when
 
 from absprung import einrichtung
 from absprung.systeme import Systeme
+from steps.einrichter import ApiEinrichter, UiEinrichter
+from steps.versuch import Versuch, versuchen
+
+Einrichter = ApiEinrichter | UiEinrichter
 
 
 @given('in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt')
-def _(systeme: Systeme) -> None:
-    einrichtung.concenter_benutzer_hinterlegen(systeme)
+def _(einrichter: Einrichter) -> None:
+    einrichter.concenter_benutzer_hinterlegen()
 
 
 @given(parsers.parse('unter "assfinet api" ist ein Token mit dem Namen "{name}", dem Zweck "{zweck}" '
-                     'und diesem Concenter Benutzernamen hinzugefügt'), target_fixture="token")
-def _(systeme: Systeme, name: str, zweck: str) -> dict[str, Any]:
-    return einrichtung.token_hinzufuegen(systeme, name=name, zweck=zweck)
+                     'und diesem Concenter Benutzernamen hinzugefügt'), target_fixture="access_token")
+def _(einrichter: Einrichter, name: str, zweck: str) -> str:
+    return einrichter.token_hinzufuegen(name=name, zweck=zweck)
 
 
 @given("der generierte AccessToken ist vermerkt", target_fixture="access_token")
-def _(token: dict[str, Any]) -> str:
-    wert = token["access_token"]
-    assert "•" not in wert, "Der AccessToken wurde nach dem Speichern nicht vollständig angezeigt."
-    return wert
+def _(access_token: str) -> str:
+    assert access_token and "•" not in access_token, \
+        "Der AccessToken wurde nach dem Speichern nicht vollständig angezeigt."
+    return access_token
+
+
+@when('in assfinet drive unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt wird',
+      target_fixture="versuch")
+def _(systeme: Systeme) -> Versuch:
+    return versuchen(lambda: einrichtung.concenter_benutzer_hinterlegen(systeme))
+
+
+@when(parsers.parse('unter "assfinet api" ein Token mit dem Zweck "{zweck}" für den Concenter Benutzernamen '
+                    '"{name}" hinzugefügt wird'), target_fixture="versuch")
+def _(systeme: Systeme, zweck: str, name: str) -> Versuch:
+    return versuchen(lambda: einrichtung.token_hinzufuegen(systeme, zweck=zweck, concenter_benutzer=name))
+
+
+@when('unter "assfinet api" ein Token ohne Namen mit dem Zweck "TaaData" hinzugefügt wird', target_fixture="versuch")
+def _(systeme: Systeme) -> Versuch:
+    return versuchen(lambda: einrichtung.token_hinzufuegen(systeme, name=""))
+
+
+@then(parsers.parse('trägt der Token den Namen "{name}"'))
+def _(versuch: Versuch, name: str) -> None:
+    assert not versuch.abgelehnt, versuch.meldung
+    assert versuch.wert["name"] == name, f"Der Token heißt „{versuch.wert['name']}“."
+
+
+@then("ist der con:center Benutzer als Concenter Benutzername eines Tokens wählbar")
+def _(systeme: Systeme) -> None:
+    token = einrichtung.token_hinzufuegen(systeme)
+    assert token["concenter_benutzer"] == systeme.welt.concenter_benutzer
+
+
+@then("zeigt assfinet drive den AccessToken beim Speichern vollständig und danach nur noch maskiert")
+def _(systeme: Systeme, access_token: str) -> None:
+    liste = systeme.cloud.tokens(systeme.welt.bestand)
+    assert liste, "assfinet drive zeigt keinen Token an."
+    gezeigt = liste[-1]["access_token"]
+    assert gezeigt != access_token and "•" in gezeigt, f"Der AccessToken steht unmaskiert in der Liste: {gezeigt}"
+    assert gezeigt[-4:] == access_token[-4:], "Die Maske passt nicht zum vermerkten AccessToken."
+
+
+@then(parsers.parse('liefert die assfinet cloud mit dem vermerkten AccessToken über TaaData die Daten von "{firma}"'))
+def _(systeme: Systeme, access_token: str, firma: str) -> None:
+    w = systeme.welt
+    daten = systeme.cloud.taa_daten_lesen(access_token, w.kundennummer(firma), w.haupt_email)
+    assert daten["firma"] == firma, daten
+
+
+@given("der Token wurde in assfinet drive widerrufen")
+def _(systeme: Systeme) -> None:
+    w = systeme.welt
+    for t in systeme.cloud.tokens(w.bestand):
+        systeme.cloud.token_widerrufen(w.bestand, t["id"])
+
+
+@given('der con:center Benutzer wurde unter "Allgemein → con:center" wieder entfernt')
+def _(systeme: Systeme) -> None:
+    systeme.cloud.concenter_benutzer_entfernen(systeme.welt.bestand, systeme.welt.concenter_benutzer)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -13,6 +13,7 @@ from absprung.systeme import Systeme
 from absprung.targets import ProfilFehler, Ziel, eingebettete_fakes, profil_laden
 from fakes.server import Fakes, Optionen
 from steps.bedienung import Bedienung, BrowserBedienung, HttpBedienung
+from steps.einrichter import ApiEinrichter, UiEinrichter
 
 LEITFADEN_IDS = [f"G{i:02d}" for i in range(1, 25)]
 MARKER = {
@@ -77,15 +78,37 @@ def systeme(verbindungen: Systeme, request: pytest.FixtureRequest) -> Systeme:
     return verbindungen
 
 
+def _foto(request: pytest.FixtureRequest) -> Callable[[str], None] | None:
+    """With @doku: photograph the page's main area after a step, secret fields masked."""
+    if request.node.get_closest_marker("doku") is None:
+        return None
+    page = request.getfixturevalue("page")
+
+    def foto(name: str) -> None:
+        png = page.get_by_role("main").screenshot(mask=[page.locator("[data-geheim]")])
+        lauf.bild_anhaengen(request.node, png, name)
+
+    return foto
+
+
 @pytest.fixture
 def bedienung(request: pytest.FixtureRequest, systeme: Systeme) -> Iterator[Bedienung]:
     """Browser for scenarios tagged @browser, HTTP otherwise — same steps, same view."""
     if request.node.get_closest_marker("browser"):
-        b: BrowserBedienung | HttpBedienung = BrowserBedienung(systeme, request.getfixturevalue("page"))
+        b: BrowserBedienung | HttpBedienung = BrowserBedienung(systeme, request.getfixturevalue("page"),
+                                                                _foto(request))
     else:
         b = HttpBedienung(systeme, lauf.http_aufzeichnen)
     yield b
     b.schliessen()
+
+
+@pytest.fixture
+def einrichter(request: pytest.FixtureRequest, systeme: Systeme) -> ApiEinrichter | UiEinrichter:
+    """Setup by clicking the screens for scenarios tagged @ui, through the APIs otherwise."""
+    if request.node.get_closest_marker("ui"):
+        return UiEinrichter(systeme, request.getfixturevalue("page"), _foto(request))
+    return ApiEinrichter(systeme)
 
 
 @pytest.fixture(scope="session")

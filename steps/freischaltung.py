@@ -1,19 +1,63 @@
-"""Steps of the Freischaltung scenarios (Kundenfreischaltung, empfohlenes Szenario)."""
+"""Steps of the Freischaltung scenarios (G11–G13)."""
 
 from __future__ import annotations
 
-from pytest_bdd import given, parsers
+from pytest_bdd import given, parsers, when
 
 from absprung import einrichtung
 from absprung.systeme import Systeme
+from steps.cloud import Einrichter
+from steps.versuch import Versuch, versuchen
 
 
 @given("der ams Benutzer ist in der Liste für Mitarbeiterzugriff eingetragen")
-def _(systeme: Systeme) -> None:
-    einrichtung.mitarbeiterzugriff_eintragen(systeme)
+def _(einrichter: Einrichter) -> None:
+    einrichter.mitarbeiterzugriff_eintragen()
 
 
 @given(parsers.parse('eine VM-Freischaltung "{name}" ist angelegt, geteilt mit dem ams Benutzer, als '
                      'Hauptfreischaltung festgelegt und mit dem Sachbearbeiter "{sachbearbeiter}"'))
-def _(systeme: Systeme, name: str, sachbearbeiter: str) -> None:
-    einrichtung.vm_freischaltung_anlegen(systeme, name=name, sachbearbeiter=sachbearbeiter)
+def _(einrichter: Einrichter, name: str, sachbearbeiter: str) -> None:
+    einrichter.vm_freischaltung_anlegen(name=name, sachbearbeiter=sachbearbeiter)
+
+
+@given(parsers.parse('eine Kundenfreischaltung für "{firma}" ist angelegt, geteilt mit dem ams Benutzer und '
+                     'als Hauptfreischaltung festgelegt'))
+def _(systeme: Systeme, einrichter: Einrichter, firma: str) -> None:
+    einrichter.kundenfreischaltung_anlegen(kunden=[systeme.welt.kundennummer(firma)])
+
+
+@given(parsers.parse('der ams Benutzer hat aus "{herkunft}" bereits eine Freischaltung für seine Kunden als '
+                     'Hauptfreischaltung'))
+def _(systeme: Systeme, herkunft: str) -> None:
+    w = systeme.welt
+    systeme.cloud.vm_freischaltung_anlegen(w.bestand, name=f"Rechte aus {herkunft}", geteilt_mit=[w.haupt_email],
+                                           sachbearbeiter=w.haupt_email, hauptfreischaltung=True,
+                                           vermittler="VM-01", herkunft=herkunft)
+
+
+@when(parsers.parse('eine VM-Freischaltung "{name}" mit dem Sachbearbeiter "{sachbearbeiter}" angelegt wird'),
+      target_fixture="versuch")
+def _(systeme: Systeme, name: str, sachbearbeiter: str) -> Versuch:
+    return versuchen(lambda: einrichtung.vm_freischaltung_anlegen(systeme, name=name, sachbearbeiter=sachbearbeiter))
+
+
+@when("der ams Benutzer in die Liste für Mitarbeiterzugriff eingetragen wird", target_fixture="versuch")
+def _(systeme: Systeme) -> Versuch:
+    return versuchen(lambda: einrichtung.mitarbeiterzugriff_eintragen(systeme))
+
+
+@when(parsers.parse('eine Kundenfreischaltung für "{firma}" angelegt wird, geteilt mit dem ams Benutzer'),
+      target_fixture="versuch")
+def _(systeme: Systeme, firma: str) -> Versuch:
+    return versuchen(lambda: einrichtung.kundenfreischaltung_anlegen(
+        systeme, kunden=[systeme.welt.kundennummer(firma)]))
+
+
+@when(parsers.parse('eine Kundenfreischaltung für "{firma}" nur mit "{kollege}" geteilt und für den ams Benutzer '
+                    'als Hauptfreischaltung festgelegt wird'), target_fixture="versuch")
+def _(systeme: Systeme, firma: str, kollege: str) -> Versuch:
+    w = systeme.welt
+    f = einrichtung.kundenfreischaltung_anlegen(systeme, kunden=[w.kundennummer(firma)], geteilt_mit=kollege,
+                                                hauptfreischaltung=False)
+    return versuchen(lambda: systeme.cloud.hauptfreischaltung_festlegen(w.bestand, f["id"], w.haupt_email))

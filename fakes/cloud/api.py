@@ -127,7 +127,7 @@ def endpunkte(c: Cloud) -> list[Endpunkt]:
         Endpunkt("DELETE", f"{B}/concenter/{{name}}", concenter_weg, "con:center Benutzer entfernen",
                  parameter=(BESTAND, Param("name", "path", True))),
         Endpunkt("POST", f"{B}/tokens", token_neu, "assfinet api: Token hinzufügen",
-                 Schema({"name": text("Name, Standard „Thinksurance“", max_laenge=100),
+                 Schema({"name": text("Name, Standard „Thinksurance“", max_laenge=100, leer_erlaubt=True),
                          "zweck": text("Zweck, z. B. TaaData", pflicht=True, enum=ZWECKE),
                          "concenter_benutzer": text("Concenter Benutzername", pflicht=True)}),
                  (BESTAND,), antwort="Token mit vollständigem AccessToken (nur dieses eine Mal)"),

@@ -23,6 +23,10 @@ class Partnerzugang:
 
 
 class HttpGegenstellen:
+    schnittstellen = {"taa": "assfinet cloud GET /api/taa/kunden/{kunde}",
+                      "token": "Thinksurance V1.1 POST /api/ipn/tokens",
+                      "forward": "Thinksurance V1.1 POST /api/ipn/brokers/forward"}
+
     def __init__(self, zugang: Partnerzugang) -> None:
         from absprung.clients import CloudClient, ThinksuranceClient  # lazy: keeps start-up fast
 

@@ -82,6 +82,9 @@ class GegenstellenFehler(Exception):
 
 
 class Gegenstellen(Protocol):
+    # Which interface each call uses, for the launch log (e.g. "V1.1 POST /api/ipn/tokens").
+    schnittstellen: dict[str, str]
+
     def taa_daten(self, access_token: str, kunde: str, cloud_benutzer: str) -> dict[str, Any]: ...
     def thinksurance_token(self) -> str: ...
     def broker_forward(self, token: str, btoken: str, daten: dict[str, Any]) -> str: ...
@@ -227,14 +230,14 @@ class Concenter(Zustand):
             token = g.thinksurance_token()
         except GegenstellenFehler as f:
             _scheitern(e, SCHRITTE[4], THINKSURANCE_ANMELDUNG.fehler(grund=f.meldung))
-        _ok(e, SCHRITTE[4])
+        _ok(e, SCHRITTE[4], g.schnittstellen.get("token", ""))
         daten = {"type": 1, "bExternalId": s.cloud_benutzer or s.email, "bEmail": s.email,
                  **(kunde_fuer_thinksurance(kunde) if kunde else {})}
         try:
             url = g.broker_forward(token, btoken, daten)
         except GegenstellenFehler as f:
             _scheitern(e, SCHRITTE[5], THINKSURANCE_ABGELEHNT.fehler(grund=f.meldung))
-        _ok(e, SCHRITTE[5])
+        _ok(e, SCHRITTE[5], g.schnittstellen.get("forward", ""))
         return url
 
     @staticmethod
@@ -280,8 +283,8 @@ class _Abbruch(Exception):
     pass
 
 
-def _ok(e: Protokolleintrag, schritt: str) -> None:
-    e.schritte.append({"schritt": schritt, "status": "ok", "grund": ""})
+def _ok(e: Protokolleintrag, schritt: str, schnittstelle: str = "") -> None:
+    e.schritte.append({"schritt": schritt, "status": "ok", "grund": "", "schnittstelle": schnittstelle})
 
 
 def _scheitern(e: Protokolleintrag, schritt: str, f: Any) -> None:

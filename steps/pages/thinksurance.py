@@ -21,12 +21,14 @@ class GewerbeplattformSeite:
             alarm = p.get_by_role("alert")
             text = alarm.inner_text() if alarm.count() == 1 else p.locator("body").inner_text()[:500]
             return Ansicht(url=p.url, titel=titel, fehler=text.strip())
+        verknuepft = p.get_by_label("Verknüpfter Benutzer").inner_text().strip() or None
         formular = p.get_by_role("form", name=TITEL)
         if formular.count() == 0:
             hinweis = p.get_by_role("status")
-            return Ansicht(url=p.url, titel=titel, hinweis=hinweis.inner_text().strip() if hinweis.count() else None)
+            return Ansicht(url=p.url, titel=titel, hinweis=hinweis.inner_text().strip() if hinweis.count() else None,
+                           verknuepft=verknuepft)
         felder = {label: formular.get_by_label(label, exact=True).input_value() for label in FELDER}
-        return Ansicht(url=p.url, titel=titel, felder=felder)
+        return Ansicht(url=p.url, titel=titel, felder=felder, verknuepft=verknuepft)
 
     def formular_bild(self) -> bytes:
         return self.page.get_by_role("form", name=TITEL).screenshot()

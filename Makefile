@@ -1,0 +1,47 @@
+# Zwei Befehle richten alles ein (siehe README):
+#   make        Hauptlauf: Szenarien gegen die eingebetteten Fakes, Bericht, Leitfaden-Website
+#   make test   alle Tests (Fakes, Clients, Generator, Website, Szenarien)
+
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STEMPEL := $(VENV)/.eingerichtet
+PYTEST_N ?= 2
+
+.PHONY: all bericht leitfaden test serve benchmark clean
+
+all: bericht leitfaden
+	@exit $$(cat reports/.szenarien-exit 2>/dev/null || echo 1)
+
+$(STEMPEL): pyproject.toml
+	@echo "== Einrichtung: virtuelle Umgebung $(VENV) und Pakete"
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[test,docs]"
+	$(BIN)/python -m absprung.browser
+	@touch $(STEMPEL)
+
+# The suite's exit status is kept so the site is built even when scenarios fail.
+bericht: $(STEMPEL)
+	@echo "== Szenarien gegen die eingebetteten Fakes (Bericht: reports/bericht.html)"
+	@mkdir -p reports
+	@$(BIN)/pytest features -n $(PYTEST_N) --html=reports/bericht.html --self-contained-html \
+		--lauf-json=reports/lauf.json; echo $$? > reports/.szenarien-exit
+
+leitfaden: $(STEMPEL)
+	@echo "== Leitfaden-Website (site/)"
+	$(BIN)/python -m absprung.leitfaden
+	$(BIN)/mkdocs build --strict --quiet
+
+test: $(STEMPEL)
+	@echo "== Alle Tests"
+	$(BIN)/pytest -n $(PYTEST_N)
+
+serve: $(STEMPEL)
+	$(BIN)/python -m fakes
+
+benchmark: $(STEMPEL)
+	$(BIN)/python scripts/benchmark.py
+
+clean:
+	rm -rf reports site docs/generiert docs/bilder .pytest_cache test-results

@@ -1,0 +1,65 @@
+# language: de
+Funktionalität: Anpassung in der cloud einrichten
+  In assfinet drive wird unter „Allgemein → con:center“ der con:center Benutzer hinterlegt und unter
+  „assfinet api“ ein Token hinzugefügt: Name (Standard „Thinksurance“), Zweck „TaaData“ und der
+  Concenter Benutzername. Nach dem Speichern wird der generierte AccessToken vermerkt.
+
+  @G07
+  Szenario: Der hinterlegte con:center Benutzer ist als Concenter Benutzername wählbar
+    Wenn in assfinet drive unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt wird
+    Dann wird das gespeichert
+    Und ist der con:center Benutzer als Concenter Benutzername eines Tokens wählbar
+
+  @G08 @G09
+  Szenario: Ein Token ohne eigenen Namen heißt „Thinksurance“
+    Angenommen in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt
+    Wenn unter "assfinet api" ein Token ohne Namen mit dem Zweck "TaaData" hinzugefügt wird
+    Dann trägt der Token den Namen "Thinksurance"
+
+  @G09 @fehlerbild
+  Szenario: Ein Token für einen nicht hinterlegten con:center Benutzer wird abgelehnt
+    Ursache: Der Concenter Benutzername des Tokens steht nicht unter „Allgemein → con:center“.
+    Behebung: Erst den con:center Benutzer unter „Allgemein → con:center“ hinterlegen, dann den Token hinzufügen.
+    Angenommen in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt
+    Wenn unter "assfinet api" ein Token mit dem Zweck "TaaData" für den Concenter Benutzernamen "unbekannt-cc" hinzugefügt wird
+    Dann wird das abgelehnt mit der Meldung "ist unter Allgemein → con:center nicht hinterlegt"
+
+  @G09 @fehlerbild
+  Szenariogrundriss: Thinksurance öffnet sich ohne Kundendaten, wenn der Token den Zweck „<zweck>“ hat
+    Ursache: Der Token in „assfinet api“ hat nicht den Zweck „TaaData“.
+    Behebung: Einen Token mit dem Zweck „TaaData“ hinzufügen und dessen AccessToken im con:center als Collaboration API Token hinterlegen.
+    Angenommen alles ist nach dem Leitfaden eingerichtet, aber der Token hat den Zweck "<zweck>"
+    Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance ohne Kundendaten
+    Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "der Zweck „TaaData“ nötig"
+
+    Beispiele:
+      | zweck         |
+      | Collaboration |
+      | Bestandsexport |
+
+  @G07 @G09 @fehlerbild
+  Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der con:center Benutzer des Tokens entfernt wurde
+    Ursache: Der con:center Benutzer des Tokens steht nicht mehr unter „Allgemein → con:center“.
+    Behebung: Den con:center Benutzer unter „Allgemein → con:center“ wieder hinterlegen.
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Und der con:center Benutzer wurde unter "Allgemein → con:center" wieder entfernt
+    Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance ohne Kundendaten
+    Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "nicht mehr hinterlegt"
+
+  @G10
+  Szenario: Der AccessToken wird einmal vollständig gezeigt und öffnet danach die Kundendaten
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Dann zeigt assfinet drive den AccessToken beim Speichern vollständig und danach nur noch maskiert
+    Und liefert die assfinet cloud mit dem vermerkten AccessToken über TaaData die Daten von "Müller & Söhne Bau GmbH"
+
+  @G10 @fehlerbild
+  Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Token widerrufen wurde
+    Ursache: Der Token, dessen AccessToken im con:center hinterlegt ist, wurde in assfinet drive widerrufen.
+    Behebung: Einen neuen Token hinzufügen und den neuen AccessToken im con:center als Collaboration API Token hinterlegen.
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Und der Token wurde in assfinet drive widerrufen
+    Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance ohne Kundendaten
+    Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "widerrufen"

@@ -1,0 +1,88 @@
+# language: de
+Funktionalität: Freischaltung des Kundenzugriffs
+  Damit der Benutzer Zugriff auf den Kunden erhält, braucht er in der assfinet cloud eine
+  Freischaltung. Oft bestehen die Rechte schon durch data, forms oder ams6; sonst hilft eines
+  der beiden Szenarien des Leitfadens.
+
+  @G11 @fehlerbild
+  Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Benutzer keine Freischaltung hat
+    Ursache: Der ams Benutzer hat in der assfinet cloud keine Freischaltung für den Kunden.
+    Behebung: Eine Freischaltung anlegen – empfohlen: Mitarbeiterzugriff und VM-Freischaltung mit Sachbearbeiter cloudtransfer.
+    Angenommen alles ist nach dem Leitfaden eingerichtet, außer "VM-Freischaltung"
+    Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance ohne Kundendaten
+    Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "keine Hauptfreischaltung"
+
+  @G11
+  Szenario: Rechte aus ams6 genügen, ohne neue Freischaltung
+    Angenommen der ams Benutzer hat aus "ams6" bereits eine Freischaltung für seine Kunden als Hauptfreischaltung
+    Und alles ist nach dem Leitfaden eingerichtet, außer "VM-Freischaltung"
+    Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance mit den Kundendaten von "Müller & Söhne Bau GmbH"
+
+  Regel: Szenario mit Kundenfreischaltung
+
+    @G12
+    Szenario: Mit einer Kundenfreischaltung als Hauptfreischaltung kommen die Daten des Kunden an
+      Angenommen alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "Bäckerei Köhler e. K." eingerichtet
+      Wenn der ams Benutzer für "Bäckerei Köhler e. K." über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+      Dann öffnet sich Thinksurance mit den Kundendaten von "Bäckerei Köhler e. K."
+
+    @G12 @fehlerbild
+    Szenario: Thinksurance öffnet sich ohne Kundendaten für einen Kunden außerhalb der Kundenfreischaltung
+      Ursache: Die Kundenfreischaltung des Benutzers umfasst diesen Kunden nicht.
+      Behebung: Den Kunden in die Kundenfreischaltung aufnehmen oder das empfohlene Szenario mit VM-Freischaltung nutzen.
+      Angenommen alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "Bäckerei Köhler e. K." eingerichtet
+      Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+      Dann öffnet sich Thinksurance ohne Kundendaten
+      Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "keine Hauptfreischaltung"
+
+    @G12 @fehlerbild
+    Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn die Kundenfreischaltung keine Hauptfreischaltung ist
+      Ursache: Die Kundenfreischaltung ist mit dem Benutzer geteilt, aber nicht als Hauptfreischaltung festgelegt.
+      Behebung: Die Freischaltung für den Benutzer als Hauptfreischaltung festlegen.
+      Angenommen alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "Müller & Söhne Bau GmbH" eingerichtet, außer "Hauptfreischaltung"
+      Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+      Dann öffnet sich Thinksurance ohne Kundendaten
+      Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "keine Hauptfreischaltung"
+
+    @G12 @fehlerbild
+    Szenario: Eine nicht geteilte Freischaltung kann nicht Hauptfreischaltung des Benutzers werden
+      Ursache: Die Kundenfreischaltung ist nicht mit dem Benutzer (seiner E-Mail-Adresse) geteilt.
+      Behebung: Unter „Geteilt mit“ die E-Mail-Adresse des Mitarbeiters eintragen und dann die Hauptfreischaltung festlegen.
+      Wenn eine Kundenfreischaltung für "Müller & Söhne Bau GmbH" nur mit "jonas.weber@makler-mueller.de" geteilt und für den ams Benutzer als Hauptfreischaltung festgelegt wird
+      Dann wird das abgelehnt mit der Meldung "nicht mit „anna.schmidt@makler-mueller.de“ geteilt"
+
+  Regel: Empfohlenes Szenario mit Vermittlerfreischaltung und Mitarbeiterzugriff
+
+    @G13
+    Szenariogrundriss: Mit Mitarbeiterzugriff und VM-Freischaltung kommen die Daten jedes Kunden an
+      Angenommen alles ist nach dem Leitfaden eingerichtet
+      Wenn der ams Benutzer für "<firma>" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+      Dann öffnet sich Thinksurance mit den Kundendaten von "<firma>"
+
+      Beispiele:
+        | firma                   |
+        | Müller & Söhne Bau GmbH |
+        | Bäckerei Köhler e. K.   |
+
+    @G13 @fehlerbild
+    Szenariogrundriss: Eine VM-Freischaltung mit dem Sachbearbeiter „<sachbearbeiter>“ wird abgelehnt
+      Ursache: Als Sachbearbeiter ist nur ein Benutzer mit der Rolle Administrator oder Benutzer möglich.
+      Behebung: Als Sachbearbeiter „cloudtransfer“ eintragen.
+      Wenn eine VM-Freischaltung "Thinksurance" mit dem Sachbearbeiter "<sachbearbeiter>" angelegt wird
+      Dann wird das abgelehnt mit der Meldung "Als Sachbearbeiter ist nur ein Benutzer"
+
+      Beispiele:
+        | sachbearbeiter               |
+        | praktikant@makler-mueller.de |
+        | niemand@beispiel.de          |
+
+    @G13 @fehlerbild
+    Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Benutzer nicht für den Mitarbeiterzugriff eingetragen ist
+      Ursache: Die VM-Freischaltung ohne Vermittler gibt den ganzen Bestand nur Benutzern in der Liste für Mitarbeiterzugriff.
+      Behebung: Den Benutzer in die Liste für Mitarbeiterzugriff eintragen.
+      Angenommen alles ist nach dem Leitfaden eingerichtet, außer "Mitarbeiterzugriff"
+      Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+      Dann öffnet sich Thinksurance ohne Kundendaten
+      Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "keine Hauptfreischaltung"

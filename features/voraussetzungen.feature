@@ -1,0 +1,129 @@
+# language: de
+Funktionalität: Voraussetzungen
+  Bevor die Einrichtung beginnt, muss der cloud-Bestand die Features „API-Zugriff“ und
+  „Con:CenterTAA“ haben (optional „Mitarbeiterzugriff“ und „Vermittlerfreischaltungen“), die
+  E-Mail-Adresse des b-Tokens muss der Haupt-E-Mail-Adresse des ams Benutzers entsprechen, der
+  con:center Benutzer braucht das Produkt Thinksurance und der ams Benutzer in der cloud
+  mindestens das Recht „Benutzer“.
+
+  @G01
+  Szenario: Mit dem Feature „API-Zugriff“ kann ein Token hinterlegt werden
+    Angenommen in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt
+    Wenn unter "assfinet api" ein Token mit dem Zweck "TaaData" für den Concenter Benutzernamen "mueller-cc" hinzugefügt wird
+    Dann wird das gespeichert
+
+  @G01 @fehlerbild
+  Szenario: Ohne das Feature „API-Zugriff“ lässt sich kein Token hinterlegen
+    Ursache: Der cloud-Bestand verfügt nicht über das Feature „API-Zugriff“; assfinet drive bietet den Bereich „assfinet api“ dann nicht an.
+    Behebung: Das Feature „API-Zugriff“ beim assfinet Support für den Bestand buchen, dann den Token hinzufügen.
+    Angenommen der cloud-Bestand verfügt nicht über das Feature "API-Zugriff"
+    Und in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt
+    Wenn unter "assfinet api" ein Token mit dem Zweck "TaaData" für den Concenter Benutzernamen "mueller-cc" hinzugefügt wird
+    Dann wird das abgelehnt mit der Meldung "API-Zugriff"
+
+  @G01 @fehlerbild
+  Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn dem Bestand „API-Zugriff“ entzogen wurde
+    Ursache: Das Feature „API-Zugriff“ fehlt dem cloud-Bestand; die cloud gibt über den Token keine Kundendaten heraus.
+    Behebung: Das Feature „API-Zugriff“ beim assfinet Support wieder buchen.
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Und der cloud-Bestand verfügt nicht über das Feature "API-Zugriff"
+    Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance ohne Kundendaten
+    Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "API-Zugriff"
+
+  @G02
+  Szenario: Mit dem Feature „Con:CenterTAA“ kann der con:center Benutzer hinterlegt werden
+    Wenn in assfinet drive unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt wird
+    Dann wird das gespeichert
+
+  @G02 @fehlerbild
+  Szenario: Ohne das Feature „Con:CenterTAA“ lässt sich kein con:center Benutzer hinterlegen
+    Ursache: Der cloud-Bestand verfügt nicht über das Feature „Con:CenterTAA“.
+    Behebung: Das Feature „Con:CenterTAA“ beim assfinet Support buchen, dann den con:center Benutzer hinterlegen.
+    Angenommen der cloud-Bestand verfügt nicht über das Feature "Con:CenterTAA"
+    Wenn in assfinet drive unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt wird
+    Dann wird das abgelehnt mit der Meldung "Con:CenterTAA"
+
+  @G02 @fehlerbild
+  Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn dem Bestand „Con:CenterTAA“ fehlt
+    Ursache: Ohne „Con:CenterTAA“ verweigert die cloud die TaaData-Abfrage des con:center.
+    Behebung: Das Feature „Con:CenterTAA“ beim assfinet Support buchen.
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Und der cloud-Bestand verfügt nicht über das Feature "Con:CenterTAA"
+    Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance ohne Kundendaten
+    Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "Con:CenterTAA"
+
+  @G03
+  Regel: „Mitarbeiterzugriff“ und „Vermittlerfreischaltungen“ braucht nur das empfohlene Szenario
+
+    Szenario: Ohne die optionalen Features ist das empfohlene Szenario nicht möglich
+      Angenommen der cloud-Bestand verfügt nicht über die Features "Mitarbeiterzugriff" und "Vermittlerfreischaltungen"
+      Wenn eine VM-Freischaltung "Thinksurance" mit dem Sachbearbeiter "cloudtransfer" angelegt wird
+      Dann wird das abgelehnt mit der Meldung "Vermittlerfreischaltungen"
+
+    Szenario: Ohne das Feature „Mitarbeiterzugriff“ kann niemand für den Mitarbeiterzugriff eingetragen werden
+      Angenommen der cloud-Bestand verfügt nicht über das Feature "Mitarbeiterzugriff"
+      Wenn der ams Benutzer in die Liste für Mitarbeiterzugriff eingetragen wird
+      Dann wird das abgelehnt mit der Meldung "Mitarbeiterzugriff"
+
+    Szenario: Ohne die optionalen Features funktioniert das Szenario mit Kundenfreischaltung
+      Angenommen der cloud-Bestand verfügt nicht über die Features "Mitarbeiterzugriff" und "Vermittlerfreischaltungen"
+      Und alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "Müller & Söhne Bau GmbH" eingerichtet
+      Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+      Dann öffnet sich Thinksurance mit den Kundendaten von "Müller & Söhne Bau GmbH"
+
+  @G04
+  Szenario: Stimmt die E-Mail des b-Tokens mit der Haupt-E-Mail des ams Benutzers überein, gelingt der Absprung
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Wenn der ams Benutzer für "Bäckerei Köhler e. K." über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance mit den Kundendaten von "Bäckerei Köhler e. K."
+
+  @G04 @fehlerbild @browser
+  Szenario: Der Absprung scheitert, wenn die Haupt-E-Mail nicht zur E-Mail des b-Tokens passt
+    Ursache: Thinksurance hat den b-Token für eine andere E-Mail-Adresse ausgestellt als die Haupt-E-Mail-Adresse des ams Benutzers.
+    Behebung: Haupt-E-Mail-Adresse in ams.5 und E-Mail-Adresse des b-Tokens mit Thinksurance abstimmen.
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Und die Haupt-E-Mail-Adresse des ams Benutzers lautet "a.schmidt@privat-beispiel.de"
+    Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann scheitert der Absprung, und con:center zeigt "passt nicht zu der E-Mail-Adresse"
+    Und nennt das Absprung-Protokoll des con:center im Schritt "Broker Forward" den Grund "Bitte mit Thinksurance abstimmen"
+
+  @G05
+  Szenario: Mit dem Produkt Thinksurance bietet DigiPro „Thinksurance - Gewerbeplattform“ an
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Wenn der ams Benutzer die Kundenmaske von "Müller & Söhne Bau GmbH" öffnet
+    Und DigiPro anklickt
+    Dann bietet DigiPro das Produkt "Thinksurance - Gewerbeplattform" an
+
+  @G05 @fehlerbild
+  Szenario: Produkt fehlt unter DigiPro, wenn der con:center Benutzer das Produkt Thinksurance nicht hat
+    Ursache: Der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt Thinksurance.
+    Behebung: Das Produkt Thinksurance beim assfinet Support für den con:center Benutzer freischalten lassen, dann in ams die Produktfreischaltungen aktualisieren.
+    Angenommen der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt "Thinksurance"
+    Und alles ist nach dem Leitfaden eingerichtet
+    Wenn der ams Benutzer die Kundenmaske von "Müller & Söhne Bau GmbH" öffnet
+    Und DigiPro anklickt
+    Dann bietet DigiPro das Produkt "Thinksurance - Gewerbeplattform" nicht an
+
+  @G06
+  Szenariogrundriss: Mit der Rolle „<rolle>“ kommen die Kundendaten an
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Und der ams Benutzer hat in der assfinet cloud die Rolle "<rolle>"
+    Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance mit den Kundendaten von "Müller & Söhne Bau GmbH"
+
+    Beispiele:
+      | rolle         |
+      | Benutzer      |
+      | Administrator |
+
+  @G06 @fehlerbild
+  Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der ams Benutzer in der cloud nur Gast ist
+    Ursache: Der ams Benutzer hat in der assfinet cloud eine Rolle unterhalb von „Benutzer“.
+    Behebung: Dem ams Benutzer in der assfinet cloud mindestens die Rolle „Benutzer“ geben.
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Und der ams Benutzer hat in der assfinet cloud die Rolle "Gast"
+    Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance ohne Kundendaten
+    Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "nötig ist mindestens „Benutzer“"

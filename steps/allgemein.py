@@ -1,0 +1,18 @@
+"""Then-steps for attempts that are saved or refused, whichever system refused them."""
+
+from __future__ import annotations
+
+from pytest_bdd import parsers, then
+
+from steps.versuch import Versuch
+
+
+@then(parsers.parse('wird das abgelehnt mit der Meldung "{text}"'))
+def _(versuch: Versuch, text: str) -> None:
+    assert versuch.abgelehnt, f"Erwartet war eine Ablehnung mit „{text}“, aber es wurde gespeichert."
+    assert text in versuch.meldung, f"Die Meldung lautet „{versuch.meldung}“ und nennt nicht „{text}“."
+
+
+@then("wird das gespeichert")
+def _(versuch: Versuch) -> None:
+    assert not versuch.abgelehnt, f"Abgelehnt: {versuch.meldung} [{versuch.code}]"

@@ -1,0 +1,42 @@
+"""Steps of the chapter "Anmerkungen": btoken bound to the first cloud user (G22, G23)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from pytest_bdd import given, parsers, then
+
+from absprung import diagnose
+
+from absprung.systeme import Systeme
+from steps.ansicht import Ansicht
+
+
+@given(parsers.parse('der neue Benutzername "{email}" wurde zusammen mit dem b-Token an Thinksurance gemeldet '
+                     'und neu zugeordnet'))
+def _(systeme: Systeme, email: str) -> None:
+    systeme.thinksurance.support_neu_zuordnen(systeme.welt.btoken, email)
+
+
+@then(parsers.parse('verwendet Thinksurance für den b-Token den cloud Benutzer "{email}"'))
+def _(ansicht: Ansicht, email: str) -> None:
+    assert ansicht.verknuepft == email, \
+        f"Thinksurance verwendet für den b-Token „{ansicht.verknuepft}“, erwartet „{email}“."
+
+
+@then("gibt auch die V1-Anmeldung der Anleitung von 2020 noch einen Security-Token, wie V1.1 für 15 Minuten")
+def _(systeme: Systeme) -> None:
+    w, ts = systeme.welt, systeme.thinksurance
+    zugang = {"hash": w.thinksurance_hash, "secret": w.thinksurance_secret}
+    jetzt = datetime.now(timezone.utc).replace(tzinfo=None)
+    for pfad in ("/api/token", "/api/ipn/tokens"):
+        ablauf = datetime.strptime(ts.json("POST", pfad, json_body=zugang)["expired"], "%Y-%m-%d %H:%M:%S")
+        assert timedelta(minutes=14) < ablauf - jetzt <= timedelta(minutes=15), f"{pfad}: {ablauf}"
+
+
+@then(parsers.parse('nennt das Absprung-Protokoll des con:center für den Schritt "{schritt}" die Schnittstelle "{text}"'))
+def _(systeme: Systeme, schritt: str, text: str) -> None:
+    eintrag = diagnose.letzter_absprung(systeme.concenter)
+    assert eintrag is not None, "Im Absprung-Protokoll steht kein Absprung."
+    genutzt = [x.get("schnittstelle", "") for x in eintrag["schritte"] if x["schritt"] == schritt]
+    assert genutzt and text in genutzt[0], f"Für „{schritt}“ nennt das Protokoll: {genutzt}"

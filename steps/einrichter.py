@@ -1,0 +1,105 @@
+"""Who performs the guide's setup steps: the API (fast) or a person clicking the screens (@ui).
+
+Both offer the same methods, so a step reads the same either way. With @doku the clicking
+variant photographs the screen after each step (secret fields masked) for the published guide.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from absprung import einrichtung
+from absprung.systeme import Systeme
+
+
+class ApiEinrichter:
+    def __init__(self, systeme: Systeme) -> None:
+        self.s = systeme
+
+    def concenter_benutzer_hinterlegen(self) -> None:
+        einrichtung.concenter_benutzer_hinterlegen(self.s)
+
+    def token_hinzufuegen(self, *, name: str, zweck: str) -> str:
+        return einrichtung.token_hinzufuegen(self.s, name=name, zweck=zweck)["access_token"]
+
+    def mitarbeiterzugriff_eintragen(self) -> None:
+        einrichtung.mitarbeiterzugriff_eintragen(self.s)
+
+    def vm_freischaltung_anlegen(self, *, name: str, sachbearbeiter: str) -> None:
+        einrichtung.vm_freischaltung_anlegen(self.s, name=name, sachbearbeiter=sachbearbeiter)
+
+    def kundenfreischaltung_anlegen(self, *, kunden: list[str]) -> None:
+        einrichtung.kundenfreischaltung_anlegen(self.s, kunden=kunden)
+
+    def produktgeber_hinterlegen(self, *, collaboration_api_token: str) -> None:
+        einrichtung.produktgeber_hinterlegen(self.s, collaboration_api_token=collaboration_api_token)
+
+    def maklerextranet_aktivieren(self) -> None:
+        einrichtung.maklerextranet_aktivieren(self.s)
+
+    def produktfreischaltungen_aktualisieren(self) -> None:
+        einrichtung.produktfreischaltungen_aktualisieren(self.s)
+
+
+class UiFehler(AssertionError):
+    pass
+
+
+class UiEinrichter:
+    def __init__(self, systeme: Systeme, page, foto: Callable[[str], None] | None) -> None:  # type: ignore[no-untyped-def]
+        from steps.pages.ams import AmsSeiten
+        from steps.pages.cloud import AssfinetDrive
+        from steps.pages.concenter import ConcenterSeiten
+
+        self.s, self.page, self._foto = systeme, page, foto
+        w, u = systeme.welt, systeme.ziel.urls
+        self.drive = AssfinetDrive(page, u["cloud"], w.bestand)
+        self.cc = ConcenterSeiten(page, u["concenter"])
+        self.ams = AmsSeiten(page, u["ams"])
+
+    def _fertig(self, name: str) -> None:
+        fehler = self.page.get_by_role("alert")
+        if fehler.count():
+            raise UiFehler(f"Die Oberfläche meldet: {fehler.inner_text().strip()}")
+        if self._foto is not None:
+            self._foto(name)
+
+    def concenter_benutzer_hinterlegen(self) -> None:
+        self.drive.concenter_benutzer_hinterlegen(self.s.welt.concenter_benutzer)
+        self._fertig("assfinet drive – Allgemein → con:center")
+
+    def token_hinzufuegen(self, *, name: str, zweck: str) -> str:
+        token = self.drive.token_hinzufuegen(name=name, zweck=zweck,
+                                             concenter_benutzer=self.s.welt.concenter_benutzer)
+        self._fertig("assfinet drive – assfinet api – Token gespeichert")
+        return token
+
+    def mitarbeiterzugriff_eintragen(self) -> None:
+        self.drive.mitarbeiterzugriff_eintragen(self.s.welt.haupt_email)
+        self._fertig("assfinet drive – Mitarbeiterzugriff")
+
+    def vm_freischaltung_anlegen(self, *, name: str, sachbearbeiter: str) -> None:
+        self.drive.vm_freischaltung_anlegen(name=name, geteilt_mit=self.s.welt.haupt_email,
+                                            sachbearbeiter=sachbearbeiter, hauptfreischaltung=True)
+        self._fertig("assfinet drive – VM-Freischaltung")
+
+    def kundenfreischaltung_anlegen(self, *, kunden: list[str]) -> None:
+        self.drive.kundenfreischaltung_anlegen(name="Thinksurance", kunden=kunden,
+                                               geteilt_mit=self.s.welt.haupt_email, hauptfreischaltung=True)
+        self._fertig("assfinet drive – Kundenfreischaltung")
+
+    def produktgeber_hinterlegen(self, *, collaboration_api_token: str) -> None:
+        w = self.s.welt
+        self.cc.anmelden(w.concenter_benutzer, w.concenter_passwort)
+        self.cc.produktgeber_oeffnen("Thinksurance")
+        self.cc.werte_hinterlegen(collaboration_api_token=collaboration_api_token, btoken=w.btoken)
+        self._fertig("con:center – Produktgeber Thinksurance")
+
+    def maklerextranet_aktivieren(self) -> None:
+        self.ams.anmelden(self.s.welt.ams_benutzer)
+        self.ams.maklerextranet_aktivieren(self.s.welt.ams_benutzer)
+        self._fertig("ams.5 – cloud Konten")
+
+    def produktfreischaltungen_aktualisieren(self) -> None:
+        self.ams.produktfreischaltungen_aktualisieren(self.s.welt.ams_benutzer)
+        self._fertig("ams.5 – Produktfreischaltungen")

@@ -1,0 +1,29 @@
+"""con:center screens: Anmeldung, Einstellungen → Produktgeber, Absprung-Protokoll."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+
+class ConcenterSeiten:
+    def __init__(self, page: Page, basis_url: str) -> None:
+        self.page, self.basis = page, basis_url
+
+    def anmelden(self, benutzer: str, passwort: str) -> None:
+        self.page.goto(f"{self.basis}/")
+        self.page.get_by_label("Benutzer").fill(benutzer)
+        self.page.get_by_label("Passwort").fill(passwort)
+        self.page.get_by_role("button", name="Anmelden").click()
+
+    def produktgeber_oeffnen(self, produktgeber: str) -> None:
+        self.page.goto(f"{self.basis}/einstellungen/produktgeber")
+        self.page.get_by_role("link", name=f"Einstellungen {produktgeber} öffnen").click()
+
+    def werte_hinterlegen(self, *, collaboration_api_token: str, btoken: str) -> None:
+        formular = self.page.get_by_role("form", name="Produktgeber Thinksurance")
+        formular.get_by_label("Collaboration API Token").fill(collaboration_api_token)
+        formular.get_by_label("btoken").fill(btoken)
+        formular.get_by_role("button", name="Aktualisieren").click()
+
+    def protokoll_oeffnen(self) -> None:
+        self.page.goto(f"{self.basis}/protokoll")
