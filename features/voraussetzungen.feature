@@ -54,19 +54,21 @@ Funktionalität: Voraussetzungen
     Dann öffnet sich Thinksurance ohne Kundendaten
     Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "Con:CenterTAA"
 
-  @G03
   Regel: „Mitarbeiterzugriff“ und „Vermittlerfreischaltungen“ braucht nur das empfohlene Szenario
 
+    @G03
     Szenario: Ohne die optionalen Features ist das empfohlene Szenario nicht möglich
       Angenommen der cloud-Bestand verfügt nicht über die Features "Mitarbeiterzugriff" und "Vermittlerfreischaltungen"
       Wenn eine VM-Freischaltung "Thinksurance" mit dem Sachbearbeiter "cloudtransfer" angelegt wird
       Dann wird das abgelehnt mit der Meldung "Vermittlerfreischaltungen"
 
+    @G03
     Szenario: Ohne das Feature „Mitarbeiterzugriff“ kann niemand für den Mitarbeiterzugriff eingetragen werden
       Angenommen der cloud-Bestand verfügt nicht über das Feature "Mitarbeiterzugriff"
       Wenn der ams Benutzer in die Liste für Mitarbeiterzugriff eingetragen wird
       Dann wird das abgelehnt mit der Meldung "Mitarbeiterzugriff"
 
+    @G03
     Szenario: Ohne die optionalen Features funktioniert das Szenario mit Kundenfreischaltung
       Angenommen der cloud-Bestand verfügt nicht über die Features "Mitarbeiterzugriff" und "Vermittlerfreischaltungen"
       Und alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "Müller & Söhne Bau GmbH" eingerichtet
