@@ -7,6 +7,8 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STEMPEL := $(VENV)/.eingerichtet
 PYTEST_N ?= 2
+# Let Python cache bytecode (also pytest's rewritten test modules): much faster repeated runs.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: all bericht leitfaden test serve benchmark clean
 

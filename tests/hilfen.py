@@ -18,7 +18,8 @@ def szenarien_laufen(ordner: Path, features: dict[str, str], *argumente: str,
         (ordner / name).write_text(text, encoding="utf-8")
     (ordner / "test_tmp_szenarien.py").write_text(
         f"from pytest_bdd import scenarios\nscenarios({str(ordner)!r})\n", encoding="utf-8")
-    (ordner / "pytest.ini").write_text("[pytest]\naddopts = --strict-markers -p no:cacheprovider\n", encoding="utf-8")
+    (ordner / "pytest.ini").write_text("[pytest]\naddopts = --strict-markers -p no:cacheprovider -p no:schemathesis\n",
+                                       encoding="utf-8")
     # As in the project's root conftest: conftest fixtures (Chromium launch args) beat plugin ones.
     (ordner / "conftest.py").write_text('pytest_plugins = ["steps.alle"]\n', encoding="utf-8")
     befehl = [sys.executable, "-m", "pytest", "-c", str(ordner / "pytest.ini"), "--rootdir", str(ordner),

@@ -41,6 +41,8 @@ def schwaerzen(daten: Any) -> Any:
         return {k: (MASKE if k in GEHEIME_FELDER and v else schwaerzen(v)) for k, v in daten.items()}
     if isinstance(daten, list):
         return [schwaerzen(x) for x in daten]
+    if isinstance(daten, str) and daten.startswith(("http://", "https://")):
+        return schwaerzen_url(daten)  # e.g. the one-time switch URL in a forward answer
     return daten
 
 
