@@ -46,7 +46,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config._absprung_lauf = {"szenarien": {}, "start": time.time()}  # type: ignore[attr-defined]
+    config.pluginmanager.register(_Sammlung(config), "absprung-sammlung")
     if config.pluginmanager.hasplugin("html"):
         config.pluginmanager.register(_HtmlBericht(), "absprung-html")
 
@@ -161,22 +161,43 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 # --- collecting, in the controller ------------------------------------------------------------
 
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    aufnahme = getattr(report, "absprung", None)
-    eintrag = _SAMMLUNG.setdefault(report.nodeid, {"nodeid": report.nodeid, "status": "passed",
-                                                    "dauer_s": 0.0, "meldung": None})
-    eintrag["dauer_s"] = round(eintrag["dauer_s"] + report.duration, 4)
-    if aufnahme is not None:
-        eintrag.update(aufnahme)
-    if report.failed:
-        eintrag["status"] = "failed"
-        eintrag["meldung"] = eintrag["meldung"] or _kurz(report)
-    elif report.skipped and eintrag["status"] != "failed":
-        eintrag["status"] = "skipped"
-        eintrag["meldung"] = _kurz(report)
+class _Sammlung:
+    """Per pytest run (so nested in-process runs do not mix): the scenarios' final records."""
 
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.start = time.time()
+        self.szenarien: dict[str, dict[str, Any]] = {}
 
-_SAMMLUNG: dict[str, dict[str, Any]] = {}
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        aufnahme = getattr(report, "absprung", None)
+        eintrag = self.szenarien.setdefault(report.nodeid, {"nodeid": report.nodeid, "status": "passed",
+                                                            "dauer_s": 0.0, "meldung": None})
+        eintrag["dauer_s"] = round(eintrag["dauer_s"] + report.duration, 4)
+        if aufnahme is not None:
+            eintrag.update(aufnahme)
+        if report.failed:
+            eintrag["status"] = "failed"
+            eintrag["meldung"] = eintrag["meldung"] or _kurz(report)
+        elif report.skipped and eintrag["status"] != "failed":
+            eintrag["status"] = "skipped"
+            eintrag["meldung"] = _kurz(report)
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        pfad = self.config.getoption("--lauf-json")
+        if not pfad or hasattr(self.config, "workerinput"):
+            return
+        szenarien = [e for e in self.szenarien.values() if "schritte" in e]
+        zusammenfassung: dict[str, int] = {}
+        for e in szenarien:
+            zusammenfassung[e["status"]] = zusammenfassung.get(e["status"], 0) + 1
+        daten = {"schema": 1, "erstellt": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+                 "commit": _commit(Path(str(self.config.rootpath))),
+                 "ziel": getattr(self.config, "_absprung_ziel_name", "eingebettete Fakes"),
+                 "dauer_s": round(time.time() - self.start, 2), "zusammenfassung": zusammenfassung,
+                 "szenarien": sorted(szenarien, key=lambda e: (e["datei"], e["zeile"]))}
+        Path(pfad).parent.mkdir(parents=True, exist_ok=True)
+        Path(pfad).write_text(json.dumps(daten, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def _kurz(report: pytest.TestReport) -> str:
@@ -186,25 +207,6 @@ def _kurz(report: pytest.TestReport) -> str:
     if crash is not None:
         return str(crash.message)[:2000]
     return str(report.longrepr)[-2000:] if report.longrepr else ""
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    config = session.config
-    pfad = config.getoption("--lauf-json")
-    if not pfad or hasattr(config, "workerinput"):
-        return
-    szenarien = [e for e in _SAMMLUNG.values() if "schritte" in e]
-    zusammenfassung: dict[str, int] = {}
-    for e in szenarien:
-        zusammenfassung[e["status"]] = zusammenfassung.get(e["status"], 0) + 1
-    ziel = getattr(config, "_absprung_ziel_name", "eingebettete Fakes")
-    daten = {"schema": 1, "erstellt": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
-             "commit": _commit(Path(str(config.rootpath))), "ziel": ziel,
-             "dauer_s": round(time.time() - config._absprung_lauf["start"], 2),  # type: ignore[attr-defined]
-             "zusammenfassung": zusammenfassung,
-             "szenarien": sorted(szenarien, key=lambda e: (e["datei"], e["zeile"]))}
-    Path(pfad).parent.mkdir(parents=True, exist_ok=True)
-    Path(pfad).write_text(json.dumps(daten, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def _commit(wurzel: Path) -> str:
