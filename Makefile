@@ -33,7 +33,7 @@ bericht: $(STEMPEL)
 leitfaden: $(STEMPEL)
 	@echo "== Leitfaden-Website (site/)"
 	$(BIN)/python -m absprung.leitfaden
-	$(BIN)/mkdocs build --strict --quiet
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 test: $(STEMPEL)
 	@echo "== Alle Tests"
