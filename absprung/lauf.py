@@ -22,6 +22,7 @@ cucumber JSON. With ``--lauf-json PATH`` the controller writes the whole run to 
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import json
 import re
@@ -124,7 +125,10 @@ def bild_anhaengen(item: pytest.Item, png: bytes, name: str) -> str:
     """Store a screenshot for the running step; returns its path relative to the report folder."""
     ordner = Path(str(item.config.getoption("--bilder")))
     ordner.mkdir(parents=True, exist_ok=True)
-    datei = f"{_slug(item.nodeid)}-{_slug(name)}.png"
+    # Scenario name for people, a hash of the node id against collisions, the picture's own name
+    # last (the guide generator matches on that ending).
+    kennung = hashlib.sha1(item.nodeid.encode()).hexdigest()[:6]
+    datei = f"{_slug(item.name)[:40]}-{kennung}-{_slug(name)}.png"
     (ordner / datei).write_bytes(png)
     aufnahme = item.stash.get(SCHLUESSEL, None)
     if aufnahme is not None:
@@ -139,7 +143,8 @@ _BILDER = pytest.StashKey[list]()
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[-80:].lower()
+    ersetzt = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return re.sub(r"[^a-z0-9]+", "-", ersetzt).strip("-")[:80]
 
 
 @pytest.hookimpl(wrapper=True)
