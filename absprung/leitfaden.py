@@ -1035,7 +1035,7 @@ def _parameters(op: dict[str, Any]) -> str:
 
 
 SOURCES = {"leitfaden": "Leitfaden", "thinksurance-doku": "Thinksurance-Doku", "assfinet-doku": "assfinet-Doku",
-           "annahme": "Annahme"}
+           "annahme": "Annahme", "fake": "Eingabeprüfung des Fakes"}
 KINDS = {"ungueltig": "ungültige Eingabe", "nicht_angemeldet": "nicht angemeldet", "verboten": "nicht erlaubt",
          "nicht_gefunden": "nicht gefunden", "konflikt": "Konflikt", "zu_gross": "zu groß"}
 

@@ -53,7 +53,7 @@ ANNAHMEN: tuple[Annahme, ...] = (
             "Kunde repliziert. Jede Stufe hat einen eigenen Fehlercode.",
             "Die TaaData-Schnittstelle ist nicht öffentlich dokumentiert; die Reihenfolge folgt den "
             "Voraussetzungen und Schritten des Leitfadens.",
-            ("TAA_TOKEN_UNGUELTIG", "TAA_CONCENTER_BENUTZER_FEHLT", "TAA_BENUTZER_UNBEKANNT")),
+            ("TAA_TOKEN_UNGUELTIG", "TAA_BEARER_FEHLT", "TAA_CONCENTER_BENUTZER_FEHLT", "TAA_BENUTZER_UNBEKANNT")),
     Annahme("A08", "Thinksurance", "Broker Forward lehnt eine bEmail ab, die nicht zur hinterlegten "
             "E-Mail-Adresse des b-Tokens passt.",
             "Der Leitfaden verlangt, dass die E-Mail des b-Tokens der Haupt-E-Mail des ams Benutzers "
@@ -92,5 +92,17 @@ ANNAHMEN: tuple[Annahme, ...] = (
             ("CC_START_UNGUELTIG",)),
     Annahme("A16", "alle", "Weitere Ablehnungen der erfundenen Verwaltungs-Schnittstellen (unbekannte "
             "Benutzer, Kunden, Rollen, doppelte Einträge …) folgen gesundem Menschenverstand.",
-            "Die Verwaltungsschnittstellen von assfinet drive, con:center und ams.5 sind nicht öffentlich."),
+            "Die Verwaltungsschnittstellen von assfinet drive, con:center und ams.5 sind nicht öffentlich.",
+            ("CLOUD_BESTAND_UNBEKANNT", "CLOUD_FEATURE_UNBEKANNT", "CLOUD_CONCENTER_BENUTZER_DOPPELT",
+             "CLOUD_TOKEN_UNBEKANNT", "CLOUD_BENUTZER_UNBEKANNT", "CLOUD_BENUTZER_DOPPELT", "CLOUD_ROLLE_UNGUELTIG",
+             "CLOUD_KUNDE_UNBEKANNT", "CLOUD_VERMITTLER_UNBEKANNT", "CLOUD_FREISCHALTUNG_UNBEKANNT",
+             "CLOUD_FREISCHALTUNG_OHNE_KUNDEN", "CLOUD_HERKUNFT_UNGUELTIG", "CC_ANMELDUNG_FEHLGESCHLAGEN",
+             "CC_BENUTZER_UNBEKANNT", "CC_PRODUKTGEBER_UNBEKANNT", "CC_PRODUKT_UNBEKANNT", "CC_RECHT_UNBEKANNT",
+             "AMS_BENUTZER_UNBEKANNT", "AMS_KUNDE_UNBEKANNT", "AMS_KEIN_CLOUD_KONTO", "AMS_EMAIL_UNGUELTIG")),
+    Annahme("A17", "con:center", "Lehnt Thinksurance die Anmeldung des con:center oder den Broker Forward ab, "
+            "bricht con:center den Absprung ab und zeigt dem Benutzer den Grund; ams.5 meldet Fehler des "
+            "con:center weiter.",
+            "Der Leitfaden verlangt, dass der Benutzer sieht, warum Thinksurance ablehnt (z. B. bei einer "
+            "E-Mail-Adresse, die nicht zum b-Token passt); wie con:center das anzeigt, ist nicht beschrieben.",
+            ("CC_THINKSURANCE_ANMELDUNG", "CC_THINKSURANCE_ABGELEHNT", "AMS_CONCENTER_FEHLER")),
 )

@@ -408,7 +408,9 @@ class Cloud(Zustand):
         if rolle not in ROLLEN_MIT_DATENZUGRIFF:
             raise TAA_ROLLE_UNZUREICHEND.fehler(email=cloud_benutzer, rolle=rolle)
         kunde = b.kunden.get(kundennummer)
-        if kunde is None or not self.umfasst(b, cloud_benutzer, kunde):
+        if kunde is None:  # never replicated: the cloud does not know the customer at all
+            raise TAA_KUNDE_NICHT_REPLIZIERT.fehler(kunde=kundennummer)
+        if not self.umfasst(b, cloud_benutzer, kunde):
             raise TAA_KEINE_FREISCHALTUNG.fehler(email=cloud_benutzer, kunde=kundennummer)
         if not kunde.repliziert:
             raise TAA_KUNDE_NICHT_REPLIZIERT.fehler(kunde=kundennummer)

@@ -33,7 +33,8 @@ class Regel:
     code: str
     meldung: str
     art: Art = Art.UNGUELTIG
-    # "leitfaden", "thinksurance-doku", "assfinet-doku" or "annahme" (modelling assumption)
+    # "leitfaden", "thinksurance-doku", "assfinet-doku", "annahme" (modelling assumption) or
+    # "fake" (the fakes' own input validation and control API, no claim about a real system)
     quelle: str = "annahme"
     leitfaden: tuple[str, ...] = ()
 
@@ -66,20 +67,33 @@ class FachFehler(Exception):
         return self.regel.code
 
 
+def _web(code: str, meldung: str, art: Art = Art.UNGUELTIG) -> Regel:
+    """A rule of the fakes' own web layer (validation, control API): no claim about a real system."""
+    return regel("alle", code, meldung, art, quelle="fake")
+
+
 # Errors of the shared web layer (any fake).
-UNGUELTIGES_JSON = regel("alle", "UNGUELTIGES_JSON",
+UNGUELTIGES_JSON = _web("UNGUELTIGES_JSON",
                          "Der Anfragekörper ist kein gültiges JSON-Objekt.")
-FELD_FEHLT = regel("alle", "FELD_FEHLT", "Das Pflichtfeld „{feld}“ fehlt.")
-FELD_TYP = regel("alle", "FELD_TYP", "Das Feld „{feld}“ muss vom Typ {typ} sein.")
-FELD_UNBEKANNT = regel("alle", "FELD_UNBEKANNT", "Das Feld „{feld}“ ist nicht vorgesehen.")
-FELD_LEER = regel("alle", "FELD_LEER", "Das Feld „{feld}“ darf nicht leer sein.")
-FELD_ZU_LANG = regel("alle", "FELD_ZU_LANG", "Das Feld „{feld}“ ist zu lang (höchstens {max} Zeichen).")
-ANFRAGE_ZU_GROSS = regel("alle", "ANFRAGE_ZU_GROSS",
+FELD_FEHLT = _web("FELD_FEHLT", "Das Pflichtfeld „{feld}“ fehlt.")
+FELD_TYP = _web("FELD_TYP", "Das Feld „{feld}“ muss vom Typ {typ} sein.")
+FELD_UNBEKANNT = _web("FELD_UNBEKANNT", "Das Feld „{feld}“ ist nicht vorgesehen.")
+FELD_LEER = _web("FELD_LEER", "Das Feld „{feld}“ darf nicht leer sein.")
+FELD_ZU_LANG = _web("FELD_ZU_LANG", "Das Feld „{feld}“ ist zu lang (höchstens {max} Zeichen).")
+LISTE_ZU_LANG = _web("LISTE_ZU_LANG", "Die Liste „{feld}“ ist zu lang (höchstens {max} Einträge).")
+ANFRAGE_ZU_GROSS = _web("ANFRAGE_ZU_GROSS",
                          "Die Anfrage ist zu groß (höchstens {max} Bytes).", Art.ZU_GROSS)
-PFAD_UNBEKANNT = regel("alle", "PFAD_UNBEKANNT", "Diese Adresse gibt es nicht.", Art.NICHT_GEFUNDEN)
-METHODE_FALSCH = regel("alle", "METHODE_FALSCH", "Diese Methode ist hier nicht erlaubt.")
-STEUERUNG_AUS = regel("alle", "STEUERUNG_AUS",
+PFAD_UNBEKANNT = _web("PFAD_UNBEKANNT", "Diese Adresse gibt es nicht.", Art.NICHT_GEFUNDEN)
+METHODE_FALSCH = _web("METHODE_FALSCH", "Diese Methode ist hier nicht erlaubt.")
+STEUERUNG_AUS = _web("STEUERUNG_AUS",
                       "Die Steuerungs-Schnittstelle ist in diesem Betrieb abgeschaltet.",
                       Art.NICHT_GEFUNDEN)
-SEED_UNBEKANNT = regel("alle", "SEED_UNBEKANNT", "Unbekannter Datenstand „{name}“.",
+SEED_UNBEKANNT = _web("SEED_UNBEKANNT", "Unbekannter Datenstand „{name}“.",
                        Art.NICHT_GEFUNDEN)
+FELD_BEREICH = _web("FELD_BEREICH",
+                     "Das Feld „{feld}“ muss zwischen {min} und {max} liegen.")
+JSON_ZU_TIEF = _web("JSON_ZU_TIEF",
+                     "Der Anfragekörper ist zu tief verschachtelt (höchstens {max} Ebenen).")
+UHR_BEREICH = _web("UHR_BEREICH",
+                    "Die Uhr des Fakes lässt sich insgesamt höchstens {jahre} Jahre vor- oder "
+                    "zurückstellen.")

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import FELD_FEHLT, FELD_LEER, FELD_TYP, FELD_UNBEKANNT, FELD_ZU_LANG, UNGUELTIGES_JSON
+from .errors import (FELD_BEREICH, FELD_FEHLT, FELD_LEER, FELD_TYP, FELD_UNBEKANNT, FELD_ZU_LANG,
+                     LISTE_ZU_LANG, UNGUELTIGES_JSON)
 
 _PY_TYPEN: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -20,6 +21,9 @@ _PY_TYPEN: dict[str, tuple[type, ...]] = {
 }
 _TYP_NAMEN = {"string": "Text", "integer": "Ganzzahl", "boolean": "Wahrheitswert",
               "array": "Liste", "object": "Objekt"}
+# Integers beyond this are refused unless a field says otherwise: they survive every JSON parser
+# and keep arithmetic in the models (cent amounts, clock offsets) away from overflow.
+SICHERE_GANZZAHL = 2**53 - 1
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class Feld:
     leer_erlaubt: bool = False
     enum: tuple[Any, ...] | None = None
     element: "Schema | str | None" = None  # item type for arrays
+    minimum: int = -SICHERE_GANZZAHL  # integers only
+    maximum: int = SICHERE_GANZZAHL
 
 
 @dataclass(frozen=True)
@@ -41,23 +47,29 @@ class Schema:
     beispiel: dict[str, Any] | None = field(default=None)
 
     def pruefen(self, daten: Any, pfad: str = "") -> dict[str, Any]:
-        """Validate ``daten`` and return it; raise FachFehler with a German message otherwise."""
+        """Validate ``daten``; raise FachFehler with a German message otherwise.
+
+        Returns a copy in which a declared field sent as ``null`` is absent, so handlers never
+        see ``None`` where the schema promises a type.
+        """
         if not isinstance(daten, dict):
             if pfad:
                 raise FELD_TYP.fehler(feld=pfad.rstrip("."), typ=_TYP_NAMEN["object"])
             raise UNGUELTIGES_JSON.fehler()
+        geprueft: dict[str, Any] = {}
         for name, feld in self.felder.items():
             voll = f"{pfad}{name}"
             if name not in daten or daten[name] is None:
                 if feld.pflicht:
                     raise FELD_FEHLT.fehler(feld=voll)
                 continue
-            _pruefe_wert(feld, daten[name], voll)
-        if not self.weitere_erlaubt:
-            for name in daten:
-                if name not in self.felder:
+            geprueft[name] = _pruefe_wert(feld, daten[name], voll)
+        for name, wert in daten.items():
+            if name not in self.felder:
+                if not self.weitere_erlaubt:
                     raise FELD_UNBEKANNT.fehler(feld=f"{pfad}{name}")
-        return daten
+                geprueft[name] = wert
+        return geprueft
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
@@ -73,10 +85,12 @@ class Schema:
         return schema
 
 
-def _pruefe_wert(feld: Feld, wert: Any, voll: str) -> None:
+def _pruefe_wert(feld: Feld, wert: Any, voll: str) -> Any:
     typen = _PY_TYPEN[feld.typ]
     if not isinstance(wert, typen) or (feld.typ == "integer" and isinstance(wert, bool)):
         raise FELD_TYP.fehler(feld=voll, typ=_TYP_NAMEN[feld.typ])
+    if feld.typ == "integer" and not feld.minimum <= wert <= feld.maximum:
+        raise FELD_BEREICH.fehler(feld=voll, min=feld.minimum, max=feld.maximum)
     if feld.typ == "string":
         if len(wert) > feld.max_laenge:
             raise FELD_ZU_LANG.fehler(feld=voll, max=feld.max_laenge)
@@ -87,12 +101,12 @@ def _pruefe_wert(feld: Feld, wert: Any, voll: str) -> None:
         raise FELD_TYP.fehler(feld=voll, typ=f"einer der Werte {erlaubt}")
     if feld.typ == "array":
         if len(wert) > 200:
-            raise FELD_ZU_LANG.fehler(feld=voll, max=200)
-        for i, element in enumerate(wert):
-            if isinstance(feld.element, Schema):
-                feld.element.pruefen(element, f"{voll}[{i}].")
-            elif isinstance(feld.element, str):
-                _pruefe_wert(Feld(feld.element), element, f"{voll}[{i}]")
+            raise LISTE_ZU_LANG.fehler(feld=voll, max=200)
+        if isinstance(feld.element, Schema):
+            return [feld.element.pruefen(e, f"{voll}[{i}].") for i, e in enumerate(wert)]
+        if isinstance(feld.element, str):
+            return [_pruefe_wert(Feld(feld.element), e, f"{voll}[{i}]") for i, e in enumerate(wert)]
+    return wert
 
 
 def _feld_schema(feld: Feld) -> dict[str, Any]:
@@ -104,6 +118,8 @@ def _feld_schema(feld: Feld) -> dict[str, Any]:
         if not feld.leer_erlaubt:
             schema["minLength"] = 1
             schema["pattern"] = r"\S"
+    if feld.typ == "integer":
+        schema["minimum"], schema["maximum"] = feld.minimum, feld.maximum
     if feld.enum is not None:
         schema["enum"] = list(feld.enum)
     if feld.typ == "array":

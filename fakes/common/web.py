@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,11 +22,16 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import BaseRoute, Route
 
 from .clock import Uhr
-from .errors import (ANFRAGE_ZU_GROSS, FELD_FEHLT, FELD_TYP, METHODE_FALSCH, PFAD_UNBEKANNT,
-                     SEED_UNBEKANNT, STEUERUNG_AUS, UNGUELTIGES_JSON, Art, FachFehler)
+from .errors import (ANFRAGE_ZU_GROSS, FELD_FEHLT, FELD_TYP, JSON_ZU_TIEF, METHODE_FALSCH,
+                     PFAD_UNBEKANNT, SEED_UNBEKANNT, STEUERUNG_AUS, UHR_BEREICH, UNGUELTIGES_JSON,
+                     Art, FachFehler)
 from .schema import Schema, schalter, text, zahl
 
 MAX_KOERPER = 64 * 1024
+MAX_TIEFE = 32  # nesting levels of a JSON body; the deepest documented payload needs 7
+UHR_MAX_JAHRE = 100
+UHR_MAX_VERSATZ = timedelta(days=365 * UHR_MAX_JAHRE)
+UHR_MAX_SEKUNDEN = int(UHR_MAX_VERSATZ.total_seconds())
 COMMON_TEMPLATES = Path(__file__).parent / "templates"
 
 STATUS_JE_ART = {Art.UNGUELTIG: 400, Art.NICHT_ANGEMELDET: 401, Art.VERBOTEN: 403,
@@ -115,10 +121,35 @@ def parse_json(roh: bytes, schema: Schema) -> dict[str, Any]:
         daten: Any = {}
     else:
         try:
-            daten = json.loads(roh.decode("utf-8"))
-        except (ValueError, RecursionError):
+            daten = json.loads(roh.decode("utf-8"), parse_constant=_keine_konstante)
+        except RecursionError:
+            raise JSON_ZU_TIEF.fehler(max=MAX_TIEFE) from None
+        except ValueError:
             raise UNGUELTIGES_JSON.fehler() from None
+        _struktur_pruefen(daten)
     return schema.pruefen(daten)
+
+
+def _keine_konstante(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN, Infinity: Python accepts them, JSON does not
+
+
+def _struktur_pruefen(daten: Any) -> None:
+    """Refuse what json.loads lets through but no answer could echo: deep nesting, lone
+    surrogates (``"\\ud800"`` cannot be encoded as UTF-8). Iterative, so depth cannot crash it."""
+    stapel = [(daten, 1)]
+    while stapel:
+        wert, tiefe = stapel.pop()
+        if isinstance(wert, str):
+            try:
+                wert.encode("utf-8")
+            except UnicodeEncodeError:
+                raise UNGUELTIGES_JSON.fehler() from None
+        elif isinstance(wert, (dict, list)):
+            if tiefe > MAX_TIEFE:
+                raise JSON_ZU_TIEF.fehler(max=MAX_TIEFE)
+            kinder = [*wert.keys(), *wert.values()] if isinstance(wert, dict) else wert
+            stapel.extend((k, tiefe + 1) for k in kinder)
 
 
 def _query(request: Request, endpunkt: Endpunkt) -> dict[str, Any]:
@@ -174,6 +205,9 @@ def steuerung(zustand: Zustand) -> list[Endpunkt]:
     """Control API for tests: reset, load a seed, advance the clock, dump the state."""
 
     def zuruecksetzen(a: Anfrage) -> dict[str, Any]:
+        name = a.body.get("datenstand")
+        if name and name not in zustand.datenstaende():
+            raise SEED_UNBEKANNT.fehler(name=name)  # before reset: a refusal keeps the state
         zustand.reset()
         zustand.uhr.zuruecksetzen()
         if a.body.get("datenstand"):
@@ -185,6 +219,8 @@ def steuerung(zustand: Zustand) -> list[Endpunkt]:
         return {"ok": True}
 
     def uhr(a: Anfrage) -> dict[str, Any]:
+        if abs(zustand.uhr.versatz + timedelta(seconds=a.body["sekunden"])) > UHR_MAX_VERSATZ:
+            raise UHR_BEREICH.fehler(jahre=UHR_MAX_JAHRE)
         zustand.uhr.vorstellen(a.body["sekunden"])
         return {"jetzt": zustand.uhr.jetzt().strftime("%Y-%m-%d %H:%M:%S")}
 
@@ -199,7 +235,8 @@ def steuerung(zustand: Zustand) -> list[Endpunkt]:
         Endpunkt("POST", "/_steuerung/laden", laden, "Datenstand laden",
                  Schema({"name": text("Name des Datenstands", pflicht=True)}), tag="steuerung"),
         Endpunkt("POST", "/_steuerung/uhr", uhr, "Uhr des Fakes vorstellen",
-                 Schema({"sekunden": zahl("Sekunden", pflicht=True)}), tag="steuerung"),
+                 Schema({"sekunden": zahl("Sekunden", pflicht=True, minimum=-UHR_MAX_SEKUNDEN,
+                                          maximum=UHR_MAX_SEKUNDEN)}), tag="steuerung"),
         Endpunkt("GET", "/_steuerung/zustand", dump, "Zustand ausgeben", tag="steuerung"),
     ]
 
@@ -305,6 +342,7 @@ def baue_app(*, system: str, titel: str, zustand: Zustand, endpunkte: list[Endpu
                                                        HTTPException: bei_http})
     app.state.zustand = zustand
     app.state.system = system
+    app.state.openapi = schema
     return app
 
 

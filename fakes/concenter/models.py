@@ -297,12 +297,14 @@ def kunde_fuer_thinksurance(k: dict[str, Any]) -> dict[str, Any]:
     """cloud customer → Broker Forward fields. Company and address fields are assumed by analogy
     with the documented broker fields; revenue and staff use the documented qasCustProfile tags."""
     fragen = []
-    if k.get("umsatz") is not None:
-        fragen.append({"id": "umsatz", "answers": [str(int(k["umsatz"]) * 100)]})  # cent
+    umsatz = _zahl(k.get("umsatz"))
+    if umsatz is not None:
+        fragen.append({"id": "umsatz", "answers": [str(round(umsatz * 100))]})  # cent
     for tag, feld in (("anzahl_vollzeitmitarbeiter", "mitarbeiter_vollzeit"),
                       ("anzahl_teilzeitmitarbeiter", "mitarbeiter_teilzeit")):
-        if k.get(feld) is not None:
-            fragen.append({"id": tag, "answers": [str(int(k[feld]))]})
+        anzahl = _zahl(k.get(feld))
+        if anzahl is not None:
+            fragen.append({"id": tag, "answers": [str(int(anzahl))]})  # documented: integers only
     felder = {"cExternalId": k["kundennummer"], "cCompany": k.get("firma"),
               "cStreet": k.get("strasse"), "cStreetNumber": k.get("hausnummer"),
               "cZip": k.get("plz"), "cCity": k.get("ort"), "cPhone": k.get("telefon"),
@@ -314,6 +316,14 @@ def kunde_fuer_thinksurance(k: dict[str, Any]) -> dict[str, Any]:
         felder["qasCustProfile"] = {"source": "crm",
                                     "categories": [{"id": "default", "questions": fragen}]}
     return {f: w for f, w in felder.items() if w not in (None, "")}
+
+
+def _zahl(wert: Any) -> float | None:
+    """A number from a real cloud may arrive as text; anything unreadable is left out."""
+    try:
+        return float(str(wert).replace(",", ".")) if wert not in (None, "") else None
+    except ValueError:
+        return None
 
 
 def eintrag_als_dict(e: Protokolleintrag) -> dict[str, Any]:

@@ -65,6 +65,10 @@ NICHT_ANGEMELDET = regel(S, "TS_NICHT_ANGEMELDET",
                          "Bitte melden Sie sich über den Absprung aus Ihrem "
                          "Maklerverwaltungsprogramm an.", Art.NICHT_ANGEMELDET)
 KUNDE_UNBEKANNT = regel(S, "TS_KUNDE_UNBEKANNT", "Diesen Kunden gibt es nicht.", Art.NICHT_GEFUNDEN)
+FRAGEBOGEN_UNGUELTIG = regel(
+    S, "TS_FRAGEBOGEN_UNGUELTIG",
+    "„qasCustProfile“ hat nicht die dokumentierte Form: „categories“ als Liste, darin je "
+    "„questions“ als Liste von Fragen mit „id“ und einer Liste „answers“.", quelle="thinksurance-doku")
 
 PRODUKTE = [
     {"id": 12, "name": "Betriebshaftpflichtversicherung"},
@@ -231,25 +235,30 @@ class Thinksurance(Zustand):
     # --- broker forward and switch ------------------------------------------------------------
 
     def broker_forward(self, token: str, bToken: str, daten: dict[str, Any]) -> Switch:
-        """POST /api/ipn/brokers/forward: update broker, upsert customer, return a switch."""
+        """POST /api/ipn/brokers/forward: update broker, upsert customer, return a switch.
+
+        Every check runs before anything changes, so a refused forward leaves no trace — except
+        an explicit ``bIsActive: false``, whose documented purpose is to deactivate the broker.
+        """
         p = self._partner(token)
         b = self.broker.get(bToken)
         if b is None or b.aToken not in p.accounts:
             raise BROKER_TOKEN_UNGUELTIG.fehler()
         self._typ_pruefen(daten["type"])
         self._emails_pruefen(daten.get("bEmail"), daten.get("cEmail"))
+        neue_email = daten.get("bEmail")
+        if neue_email and not _gleich(neue_email, b.daten.get("bEmail")):
+            raise EMAIL_PASST_NICHT.fehler(email=neue_email)  # assumption (G04)
+        fragen = _fragebogen(daten.get("qasCustProfile"))
         if isinstance(daten.get("bIsActive"), bool):
             b.bIsActive = daten["bIsActive"]  # documented: forward (de)activates a broker
         if not b.bIsActive:
             raise BROKER_INAKTIV.fehler()
-        neue_email = daten.get("bEmail")
-        if neue_email and not _gleich(neue_email, b.daten.get("bEmail")):
-            raise EMAIL_PASST_NICHT.fehler(email=neue_email)  # assumption (G04)
         self._binden(b, daten["bExternalId"])
         b.daten.update({k: daten[k] for k in BROKER_FELDER if k in daten and k != "bEmail"})
         c_id = daten.get("cExternalId")
         if c_id:
-            self._kunde_upsert(b, c_id, daten)
+            self._kunde_upsert(b, c_id, daten, fragen)
         s = Switch(secrets.token_urlsafe(18), b.bToken, c_id or None,
                    self.uhr.jetzt() + timedelta(seconds=self.switch_gueltigkeit))
         self.switches[s.id] = s
@@ -275,7 +284,8 @@ class Thinksurance(Zustand):
         b.abgewiesene_bExternalIds = [x for x in b.abgewiesene_bExternalIds if x != bExternalId]
         return b
 
-    def _kunde_upsert(self, b: Broker, c_id: str, daten: dict[str, Any]) -> Kunde:
+    def _kunde_upsert(self, b: Broker, c_id: str, daten: dict[str, Any],
+                      fragen: dict[str, list[str]]) -> Kunde:
         k = self.kunden.get((b.bToken, c_id))
         if k is None:
             k = Kunde(c_id, b.bToken, {})
@@ -287,10 +297,7 @@ class Thinksurance(Zustand):
                 k.referenzen.pop(schluessel, None)  # documented: empty value deletes
             else:
                 k.referenzen[schluessel] = ref["paramValue"]
-        for kategorie in (daten.get("qasCustProfile") or {}).get("categories") or []:
-            for frage in kategorie.get("questions") or []:
-                if isinstance(frage, dict) and isinstance(frage.get("id"), str):
-                    k.profil[frage["id"]] = [str(x) for x in frage.get("answers") or []]
+        k.profil.update(fragen)
         return k
 
     def switch_oeffnen(self, switch_id: str) -> tuple[str, Switch]:
@@ -351,6 +358,26 @@ class Thinksurance(Zustand):
             "kunden": [kunde_als_dict(k) for k in self.kunden.values()],
             "switches": [{"benutzt": s.benutzt, "cExternalId": s.cExternalId} for s in self.switches.values()],
         }
+
+
+def _fragebogen(profil: Any) -> dict[str, list[str]]:
+    """Answers by question id from a documented qasCustProfile; refuses any other shape."""
+    if profil is None:
+        return {}
+    kategorien = profil.get("categories") if isinstance(profil, dict) else None
+    if not isinstance(kategorien, list):
+        raise FRAGEBOGEN_UNGUELTIG.fehler()
+    antworten: dict[str, list[str]] = {}
+    for kategorie in kategorien:
+        fragen = kategorie.get("questions") if isinstance(kategorie, dict) else None
+        if not isinstance(fragen, list):
+            raise FRAGEBOGEN_UNGUELTIG.fehler()
+        for frage in fragen:
+            werte = frage.get("answers") if isinstance(frage, dict) else None
+            if not isinstance(frage, dict) or not isinstance(frage.get("id"), str) or not isinstance(werte, list):
+                raise FRAGEBOGEN_UNGUELTIG.fehler()
+            antworten[frage["id"]] = [str(x) for x in werte]
+    return antworten
 
 
 def _gleich(a: Any, b: Any) -> bool:

@@ -1,0 +1,672 @@
+"""Fuzzing and hand-made bad input against every endpoint of every fake.
+
+Each fake's ``/openapi.json`` drives schemathesis in-process (ASGI, no sockets for the fake under
+test). ams.5 reaches con:center over HTTP, so a set of real fakes runs per test process
+(``fakes.server.Fakes``) for the neighbours; the fake under test is always a fresh app.
+
+What must hold for every answer:
+* never a status >= 500;
+* every 4xx is JSON with "error"; our invented APIs add "code", Thinksurance answers exactly
+  ``{"error": "..."}`` (documented shape) and carries the stable code in ``X-Fehlercode``;
+* refused requests leave ``/_steuerung/zustand`` unchanged.
+
+Run time is bounded on purpose (``make test`` runs this on every change). More examples:
+``FUZZ_FAKTOR=10``; random instead of fixed seed: ``FUZZ_ZUFALL=1``.
+
+The second half holds the direct tests of the shared web layer's rules (code "alle").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+from urllib.parse import quote, unquote, urlencode, urlsplit
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.configuration import set_hypothesis_home_dir
+from starlette.applications import Starlette
+
+from fakes import demo
+from fakes.ams.app import erstellen as ams_app
+from fakes.cloud.app import erstellen as cloud_app
+from fakes.common import schema as sch
+from fakes.common.errors import REGISTER, FachFehler
+from fakes.common.web import (MAX_KOERPER, MAX_TIEFE, UHR_MAX_SEKUNDEN, Anfrage, parse_json,
+                              steuerung)
+from fakes.concenter.app import erstellen as concenter_app
+from fakes.concenter.gegenstellen import Partnerzugang
+from fakes.server import Fakes
+from fakes.thinksurance.app import erstellen as thinksurance_app
+
+# Hypothesis keeps caches under ./.hypothesis by default; keep the repository clean.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"absprung-hypothesis-{os.getuid()}")
+
+SYSTEME = ("cloud", "concenter", "ams", "thinksurance")
+PLATZHALTER = {s: "http://127.0.0.1:9" for s in SYSTEME}  # only for building; never contacted
+FAKTOR = max(1, int(os.environ.get("FUZZ_FAKTOR", "1")))
+EINSTELLUNGEN = settings(
+    deadline=None, database=None, derandomize=not os.environ.get("FUZZ_ZUFALL"),
+    phases=(Phase.explicit, Phase.generate, Phase.shrink), print_blob=False,
+    suppress_health_check=list(HealthCheck))
+B, CC, ANNA = demo.BESTAND, demo.CONCENTER_BENUTZER, demo.MITARBEITER_EMAIL
+
+
+def app_bauen(system: str, urls: dict[str, str]) -> Starlette:
+    if system == "cloud":
+        return cloud_app()
+    if system == "thinksurance":
+        return thinksurance_app()
+    if system == "concenter":
+        return concenter_app(Partnerzugang(cloud_url=urls["cloud"], thinksurance_url=urls["thinksurance"],
+                                           hash=demo.TS_HASH, secret=demo.TS_SECRET))
+    return ams_app(urls["concenter"])
+
+
+SPEZ: dict[str, dict[str, Any]] = {s: app_bauen(s, PLATZHALTER).state.openapi for s in SYSTEME}
+OPERATIONEN = [pytest.param(s, m.upper(), p, id=f"{s} {m.upper()} {p}")
+               for s in SYSTEME for p, ops in SPEZ[s]["paths"].items() for m in ops]
+
+
+@dataclass
+class Antwort:
+    status_code: int
+    headers: dict[str, str]  # lower-case names
+    content: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+
+class AsgiClient:
+    """Calls an ASGI app in-process, one event loop per client. About ten times cheaper per
+    request than Starlette's TestClient, which matters for ~1300 hand-made bad requests."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self._runner = asyncio.Runner()
+
+    def __enter__(self) -> "AsgiClient":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._runner.close()
+
+    def get(self, url: str, **kw: Any) -> Antwort:
+        return self.request("GET", url, **kw)
+
+    def post(self, url: str, **kw: Any) -> Antwort:
+        return self.request("POST", url, **kw)
+
+    def delete(self, url: str, **kw: Any) -> Antwort:
+        return self.request("DELETE", url, **kw)
+
+    def request(self, methode: str, url: str, *, json: Any = None, content: bytes | Iterable[bytes] | None = None,
+                data: dict[str, str] | None = None, headers: dict[str, str] | None = None,
+                params: dict[str, Any] | None = None) -> Antwort:
+        kopf = {k.lower(): v for k, v in (headers or {}).items()}
+        if json is not None:
+            content = _json_bytes(json)
+            kopf.setdefault("content-type", "application/json")
+        elif data is not None:
+            content = urlencode(data).encode()
+            kopf.setdefault("content-type", "application/x-www-form-urlencoded")
+        if content is None or isinstance(content, bytes):
+            teile = [content or b""]
+            kopf["content-length"] = str(len(teile[0]))
+        else:
+            teile = list(content)  # streamed: no content-length, like chunked transfer
+        teil = urlsplit(url)
+        abfrage = urlencode(params) if params else teil.query
+        return self._runner.run(self._rufen(methode, unquote(teil.path), abfrage, kopf, teile))
+
+    async def _rufen(self, methode: str, pfad: str, abfrage: str, kopf: dict[str, str],
+                     teile: list[bytes]) -> Antwort:
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": methode,
+                 "scheme": "http", "path": pfad, "raw_path": quote(pfad).encode(), "root_path": "",
+                 "query_string": abfrage.encode(), "server": ("testserver", 80), "client": ("127.0.0.1", 1),
+                 "headers": [(b"host", b"testserver"),
+                             *((k.encode("latin-1"), v.encode("latin-1")) for k, v in kopf.items())]}
+        offen = list(teile)
+
+        async def receive() -> dict[str, Any]:
+            if offen:
+                return {"type": "http.request", "body": offen.pop(0), "more_body": bool(offen)}
+            return {"type": "http.disconnect"}
+
+        antwort = Antwort(0, {}, b"")
+
+        async def send(nachricht: dict[str, Any]) -> None:
+            if nachricht["type"] == "http.response.start":
+                antwort.status_code = nachricht["status"]
+                antwort.headers = {k.decode("latin-1").lower(): v.decode("latin-1")
+                                   for k, v in nachricht.get("headers", [])}
+            elif nachricht["type"] == "http.response.body":
+                antwort.content += nachricht.get("body", b"")
+
+        await self.app(scope, receive, send)
+        return antwort
+
+
+def _json_bytes(daten: Any) -> bytes:
+    return json.dumps(daten, ensure_ascii=False).encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def nachbarn() -> Iterator[dict[str, str]]:
+    """Real fakes on free loopback ports, only as neighbours (ams.5 → con:center over HTTP)."""
+    with Fakes() as fakes:
+        yield fakes.urls
+
+
+def _op(system: str, methode: str, pfad: str) -> dict[str, Any]:
+    return SPEZ[system]["paths"][pfad][methode.lower()]
+
+
+# --- known-good values, so generated requests also get past the "unknown id" checks -------------
+
+def bekannte_werte(system: str, app: Starlette) -> dict[str, dict[str, str]]:
+    z = app.state.zustand
+    if system == "cloud":
+        z.concenter_benutzer_hinterlegen(B, CC)
+        t, klartext = z.token_hinzufuegen(B, zweck="TaaData", concenter_benutzer=CC)
+        f = z.kundenfreischaltung_anlegen(B, name="Fuzz", kunden=["K-1001"], geteilt_mit=[ANNA],
+                                          hauptfreischaltung=True)
+        return {"path": {"bestand": B, "kunde": "K-1001", "token": t.id, "freischaltung": f.id,
+                         "name": CC},
+                "header": {"Authorization": f"Bearer {klartext}"},
+                "query": {"cloud_benutzer": ANNA}}
+    if system == "thinksurance":
+        token, _ = z.token_anfordern(demo.TS_HASH, demo.TS_SECRET)
+        return {"path": {"token": token},
+                "header": {"Authorization": f"Bearer {token}", "X-Account-Token": demo.TS_ATOKEN,
+                           "X-Broker-Token": demo.TS_BTOKEN},
+                "query": {}}
+    if system == "concenter":
+        return {"path": {"benutzer": CC, "produktgeber": demo.PRODUKTGEBER}, "header": {}, "query": {}}
+    z.benutzer[demo.AMS_KUERZEL].produktfreischaltungen = [demo.PRODUKT]
+    return {"path": {"kuerzel": demo.AMS_KUERZEL, "kunde": "K-1001"}, "header": {}, "query": {}}
+
+
+# Valid bodies for the main flows, so the fuzzer also walks the success paths (incl. ams.5 → con:center
+# over HTTP) next to its generated ones.
+GUELTIGE_KOERPER: dict[tuple[str, str, str], dict[str, Any]] = {
+    ("ams", "POST", "/api/benutzer/{kuerzel}/kunden/{kunde}/digipro"): {"produkt": demo.PRODUKT},
+    ("concenter", "POST", "/api/starts"): {"benutzer": CC, "passwort": demo.CONCENTER_PASSWORT,
+                                           "produkt": demo.PRODUKT, "kunde": "K-1001", "email": ANNA},
+    ("concenter", "POST", "/api/produktfreischaltungen"): {"benutzer": CC, "passwort": demo.CONCENTER_PASSWORT},
+    ("cloud", "POST", "/api/bestaende/{bestand}/tokens"): {"zweck": "TaaData", "concenter_benutzer": CC},
+    ("thinksurance", "POST", "/api/ipn/tokens"): {"hash": demo.TS_HASH, "secret": demo.TS_SECRET},
+    ("thinksurance", "POST", "/api/ipn/brokers/forward"): {
+        "type": 1, "bExternalId": ANNA, "bEmail": ANNA, "cExternalId": "K-1001", "cCompany": "Müller & Söhne",
+        "qasCustProfile": {"source": "crm", "categories": [{"id": "default", "questions": [
+            {"id": "umsatz", "answers": ["245000000"]}]}]}},
+}
+
+
+def _fuer_operation(werte: dict[str, dict[str, str]], op: dict[str, Any]) -> dict[str, Any]:
+    namen = {(p["in"], p["name"]) for p in op.get("parameters", [])}
+    auswahl = {ort: {k: v for k, v in werte[ort].items() if (ort, k) in namen}
+               for ort in ("path", "header", "query")}
+    kw: dict[str, Any] = {}
+    if auswahl["path"]:
+        kw["path_parameters"] = auswahl["path"]
+    if auswahl["header"]:
+        kw["headers"] = auswahl["header"]
+    if auswahl["query"]:
+        kw["query"] = auswahl["query"]
+    return kw
+
+
+# --- checks on every answer ----------------------------------------------------------------------
+
+def _kopf(headers: Any, name: str) -> str | None:
+    wert = headers.get(name.lower()) if isinstance(headers, dict) else headers.get(name)
+    if isinstance(wert, list):
+        return wert[0] if wert else None
+    return wert
+
+
+def fehlerkoerper_pruefen(system: str, status: int, headers: Any, inhalt: bytes, wo: str) -> dict[str, Any]:
+    """A 4xx must be a JSON error in the shape of its system; returns the body."""
+    assert 400 <= status < 500, f"{wo}: Status {status} statt 4xx: {inhalt[:300]!r}"
+    typ = _kopf(headers, "content-type") or ""
+    assert typ.startswith("application/json"), f"{wo}: Fehler ist kein JSON ({typ}): {inhalt[:300]!r}"
+    koerper = json.loads(inhalt)
+    code = _kopf(headers, "x-fehlercode")
+    assert isinstance(koerper, dict) and isinstance(koerper.get("error"), str) and koerper["error"], \
+        f"{wo}: Fehlerkörper ohne „error“: {koerper!r}"
+    if system == "thinksurance":
+        assert set(koerper) == {"error"}, f"{wo}: Thinksurance antwortet nur mit {{\"error\"}}: {koerper!r}"
+        assert code, f"{wo}: Thinksurance-Fehler ohne Kopfzeile X-Fehlercode"
+    else:
+        assert isinstance(koerper.get("code"), str) and koerper["code"], f"{wo}: Fehler ohne „code“: {koerper!r}"
+        assert code == koerper["code"], f"{wo}: X-Fehlercode {code!r} ≠ code {koerper['code']!r}"
+    assert (code or "") in REGISTER, f"{wo}: unbekannter Fehlercode {code!r}"
+    return koerper
+
+
+def _antwort_pruefen(system: str, case: Any, antwort: Any) -> None:
+    if antwort.status_code < 400:
+        return
+    wo = f"{case.method} {case.formatted_path}"
+    try:
+        fehlerkoerper_pruefen(system, antwort.status_code, antwort.headers, antwort.content, wo)
+    except AssertionError as f:
+        raise AssertionError(f"{f}\nNachstellen:\n    {case.as_curl_command()}") from None
+
+
+
+
+# --- the fuzz test ---------------------------------------------------------------------------------
+
+_SCHEMATA: dict[str, Any] = {}
+
+
+def _schema(system: str) -> Any:
+    import schemathesis
+
+    if system not in _SCHEMATA:  # read-only per process; every test gets its own app
+        _SCHEMATA[system] = schemathesis.openapi.from_dict(SPEZ[system])
+    return _SCHEMATA[system]
+
+
+def _beispiele(pfad: str, basis: int) -> int:
+    # The control API is the same code in all four fakes: fewer examples there.
+    return FAKTOR * (max(2, basis // 3) if pfad.startswith("/_steuerung") else basis)
+
+
+@pytest.mark.parametrize(("system", "methode", "pfad"), OPERATIONEN)
+def test_fuzz(system: str, methode: str, pfad: str, nachbarn: dict[str, str]) -> None:
+    from hypothesis import strategies as st
+    from schemathesis import GenerationMode
+
+    app = app_bauen(system, nachbarn)
+    op_spec = _op(system, methode, pfad)
+    kw = _fuer_operation(bekannte_werte(system, app), op_spec)
+    operation = _schema(system)[pfad][methode]
+
+    def laufen(strategie: Any, beispiele: int) -> None:
+        @settings(EINSTELLUNGEN, max_examples=beispiele)
+        @given(case=strategie)
+        def lauf(case: Any) -> None:
+            _antwort_pruefen(system, case, case.call(app=app))
+
+        lauf()
+
+    # Most useful first: Hypothesis favours the first alternative of one_of.
+    strategien = [operation.as_strategy(**kw), operation.as_strategy()] if kw else [operation.as_strategy()]
+    if (system, methode, pfad) in GUELTIGE_KOERPER:
+        strategien.insert(0, operation.as_strategy(**kw, body=GUELTIGE_KOERPER[system, methode, pfad]))
+    positiv = st.one_of(*strategien)
+    laufen(positiv, _beispiele(pfad, 6))
+    # Negative: schema violations in body and query; path and credentials stay known-good.
+    negierbar = "requestBody" in op_spec or any(p["in"] == "query" for p in op_spec.get("parameters", []))
+    if negierbar:
+        kw.pop("query", None)
+        laufen(operation.as_strategy(generation_mode=GenerationMode.NEGATIVE, **kw), _beispiele(pfad, 4))
+
+
+# --- hand-made bad input -----------------------------------------------------------------------------
+
+def _gueltiger_wert(s: dict[str, Any]) -> Any:
+    if "enum" in s:
+        return s["enum"][0]
+    return {"string": "x", "integer": 1, "boolean": True, "array": [], "object": {}}[s.get("type", "string")]
+
+
+def _falscher_wert(s: dict[str, Any]) -> Any:
+    return {"string": 123, "integer": "1", "boolean": "ja", "array": "x", "object": []}[s.get("type", "string")]
+
+
+def _body_schema(op: dict[str, Any]) -> dict[str, Any] | None:
+    body = op.get("requestBody")
+    return body["content"]["application/json"]["schema"] if body else None
+
+
+def _minimal(schema: dict[str, Any]) -> dict[str, Any]:
+    return {n: _gueltiger_wert(schema["properties"][n]) for n in schema.get("required", [])}
+
+
+def schlechte_anfragen(op: dict[str, Any], pfad: str, methode: str) -> Iterator[tuple[str, dict[str, Any], str | None]]:
+    """(label, request kwargs for AsgiClient.request, expected code or None) per bad input."""
+    url = pfad.replace("{", "").replace("}", "")  # unknown ids: the parameter's own name
+    schema = _body_schema(op)
+    if schema is not None:
+        json_kopf = {"content-type": "application/json"}
+        for label, roh, code in [
+            ("kaputtes JSON", b'{"a": ', "UNGUELTIGES_JSON"),
+            ("kein UTF-8", b'{"a": "\xff"}', "UNGUELTIGES_JSON"),
+            ("Liste statt Objekt", b"[]", "UNGUELTIGES_JSON"),
+            ("Text statt Objekt", b'"x"', "UNGUELTIGES_JSON"),
+            ("Zahl statt Objekt", b"42", "UNGUELTIGES_JSON"),
+            ("null statt Objekt", b"null", "UNGUELTIGES_JSON"),
+            ("NaN", b'{"x": NaN}', "UNGUELTIGES_JSON"),
+            ("einzelnes Surrogat", b'{"\\ud800": "\\udfff"}', "UNGUELTIGES_JSON"),
+            ("tief verschachtelt", b"[" * 30_000 + b"]" * 30_000, "JSON_ZU_TIEF"),
+            ("mäßig tief verschachtelt", b'{"a": ' * (MAX_TIEFE + 5) + b"1" + b"}" * (MAX_TIEFE + 5),
+             "JSON_ZU_TIEF"),
+            ("zu groß", b'{"x": "' + b"a" * MAX_KOERPER + b'"}', "ANFRAGE_ZU_GROSS"),
+        ]:
+            yield label, {"content": roh, "headers": json_kopf}, code
+        yield ("zu groß ohne Content-Length",
+               {"content": iter([b'{"x": "', b"a" * MAX_KOERPER, b'"}']), "headers": json_kopf},
+               "ANFRAGE_ZU_GROSS")
+        felder = schema["properties"]
+        minimal = _minimal(schema)
+        if schema.get("required"):
+            yield "Pflichtfelder fehlen", {"json": {}}, "FELD_FEHLT"
+        for name, s in felder.items():
+            yield f"{name}: falscher Typ", {"json": {**minimal, name: _falscher_wert(s)}}, "FELD_TYP"
+        # Range, length and blank checks are one code path: the first field of each kind suffices.
+        zahl = next((n for n, s in felder.items() if s.get("type") == "integer" and "enum" not in s), None)
+        if zahl:
+            yield f"{zahl}: riesige Zahl", {"json": {**minimal, zahl: 10**40}}, "FELD_BEREICH"
+        wort = next((n for n, s in felder.items() if s.get("type") == "string" and "enum" not in s), None)
+        if wort:
+            zu_lang = "ä" * (felder[wort]["maxLength"] + 1)
+            yield f"{wort}: zu lang", {"json": {**minimal, wort: zu_lang}}, "FELD_ZU_LANG"
+        leer = next((n for n, s in felder.items() if s.get("minLength") and "enum" not in s), None)
+        if leer:
+            yield f"{leer}: nur Leerzeichen", {"json": {**minimal, leer: "   "}}, "FELD_LEER"
+        if not schema.get("additionalProperties"):
+            yield "unbekanntes Feld", {"json": {**minimal, "gibtsNicht": 1}}, "FELD_UNBEKANNT"
+        if "{" in pfad:
+            yield "unbekannte Kennung", {"json": minimal, "_url": url}, None
+    elif "{" in pfad:
+        yield "unbekannte Kennung", {"_url": url}, None
+    for p in op.get("parameters", []):
+        if p["in"] == "query" and p.get("required"):
+            yield f"Parameter {p['name']} fehlt", {"_ohne_query": True}, "FELD_FEHLT"
+        if p["in"] == "query" and p["schema"].get("type") == "integer":
+            yield f"Parameter {p['name']} keine Zahl", {"params": {p["name"]: "zwölf"}}, "FELD_TYP"
+        if p["in"] == "header" and p["name"] == "Authorization":
+            yield "ohne Authorization", {"_ohne_auth": True, **({"json": _minimal(schema)} if schema else {})}, None
+
+
+def _falsche_methoden(spec: dict[str, Any], pfad: str) -> list[str]:
+    erlaubt = {m.upper() for m in spec["paths"][pfad]}
+    if "GET" in erlaubt:
+        erlaubt.add("HEAD")
+    return sorted({"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"} - erlaubt)
+
+
+def _zustand(client: AsgiClient) -> Any:
+    antwort = client.get("/_steuerung/zustand")
+    assert antwort.status_code == 200
+    return antwort.json()
+
+
+@pytest.mark.parametrize(("system", "methode", "pfad"), OPERATIONEN)
+def test_schlechte_eingaben(system: str, methode: str, pfad: str, nachbarn: dict[str, str]) -> None:
+    app = app_bauen(system, nachbarn)
+    werte = bekannte_werte(system, app)
+    op = _op(system, methode, pfad)
+    gueltig_url = pfad.format(**werte["path"]) if "{" in pfad else pfad
+    with AsgiClient(app) as client:
+        vorher = _zustand(client)
+        probleme: list[str] = []
+
+        def pruefen(label: str, m: str, kw: dict[str, Any], code: str | None) -> None:
+            kw = dict(kw)
+            url = kw.pop("_url", gueltig_url)
+            kw["headers"] = {**({} if kw.pop("_ohne_auth", False) else werte["header"]), **kw.get("headers", {})}
+            kw["params"] = {} if kw.pop("_ohne_query", False) else {**werte["query"], **kw.get("params", {})}
+            wo = f"{m} {url} [{label}]"
+            try:
+                antwort = client.request(m, url, **kw)
+                fehlerkoerper_pruefen(system, antwort.status_code, antwort.headers, antwort.content, wo)
+                erhalten = antwort.headers.get("x-fehlercode")
+                if code is not None:
+                    assert erhalten == code, f"{wo}: Code {erhalten!r} statt {code!r}"
+            except AssertionError as f:
+                probleme.append(str(f))
+            except Exception as f:  # a server error escaping the app (in-process, so no 500 page)
+                probleme.append(f"{wo}: Serverfehler {type(f).__name__}: {f}")
+
+        for label, kw, code in schlechte_anfragen(op, pfad, methode):
+            pruefen(label, methode, kw, code)
+        for m in _falsche_methoden(SPEZ[system], pfad):
+            pruefen(f"Methode {m}", m, {}, "METHODE_FALSCH")
+        nachher = _zustand(client)
+    assert not probleme, "\n".join(probleme)
+    assert nachher == vorher, "abgelehnte Anfragen haben den Zustand verändert"
+
+
+def test_jede_operation_wird_gefuzzt() -> None:
+    """Guards the parametrization: every documented operation of every fake is in the list."""
+    gesehen = {(s, m, p) for s, m, p in (x.values for x in OPERATIONEN)}
+    for s in SYSTEME:
+        ops = {(s, m.upper(), p) for p, x in SPEZ[s]["paths"].items() for m in x}
+        assert ops and ops <= gesehen
+    assert len(OPERATIONEN) >= 50
+
+
+UI_SEITEN = {
+    "cloud": ["/", f"/drive/{B}", "/drive/X", f"/drive/{B}/allgemein/concenter", f"/drive/{B}/api",
+              f"/drive/{B}/freischaltungen", f"/drive/{B}/mitarbeiterzugriff"],
+    "concenter": ["/", "/einstellungen/produktgeber", "/einstellungen/produktgeber/Thinksurance",
+                  "/start/unbekannt", "/protokoll"],
+    "ams": ["/", "/kunden", "/kunden/K-1001", "/kunden/X", "/kunden/K-1001/digipro",
+            "/organisation/benutzer", f"/organisation/benutzer/{demo.AMS_KUERZEL}", "/organisation/benutzer/X"],
+    "thinksurance": ["/", "/switch/unbekannt", "/gewerbeplattform", "/gewerbeplattform/kunden/X"],
+}
+
+
+@pytest.mark.parametrize("system", SYSTEME)
+def test_oberflaechen_ohne_serverfehler(system: str, nachbarn: dict[str, str]) -> None:
+    """The HTML pages are not in the OpenAPI; garbage forms must still never give a 5xx."""
+    app = app_bauen(system, nachbarn)
+    formulare: list[dict[str, str]] = [
+        {}, {"benutzer": "x" * 5000, "passwort": "\u0000", "email": "a b;", "kuerzel": "XY", "weiter": "//böse"},
+        {"name": "", "kunden": "K-1001,,;K-9", "geteilt_mit": "niemand@x.de", "art": "kunde",
+         "produkt": "gibts nicht", "haupt_email": "kaputt", "aktion": "aktualisieren"},
+        {"art": "vermittler", "name": "V" * 300, "vermittler": "VM-99", "sachbearbeiter": "",
+         "zweck": "Foo", "concenter_benutzer": "x", "maklerextranet": "on", "cloud_benutzer": "kein at",
+         "freischaltung": "F-1", "collaboration_api_token": " ", "btoken": "\t"}]
+    rohe = [(b"\xff\xfe--x", "multipart/form-data; boundary=x"), (b"a=%ZZ&&=", "application/x-www-form-urlencoded"),
+            (b"a" * (MAX_KOERPER + 1), "application/x-www-form-urlencoded"), (b'{"json": 1}', "application/json")]
+    sitzung = f"ams_benutzer={demo.AMS_KUERZEL}; cc_benutzer={CC}; ts_sitzung=erfunden"
+    anfragen = [("GET", {})] + [("POST", {"data": f}) for f in formulare] + \
+        [("POST", {"content": roh, "headers": {"content-type": typ}}) for roh, typ in rohe]
+    probleme = []
+    with AsgiClient(app) as client:
+        for seite in UI_SEITEN[system]:
+            for cookie in ("", sitzung):
+                for m, kw in anfragen:
+                    kopf = {"accept": "text/html", "cookie": cookie, **kw.get("headers", {})}
+                    try:
+                        antwort = client.request(m, seite, headers=kopf, data=kw.get("data"),
+                                                 content=kw.get("content"))
+                    except Exception as f:
+                        probleme.append(f"{m} {seite} {kw!r:.80}: Serverfehler {type(f).__name__}: {f}")
+                        continue
+                    if antwort.status_code >= 500:
+                        probleme.append(f"{m} {seite} {kw!r:.80}: {antwort.status_code}")
+    assert not probleme, "\n".join(probleme)
+
+
+# --- rules of the shared web layer (code "alle"), called directly ----------------------------------
+
+SCHEMA = sch.Schema({"name": sch.text("Name", pflicht=True, max_laenge=5),
+                     "anzahl": sch.zahl(minimum=0, maximum=10),
+                     "aktiv": sch.schalter(),
+                     "liste": sch.liste(element=sch.Schema({"k": sch.text(pflicht=True)}))})
+
+
+def abgelehnt(code: str, funktion: Any, *args: Any, **kw: Any) -> FachFehler:
+    with pytest.raises(FachFehler) as info:
+        funktion(*args, **kw)
+    f = info.value
+    assert f.code == code, f"erwartet {code}, bekommen {f.code}: {f.meldung}"
+    assert len(f.meldung) > 15 and "{" not in f.meldung and f.meldung.endswith((".", ")")), f.meldung
+    return f
+
+
+def test_alle_ungueltiges_json() -> None:
+    assert parse_json(b'{"name": "Anna"}', SCHEMA) == {"name": "Anna"}
+    assert parse_json(b"", sch.Schema({})) == {}
+    for roh in (b'{"name": ', b"[]", b'"x"', b"null", b'{"name": NaN}', b'{"name": Infinity}',
+                b'{"name": "\\ud800"}', b'{"\\udfff": 1}', b'\xff'):
+        f = abgelehnt("UNGUELTIGES_JSON", parse_json, roh, SCHEMA)
+        assert "JSON" in f.meldung
+
+
+def test_alle_json_zu_tief() -> None:
+    flach = sch.Schema({"o": sch.objekt()})
+    tief_erlaubt = b'{"o": ' + b'{"a": ' * (MAX_TIEFE - 2) + b"1" + b"}" * (MAX_TIEFE - 1)
+    assert parse_json(tief_erlaubt, flach)["o"]
+    zu_tief = b'{"o": ' + b'{"a": ' * MAX_TIEFE + b"1" + b"}" * (MAX_TIEFE + 1)
+    f = abgelehnt("JSON_ZU_TIEF", parse_json, zu_tief, flach)
+    assert str(MAX_TIEFE) in f.meldung
+    abgelehnt("JSON_ZU_TIEF", parse_json, b"[" * 100_000 + b"]" * 100_000, flach)
+
+
+def test_alle_feld_fehlt() -> None:
+    assert SCHEMA.pruefen({"name": "A"}) == {"name": "A"}
+    f = abgelehnt("FELD_FEHLT", SCHEMA.pruefen, {})
+    assert "„name“" in f.meldung
+    abgelehnt("FELD_FEHLT", SCHEMA.pruefen, {"name": None})
+    f = abgelehnt("FELD_FEHLT", SCHEMA.pruefen, {"name": "A", "liste": [{"k": "v"}, {}]})
+    assert "liste[1].k" in f.meldung
+
+
+def test_alle_feld_typ() -> None:
+    assert SCHEMA.pruefen({"name": "A", "anzahl": 3, "aktiv": False, "liste": []})["anzahl"] == 3
+    for falsch in ({"name": 1}, {"name": "A", "anzahl": "3"}, {"name": "A", "anzahl": True},
+                   {"name": "A", "anzahl": 1.5}, {"name": "A", "aktiv": "ja"},
+                   {"name": "A", "liste": {}}, {"name": "A", "liste": ["x"]}):
+        f = abgelehnt("FELD_TYP", SCHEMA.pruefen, falsch)
+        assert "Typ" in f.meldung
+    enum = sch.Schema({"typ": sch.zahl(enum=(1, 2))})
+    assert enum.pruefen({"typ": 2}) == {"typ": 2}
+    assert "1, 2" in abgelehnt("FELD_TYP", enum.pruefen, {"typ": 3}).meldung
+
+
+def test_alle_feld_unbekannt() -> None:
+    offen = sch.Schema({"a": sch.text()}, weitere_erlaubt=True)
+    assert offen.pruefen({"a": "x", "b": 1}) == {"a": "x", "b": 1}
+    f = abgelehnt("FELD_UNBEKANNT", SCHEMA.pruefen, {"name": "A", "b": 1})
+    assert "„b“" in f.meldung
+
+
+def test_alle_feld_leer() -> None:
+    leer_ok = sch.Schema({"a": sch.text(leer_erlaubt=True)})
+    assert leer_ok.pruefen({"a": ""}) == {"a": ""}
+    for leer in ("", "   ", "\t\n"):
+        abgelehnt("FELD_LEER", SCHEMA.pruefen, {"name": leer})
+
+
+def test_alle_feld_zu_lang() -> None:
+    assert SCHEMA.pruefen({"name": "äöüßÄ"})["name"] == "äöüßÄ"
+    f = abgelehnt("FELD_ZU_LANG", SCHEMA.pruefen, {"name": "äöüßÄx"})
+    assert "5" in f.meldung
+
+
+def test_alle_liste_zu_lang() -> None:
+    assert len(SCHEMA.pruefen({"name": "A", "liste": [{"k": "v"}] * 200})["liste"]) == 200
+    f = abgelehnt("LISTE_ZU_LANG", SCHEMA.pruefen, {"name": "A", "liste": [{"k": "v"}] * 201})
+    assert "200 Einträge" in f.meldung
+
+
+def test_alle_feld_bereich() -> None:
+    assert SCHEMA.pruefen({"name": "A", "anzahl": 10})["anzahl"] == 10
+    f = abgelehnt("FELD_BEREICH", SCHEMA.pruefen, {"name": "A", "anzahl": 11})
+    assert "0" in f.meldung and "10" in f.meldung
+    abgelehnt("FELD_BEREICH", SCHEMA.pruefen, {"name": "A", "anzahl": -1})
+    ohne_grenze = sch.Schema({"n": sch.zahl()})
+    assert ohne_grenze.pruefen({"n": sch.SICHERE_GANZZAHL})["n"] == sch.SICHERE_GANZZAHL
+    abgelehnt("FELD_BEREICH", ohne_grenze.pruefen, {"n": 10**40})
+
+
+def test_null_heisst_nicht_angegeben() -> None:
+    """Declared optional fields sent as null are absent for the handler (no None where a type is promised)."""
+    geprueft = SCHEMA.pruefen({"name": "A", "anzahl": None, "aktiv": None, "liste": [{"k": "v"}]})
+    assert geprueft == {"name": "A", "liste": [{"k": "v"}]}
+
+
+def _steuerung_funktion(zustand: Any, pfad: str) -> Any:
+    return next(e.funktion for e in steuerung(zustand) if e.pfad == pfad)
+
+
+def _anfrage(body: dict[str, Any]) -> Anfrage:
+    return Anfrage(body=body, pfad={}, query={}, headers={}, basis_url="http://test")
+
+
+def test_alle_seed_unbekannt() -> None:
+    app = thinksurance_app(datenstand=None)
+    z = app.state.zustand
+    z.laden("ausgangslage")
+    assert z.broker
+    f = abgelehnt("SEED_UNBEKANNT", z.laden, "gibts-nicht")
+    assert "gibts-nicht" in f.meldung
+
+
+def test_zuruecksetzen_mit_unbekanntem_datenstand_behaelt_den_zustand() -> None:
+    app = cloud_app()
+    z = app.state.zustand
+    vorher = z.als_dict()
+    abgelehnt("SEED_UNBEKANNT", _steuerung_funktion(z, "/_steuerung/zuruecksetzen"),
+              _anfrage({"datenstand": "gibts-nicht"}))
+    assert z.als_dict() == vorher
+    _steuerung_funktion(z, "/_steuerung/zuruecksetzen")(_anfrage({}))
+    assert z.als_dict() == {"bestaende": {}}
+
+
+def test_alle_uhr_bereich() -> None:
+    app = thinksurance_app()
+    z = app.state.zustand
+    uhr = _steuerung_funktion(z, "/_steuerung/uhr")
+    start = z.uhr.jetzt()
+    uhr(_anfrage({"sekunden": UHR_MAX_SEKUNDEN}))
+    assert (z.uhr.jetzt() - start).days >= 365 * 100 - 1
+    f = abgelehnt("UHR_BEREICH", uhr, _anfrage({"sekunden": 1}))
+    assert "100 Jahre" in f.meldung
+    uhr(_anfrage({"sekunden": -UHR_MAX_SEKUNDEN}))  # back again: allowed
+    for zuviel in (UHR_MAX_SEKUNDEN + 1, 10**30):
+        with AsgiClient(app) as client:
+            antwort = client.post("/_steuerung/uhr", json={"sekunden": zuviel})
+        assert antwort.status_code == 400 and antwort.headers["x-fehlercode"] == "FELD_BEREICH"
+
+
+def test_alle_anfrage_zu_gross() -> None:
+    app = concenter_app(Partnerzugang(**{"cloud_url": "http://127.0.0.1:9", "thinksurance_url": "http://127.0.0.1:9",
+                                         "hash": "h", "secret": "s"}))
+    koerper = json.dumps({"name": "ausgangslage"}).encode()
+    knapp = koerper + b" " * (MAX_KOERPER - len(koerper))
+    with AsgiClient(app) as client:
+        assert client.post("/_steuerung/laden", content=knapp).status_code == 200
+        for kw in ({"content": knapp + b" "}, {"content": iter([knapp, b" "])}):
+            antwort = client.post("/_steuerung/laden", **kw)
+            assert antwort.status_code == 413
+            assert antwort.json()["code"] == "ANFRAGE_ZU_GROSS"
+            assert "65536" in antwort.json()["error"]
+
+
+def test_alle_pfad_unbekannt_und_methode_falsch() -> None:
+    app = thinksurance_app()
+    with AsgiClient(app) as client:
+        assert client.get("/_steuerung/zustand").status_code == 200
+        antwort = client.get("/api/gibts/nicht")
+        assert antwort.status_code == 404 and antwort.json() == {"error": "Diese Adresse gibt es nicht."}
+        assert antwort.headers["x-fehlercode"] == "PFAD_UNBEKANNT"
+        antwort = client.delete("/api/ipn/tokens")
+        assert antwort.status_code == 405 and antwort.headers["x-fehlercode"] == "METHODE_FALSCH"
+        assert set(antwort.json()) == {"error"}
+
+
+def test_alle_steuerung_aus() -> None:
+    an, aus = cloud_app(), cloud_app(steuerung_an=False)
+    with AsgiClient(an) as client:
+        assert client.get("/_steuerung/zustand").status_code == 200
+    with AsgiClient(aus) as client:
+        for m, pfad in (("GET", "/_steuerung/zustand"), ("POST", "/_steuerung/zuruecksetzen")):
+            antwort = client.request(m, pfad)
+            assert antwort.status_code == 404
+            assert antwort.json()["code"] == "STEUERUNG_AUS"
+    assert aus.state.zustand.bestaende, "abgeschaltete Steuerung darf nichts zurücksetzen"

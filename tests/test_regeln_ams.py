@@ -1,0 +1,153 @@
+"""Rules of the simulated ams.5, called on the model directly (no HTTP).
+
+con:center is reached through the ``ConcenterZugang`` port; the tests use an in-memory port whose
+product list can change behind ams.5's back (that is what the cached Produktfreischaltungen are
+about).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pytest
+
+from fakes import demo
+from fakes.ams.models import Ams, ConcenterFehler, benutzer_als_dict
+from fakes.common.errors import FachFehler
+
+AS, JW = demo.AMS_KUERZEL, demo.AMS_KOLLEGE_KUERZEL
+ANNA = demo.MITARBEITER_EMAIL
+PRODUKT = demo.PRODUKT
+START_URL = "http://concenter.test/start/abc"
+
+
+def abgelehnt(code: str, funktion: Callable[..., Any], *args: Any, **kw: Any) -> FachFehler:
+    """Call, expect the rule ``code``; the German message must be complete and readable."""
+    with pytest.raises(FachFehler) as info:
+        funktion(*args, **kw)
+    f = info.value
+    assert f.code == code, f"erwartet {code}, bekommen {f.code}: {f.meldung}"
+    assert len(f.meldung) > 20 and "{" not in f.meldung and f.meldung.endswith((".", ")", "?")), f.meldung
+    return f
+
+
+class Concenter:
+    """In-memory con:center as ams.5 sees it: a product list and the launch hand-over."""
+
+    def __init__(self, produkte: list[str] | None = None, fehler: str | None = None) -> None:
+        self.produkte = [PRODUKT] if produkte is None else produkte
+        self.fehler = fehler
+        self.starts: list[dict[str, Any]] = []
+        self.abrufe: list[tuple[str, str]] = []
+
+    def produktfreischaltungen(self, benutzer: str, passwort: str) -> list[str]:
+        self.abrufe.append((benutzer, passwort))
+        if self.fehler:
+            raise ConcenterFehler(self.fehler)
+        return list(self.produkte)
+
+    def start_anlegen(self, **daten: Any) -> str:
+        if self.fehler:
+            raise ConcenterFehler(self.fehler)
+        self.starts.append(daten)
+        return START_URL
+
+
+@pytest.fixture
+def ams() -> Ams:
+    a = Ams()
+    a.laden("ausgangslage")
+    return a
+
+
+def test_benutzer_unbekannt(ams: Ams) -> None:
+    assert ams.maklerextranet_setzen(AS, True).maklerextranet
+    f = abgelehnt("AMS_BENUTZER_UNBEKANNT", ams.maklerextranet_setzen, "XY", True)
+    assert "XY" in f.meldung
+    abgelehnt("AMS_BENUTZER_UNBEKANNT", ams.haupt_email_aendern, "XY", ANNA)
+    abgelehnt("AMS_BENUTZER_UNBEKANNT", ams.produktfreischaltungen_aktualisieren, "XY", Concenter())
+    abgelehnt("AMS_BENUTZER_UNBEKANNT", ams.kundenmaske, "XY", "K-1001")
+
+
+def test_kunde_unbekannt(ams: Ams) -> None:
+    assert ams.kundenmaske(AS, "K-1002").daten["firma"] == "Bäckerei Köhler e. K."
+    f = abgelehnt("AMS_KUNDE_UNBEKANNT", ams.kundenmaske, AS, "K-9999")
+    assert "K-9999" in f.meldung
+    abgelehnt("AMS_KUNDE_UNBEKANNT", ams.digipro, AS, "K-9999")
+    abgelehnt("AMS_KUNDE_UNBEKANNT", ams.produkt_waehlen, AS, "K-9999", PRODUKT, Concenter())
+
+
+def test_kein_cloud_konto(ams: Ams) -> None:
+    assert ams.cloud_benutzername_aendern(JW, "jonas@makler-mueller.de").cloud_benutzer == "jonas@makler-mueller.de"
+    ams.benutzer[JW].cloud_konten.clear()
+    f = abgelehnt("AMS_KEIN_CLOUD_KONTO", ams.maklerextranet_setzen, JW, True)
+    assert JW in f.meldung
+    abgelehnt("AMS_KEIN_CLOUD_KONTO", ams.cloud_benutzername_aendern, JW, "jonas@makler-mueller.de")
+
+
+@pytest.mark.parametrize("email", ["ohne-at-zeichen.de", " anna.schmidt@makler-mueller.de",
+                                   "anna.schmidt@makler-mueller.de;", "anna schmidt@makler-mueller.de",
+                                   "anna.schmidt@makler-mueller.de\n"])
+def test_email_ungueltig(ams: Ams, email: str) -> None:
+    vorher = benutzer_als_dict(ams.benutzer[AS])
+    f = abgelehnt("AMS_EMAIL_UNGUELTIG", ams.haupt_email_aendern, AS, email)
+    assert email in f.meldung
+    abgelehnt("AMS_EMAIL_UNGUELTIG", ams.cloud_benutzername_aendern, AS, email)
+    assert benutzer_als_dict(ams.benutzer[AS]) == vorher
+
+
+def test_email_gueltig(ams: Ams) -> None:
+    assert ams.haupt_email_aendern(AS, "a.schmidt@makler-mueller.de").haupt_email == "a.schmidt@makler-mueller.de"
+    assert ams.cloud_benutzername_aendern(AS, "a.schmidt@makler-mueller.de").cloud_benutzer == \
+        "a.schmidt@makler-mueller.de"
+
+
+def test_produkt_nicht_in_digipro_ohne_aktualisieren(ams: Ams) -> None:
+    """DigiPro lists the cached Produktfreischaltungen: empty until the first refresh."""
+    cc = Concenter()
+    assert ams.digipro(AS, "K-1001") == []
+    f = abgelehnt("AMS_PRODUKT_NICHT_IN_DIGIPRO", ams.produkt_waehlen, AS, "K-1001", PRODUKT, cc)
+    assert PRODUKT in f.meldung and "aktualisiert" in f.meldung
+    assert cc.starts == []
+    assert ams.produktfreischaltungen_aktualisieren(AS, cc) == [PRODUKT]
+    assert cc.abrufe == [(demo.CONCENTER_BENUTZER, demo.CONCENTER_PASSWORT)]
+    assert ams.digipro(AS, "K-1001") == [PRODUKT]
+    assert ams.produkt_waehlen(AS, "K-1001", PRODUKT, cc) == START_URL
+
+
+def test_produktfreischaltungen_bleiben_bis_zum_naechsten_aktualisieren(ams: Ams) -> None:
+    cc = Concenter(produkte=[])
+    ams.produktfreischaltungen_aktualisieren(JW, cc)
+    cc.produkte = [PRODUKT]  # granted later in con:center
+    assert ams.digipro(JW, "K-1002") == []
+    abgelehnt("AMS_PRODUKT_NICHT_IN_DIGIPRO", ams.produkt_waehlen, JW, "K-1002", PRODUKT, cc)
+    ams.produktfreischaltungen_aktualisieren(JW, cc)
+    assert ams.digipro(JW, "K-1002") == [PRODUKT]
+    cc.produkte = []  # revoked later: still listed until the next refresh
+    assert ams.digipro(JW, "K-1002") == [PRODUKT]
+
+
+def test_concenter_fehler(ams: Ams) -> None:
+    gut = Concenter()
+    ams.produktfreischaltungen_aktualisieren(AS, gut)
+    schlecht = Concenter(fehler="Die Anmeldung am con:center ist fehlgeschlagen.")
+    f = abgelehnt("AMS_CONCENTER_FEHLER", ams.produktfreischaltungen_aktualisieren, AS, schlecht)
+    assert "Die Anmeldung am con:center ist fehlgeschlagen." in f.meldung
+    assert ams.digipro(AS, "K-1001") == [PRODUKT]  # a failed refresh keeps the cache
+    abgelehnt("AMS_CONCENTER_FEHLER", ams.produkt_waehlen, AS, "K-1001", PRODUKT, schlecht)
+
+
+def test_ohne_maklerextranet_kein_cloud_benutzer(ams: Ams) -> None:
+    cc = Concenter()
+    ams.produktfreischaltungen_aktualisieren(AS, cc)
+    ams.produkt_waehlen(AS, "K-1001", PRODUKT, cc)
+    assert cc.starts[-1] == {"benutzer": demo.CONCENTER_BENUTZER, "passwort": demo.CONCENTER_PASSWORT,
+                             "produkt": PRODUKT, "kunde": "K-1001", "email": ANNA}
+    ams.maklerextranet_setzen(AS, True)
+    ams.haupt_email_aendern(AS, "a.schmidt@makler-mueller.de")
+    ams.produkt_waehlen(AS, "K-1001", PRODUKT, cc)
+    assert cc.starts[-1]["cloud_benutzer"] == ANNA  # the cloud Konto's user, not the Haupt-E-Mail
+    assert cc.starts[-1]["email"] == "a.schmidt@makler-mueller.de"
+    ams.maklerextranet_setzen(AS, False)
+    ams.produkt_waehlen(AS, "K-1001", PRODUKT, cc)
+    assert "cloud_benutzer" not in cc.starts[-1]
