@@ -6,6 +6,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from fakes.common.errors import FachFehler
 
 WURZEL = Path(__file__).resolve().parent.parent
 
@@ -26,3 +31,13 @@ def szenarien_laufen(ordner: Path, features: dict[str, str], *argumente: str,
               str(ordner), *argumente]
     return subprocess.run(befehl, cwd=WURZEL, capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, **(umgebung or {})})
+
+
+def abgelehnt(code: str, funktion: Callable[..., Any], *args: Any, **kw: Any) -> FachFehler:
+    """Call, expect the rule ``code``; the German message must be complete and readable."""
+    with pytest.raises(FachFehler) as info:
+        funktion(*args, **kw)
+    f = info.value
+    assert f.code == code, f"erwartet {code}, bekommen {f.code}: {f.meldung}"
+    assert len(f.meldung) > 15 and "{" not in f.meldung and f.meldung.endswith((".", ")", "?")), f.meldung
+    return f

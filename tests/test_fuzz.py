@@ -36,13 +36,14 @@ from fakes import demo
 from fakes.ams.app import erstellen as ams_app
 from fakes.cloud.app import erstellen as cloud_app
 from fakes.common import schema as sch
-from fakes.common.errors import REGISTER, FachFehler
+from fakes.common.errors import REGISTER
 from fakes.common.web import (MAX_KOERPER, MAX_TIEFE, UHR_MAX_SEKUNDEN, Anfrage, parse_json,
                               steuerung)
 from fakes.concenter.app import erstellen as concenter_app
 from fakes.concenter.gegenstellen import Partnerzugang
 from fakes.server import Fakes
 from fakes.thinksurance.app import erstellen as thinksurance_app
+from tests.hilfen import abgelehnt
 
 # Hypothesis keeps caches under ./.hypothesis by default; keep the repository clean.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"absprung-hypothesis-{os.getuid()}")
@@ -259,8 +260,6 @@ def _antwort_pruefen(system: str, case: Any, antwort: Any) -> None:
         fehlerkoerper_pruefen(system, antwort.status_code, antwort.headers, antwort.content, wo)
     except AssertionError as f:
         raise AssertionError(f"{f}\nNachstellen:\n    {case.as_curl_command()}") from None
-
-
 
 
 # --- the fuzz test ---------------------------------------------------------------------------------
@@ -497,15 +496,6 @@ SCHEMA = sch.Schema({"name": sch.text("Name", pflicht=True, max_laenge=5),
                      "anzahl": sch.zahl(minimum=0, maximum=10),
                      "aktiv": sch.schalter(),
                      "liste": sch.liste(element=sch.Schema({"k": sch.text(pflicht=True)}))})
-
-
-def abgelehnt(code: str, funktion: Any, *args: Any, **kw: Any) -> FachFehler:
-    with pytest.raises(FachFehler) as info:
-        funktion(*args, **kw)
-    f = info.value
-    assert f.code == code, f"erwartet {code}, bekommen {f.code}: {f.meldung}"
-    assert len(f.meldung) > 15 and "{" not in f.meldung and f.meldung.endswith((".", ")")), f.meldung
-    return f
 
 
 def test_alle_ungueltiges_json() -> None:

@@ -7,28 +7,18 @@ about).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from fakes import demo
 from fakes.ams.models import Ams, ConcenterFehler, benutzer_als_dict
-from fakes.common.errors import FachFehler
+from tests.hilfen import abgelehnt
 
 AS, JW = demo.AMS_KUERZEL, demo.AMS_KOLLEGE_KUERZEL
 ANNA = demo.MITARBEITER_EMAIL
 PRODUKT = demo.PRODUKT
 START_URL = "http://concenter.test/start/abc"
-
-
-def abgelehnt(code: str, funktion: Callable[..., Any], *args: Any, **kw: Any) -> FachFehler:
-    """Call, expect the rule ``code``; the German message must be complete and readable."""
-    with pytest.raises(FachFehler) as info:
-        funktion(*args, **kw)
-    f = info.value
-    assert f.code == code, f"erwartet {code}, bekommen {f.code}: {f.meldung}"
-    assert len(f.meldung) > 20 and "{" not in f.meldung and f.meldung.endswith((".", ")", "?")), f.meldung
-    return f
 
 
 class Concenter:

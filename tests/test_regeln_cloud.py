@@ -14,22 +14,12 @@ import pytest
 from fakes import demo
 from fakes.cloud import api
 from fakes.cloud.models import (Cloud, bestand_als_dict, freischaltung_als_dict, token_als_dict)
-from fakes.common.errors import FachFehler
+from tests.hilfen import abgelehnt
 
 B = demo.BESTAND
 CC = demo.CONCENTER_BENUTZER
 ANNA, JONAS, GAST = demo.MITARBEITER_EMAIL, demo.KOLLEGE_EMAIL, demo.GAST_EMAIL
 ALLE_FEATURES = list(demo.CLOUD_FEATURES)
-
-
-def abgelehnt(code: str, funktion: Callable[..., Any], *args: Any, **kw: Any) -> FachFehler:
-    """Call, expect the rule ``code``; the German message must be complete and readable."""
-    with pytest.raises(FachFehler) as info:
-        funktion(*args, **kw)
-    f = info.value
-    assert f.code == code, f"erwartet {code}, bekommen {f.code}: {f.meldung}"
-    assert len(f.meldung) > 20 and "{" not in f.meldung and f.meldung.endswith((".", ")")), f.meldung
-    return f
 
 
 @pytest.fixture

@@ -7,14 +7,14 @@ use a small in-memory port that records calls and can refuse at any step.
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from fakes import demo
-from fakes.common.errors import FachFehler
 from fakes.concenter.models import (SCHRITTE, START_GUELTIGKEIT, Concenter, GegenstellenFehler,
                                     Protokolleintrag, eintrag_als_dict, kunde_fuer_thinksurance)
+from tests.hilfen import abgelehnt
 
 CC, PW = demo.CONCENTER_BENUTZER, demo.CONCENTER_PASSWORT
 WEBER, WEBER_PW = demo.CONCENTER_KOLLEGE, demo.CONCENTER_KOLLEGE_PASSWORT
@@ -23,16 +23,6 @@ PRODUKT = demo.PRODUKT
 URL = "https://thinksurance.test/switch/abc"
 KUNDE_K1001 = {"kundennummer": "K-1001", "vermittler": "VM-01",
                **{k: v for k, v in demo.KUNDEN[0].items() if k not in ("kundennummer", "vermittler", "repliziert")}}
-
-
-def abgelehnt(code: str, funktion: Callable[..., Any], *args: Any, **kw: Any) -> FachFehler:
-    """Call, expect the rule ``code``; the German message must be complete and readable."""
-    with pytest.raises(FachFehler) as info:
-        funktion(*args, **kw)
-    f = info.value
-    assert f.code == code, f"erwartet {code}, bekommen {f.code}: {f.meldung}"
-    assert len(f.meldung) > 20 and "{" not in f.meldung and f.meldung.endswith((".", ")")), f.meldung
-    return f
 
 
 class Port:

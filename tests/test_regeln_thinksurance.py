@@ -7,29 +7,19 @@ Where the public API documents behaviour (15-minute security tokens, ``expired``
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from fakes import demo
-from fakes.common.errors import FachFehler
 from fakes.thinksurance import api
 from fakes.thinksurance.models import (PRODUKTE, SWITCH_GUELTIGKEIT_STANDARD, TOKEN_GUELTIGKEIT, Account,
                                        Partner, Thinksurance)
+from tests.hilfen import abgelehnt
 
 BT, BT_JONAS = demo.TS_BTOKEN, demo.TS_BTOKEN_KOLLEGE
 ANNA, JONAS = demo.MITARBEITER_EMAIL, demo.KOLLEGE_EMAIL
 API_USER_TEXT = "API User is not existing or deactivated."
-
-
-def abgelehnt(code: str, funktion: Callable[..., Any], *args: Any, **kw: Any) -> FachFehler:
-    """Call, expect the rule ``code``; the message must be complete and readable."""
-    with pytest.raises(FachFehler) as info:
-        funktion(*args, **kw)
-    f = info.value
-    assert f.code == code, f"erwartet {code}, bekommen {f.code}: {f.meldung}"
-    assert len(f.meldung) > 20 and "{" not in f.meldung and f.meldung.endswith((".", ")")), f.meldung
-    return f
 
 
 @pytest.fixture

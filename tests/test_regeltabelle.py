@@ -13,7 +13,6 @@ import pkgutil
 from functools import cache
 from pathlib import Path
 
-import pytest
 
 import fakes
 from fakes.annahmen import ANNAHMEN
