@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from .clients import AmsClient, CloudClient, ConcenterClient, SteuerungClient, ThinksuranceClient
@@ -36,9 +37,13 @@ class Systeme:
         return self._steuerung[system]
 
     def zuruecksetzen(self, datenstand: str = "ausgangslage") -> None:
-        """Every scenario starts from the known seed (only where the target has a control API)."""
-        for system in sorted(self.ziel.steuerbar):
-            self.steuerung(system).zuruecksetzen(datenstand)
+        """Every scenario starts from the known seed (only where the target has a control API).
+
+        The systems are reset side by side: this runs before every scenario."""
+        clients = [self.steuerung(s) for s in sorted(self.ziel.steuerbar)]
+        with ThreadPoolExecutor(max_workers=max(1, len(clients))) as pool:
+            for ergebnis in [pool.submit(c.zuruecksetzen, datenstand) for c in clients]:
+                ergebnis.result()
 
     def schliessen(self) -> None:
         for c in (self.cloud, self.concenter, self.ams, self.thinksurance, *self._steuerung.values()):

@@ -28,16 +28,10 @@ Funktionalität: Freischaltung des Kundenzugriffs
       Wenn der ams Benutzer für "Bäckerei Köhler e. K." über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
       Dann öffnet sich Thinksurance mit den Kundendaten von "Bäckerei Köhler e. K."
 
-    @G12 @browser @ui @doku
-    Szenario: Das Szenario mit Kundenfreischaltung wird in den Oberflächen eingerichtet
-      Angenommen die Voraussetzungen des Leitfadens sind erfüllt
-      Und in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt
-      Und unter "assfinet api" ist ein Token mit dem Namen "Thinksurance", dem Zweck "TaaData" und diesem Concenter Benutzernamen hinzugefügt
-      Und der generierte AccessToken ist vermerkt
+    @G12 @ui @doku
+    Szenario: Die Kundenfreischaltung wird in assfinet drive angelegt und als Hauptfreischaltung festgelegt
+      Angenommen alles ist nach dem Leitfaden eingerichtet, außer "VM-Freischaltung"
       Und eine Kundenfreischaltung für "Bäckerei Köhler e. K." ist angelegt, geteilt mit dem ams Benutzer und als Hauptfreischaltung festgelegt
-      Und beim con:center Benutzer sind für den Produktgeber "Thinksurance" der vermerkte AccessToken als Collaboration API Token und der btoken von Thinksurance hinterlegt
-      Und beim ams Benutzer ist im cloud Konto "Maklerextranet aktivieren" angehakt
-      Und die Produktfreischaltungen des ams Benutzers sind aktualisiert
       Wenn der ams Benutzer für "Bäckerei Köhler e. K." über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
       Dann öffnet sich Thinksurance mit den Kundendaten von "Bäckerei Köhler e. K."
 

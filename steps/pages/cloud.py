@@ -10,7 +10,9 @@ class AssfinetDrive:
         self.page, self.basis = page, f"{basis_url}/drive/{bestand}"
 
     def bereich_oeffnen(self, menue: str) -> None:
-        self.page.goto(self.basis)
+        """Click the menu like a person; open assfinet drive first only if it is not open yet."""
+        if not self.page.url.startswith(self.basis):
+            self.page.goto(self.basis)
         self.page.get_by_role("navigation", name="Hauptmenü").get_by_role("link", name=menue).click()
 
     def bereich(self, titel: str) -> Locator:
