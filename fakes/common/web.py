@@ -25,7 +25,7 @@ from .clock import Uhr
 from .errors import (ANFRAGE_ZU_GROSS, FELD_FEHLT, FELD_TYP, JSON_ZU_TIEF, METHODE_FALSCH,
                      PFAD_UNBEKANNT, SEED_UNBEKANNT, STEUERUNG_AUS, UHR_BEREICH, UNGUELTIGES_JSON,
                      Art, FachFehler)
-from .schema import Schema, schalter, text, zahl
+from .schema import Schema, text, zahl
 
 MAX_KOERPER = 64 * 1024
 MAX_TIEFE = 32  # nesting levels of a JSON body; the deepest documented payload needs 7
@@ -354,4 +354,4 @@ def _will_html(request: Request) -> bool:
 
 
 __all__ = ["Anfrage", "Endpunkt", "Param", "Seiten", "Zustand", "baue_app", "im_modell",
-           "json_antwort", "weiter", "schalter", "text", "zahl"]
+           "json_antwort", "weiter"]
