@@ -18,6 +18,7 @@ class Systeme:
     ams: AmsClient
     thinksurance: ThinksuranceClient
     _steuerung: dict[str, SteuerungClient] = field(default_factory=dict, repr=False)
+    _parallel: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(max_workers=4), repr=False)
 
     @property
     def welt(self) -> Welt:
@@ -40,11 +41,12 @@ class Systeme:
         """Every scenario starts from the known seed (only where the target has a control API).
 
         The systems are reset side by side: this runs before every scenario."""
-        clients = [self.steuerung(s) for s in sorted(self.ziel.steuerbar)]
-        with ThreadPoolExecutor(max_workers=max(1, len(clients))) as pool:
-            for ergebnis in [pool.submit(c.zuruecksetzen, datenstand) for c in clients]:
-                ergebnis.result()
+        laufend = [self._parallel.submit(self.steuerung(s).zuruecksetzen, datenstand)
+                   for s in sorted(self.ziel.steuerbar)]
+        for ergebnis in laufend:
+            ergebnis.result()
 
     def schliessen(self) -> None:
         for c in (self.cloud, self.concenter, self.ams, self.thinksurance, *self._steuerung.values()):
             c.schliessen()
+        self._parallel.shutdown()
