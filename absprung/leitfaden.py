@@ -135,7 +135,7 @@ STATEMENTS: tuple[Statement, ...] = (
               "hinterlegt werden können.",
               "Mit dem Feature lassen sich Token anlegen; ohne bietet assfinet drive den Bereich „assfinet api“ "
               "nicht an, und Anlegen oder Verwenden eines Tokens wird mit einer klaren Meldung abgelehnt.",
-              r"API-Zugriff"),
+              r"API-Zugriff", picture_name="features-des-bestands"),
     Statement("G02", "voraussetzungen", "Feature „Con:CenterTAA“ im cloud-Bestand",
               "Der cloud-Bestand muss über das Feature **Con:CenterTAA** verfügen – damit die con:center "
               "Benutzer hinterlegt werden können.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytest_bdd import given, parsers
 
 from absprung.systeme import Systeme
-from steps.cloud import Einrichter
+from steps.einrichter import Einrichter
 
 
 @given('beim ams Benutzer ist im cloud Konto "Maklerextranet aktivieren" angehakt')

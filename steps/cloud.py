@@ -6,10 +6,8 @@ from pytest_bdd import given, parsers, then, when
 
 from absprung import einrichtung
 from absprung.systeme import Systeme
-from steps.einrichter import ApiEinrichter, UiEinrichter
+from steps.einrichter import Einrichter
 from steps.versuch import Versuch, versuchen
-
-Einrichter = ApiEinrichter | UiEinrichter
 
 
 @given('in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt')

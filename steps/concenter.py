@@ -6,7 +6,7 @@ from pytest_bdd import given, parsers, then
 
 from absprung import einrichtung
 from absprung.systeme import Systeme
-from steps.cloud import Einrichter
+from steps.einrichter import Einrichter
 
 
 @given('beim con:center Benutzer sind für den Produktgeber "Thinksurance" der vermerkte AccessToken als '

@@ -16,6 +16,9 @@ class ApiEinrichter:
     def __init__(self, systeme: Systeme) -> None:
         self.s = systeme
 
+    def voraussetzungen_zeigen(self) -> None:
+        """Nothing to show: the prerequisites are checked through the API by the step itself."""
+
     def concenter_benutzer_hinterlegen(self) -> None:
         einrichtung.concenter_benutzer_hinterlegen(self.s)
 
@@ -64,6 +67,10 @@ class UiEinrichter:
         if self._foto is not None:
             self._foto(name)
 
+    def voraussetzungen_zeigen(self) -> None:
+        self.drive.uebersicht_oeffnen()
+        self._fertig("assfinet drive – Features des Bestands")
+
     def concenter_benutzer_hinterlegen(self) -> None:
         self.drive.concenter_benutzer_hinterlegen(self.s.welt.concenter_benutzer)
         self._fertig("assfinet drive – Allgemein → con:center")
@@ -103,3 +110,6 @@ class UiEinrichter:
     def produktfreischaltungen_aktualisieren(self) -> None:
         self.ams.produktfreischaltungen_aktualisieren(self.s.welt.ams_benutzer)
         self._fertig("ams.5 – Produktfreischaltungen")
+
+
+Einrichter = ApiEinrichter | UiEinrichter

@@ -6,7 +6,7 @@ from pytest_bdd import given, parsers, when
 
 from absprung import einrichtung
 from absprung.systeme import Systeme
-from steps.cloud import Einrichter
+from steps.einrichter import Einrichter
 from steps.versuch import Versuch, versuchen
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pytest_bdd import given, parsers
 
 from absprung.systeme import Systeme
+from steps.einrichter import Einrichter
 
 
 @given("die Voraussetzungen des Leitfadens sind erfüllt")
-def _(systeme: Systeme) -> None:
+def _(systeme: Systeme, einrichter: Einrichter) -> None:
+    einrichter.voraussetzungen_zeigen()
     w = systeme.welt
     bestand = systeme.cloud.bestand(w.bestand)
     fehlend = {"API-Zugriff", "Con:CenterTAA"} - set(bestand["features"])

@@ -9,6 +9,9 @@ class AssfinetDrive:
     def __init__(self, page: Page, basis_url: str, bestand: str) -> None:
         self.page, self.basis = page, f"{basis_url}/drive/{bestand}"
 
+    def uebersicht_oeffnen(self) -> None:
+        self.page.goto(self.basis)
+
     def bereich_oeffnen(self, menue: str) -> None:
         """Click the menu like a person; open assfinet drive first only if it is not open yet."""
         if not self.page.url.startswith(self.basis):
