@@ -104,5 +104,5 @@ ANNAHMEN: tuple[Annahme, ...] = (
             "con:center weiter.",
             "Der Leitfaden verlangt, dass der Benutzer sieht, warum Thinksurance ablehnt (z. B. bei einer "
             "E-Mail-Adresse, die nicht zum b-Token passt); wie con:center das anzeigt, ist nicht beschrieben.",
-            ("CC_THINKSURANCE_ANMELDUNG", "CC_THINKSURANCE_ABGELEHNT", "AMS_CONCENTER_FEHLER")),
+            ("CC_THINKSURANCE_ANMELDUNG", "CC_THINKSURANCE_ABGELEHNT", "AMS_CONCENTER_FEHLER", "AMS_CLOUD_FEHLER")),
 )

@@ -64,7 +64,8 @@ class Fakes:
             "thinksurance": thinksurance_app(steuerung_an=o.steuerung_an, datenstand=o.datenstand,
                                              switch_gueltigkeit=o.switch_gueltigkeit),
             "concenter": concenter_app(zugang, steuerung_an=o.steuerung_an, datenstand=o.datenstand),
-            "ams": ams_app(self.urls["concenter"], steuerung_an=o.steuerung_an, datenstand=o.datenstand),
+            "ams": ams_app(self.urls["concenter"], cloud_url=self.urls["cloud"], steuerung_an=o.steuerung_an,
+                           datenstand=o.datenstand),
         }
         self.apps = apps
         for s in SYSTEME:

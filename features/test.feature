@@ -40,8 +40,15 @@ Funktionalität: Test – Absprung aus ams.5 nach Thinksurance mit Kundendaten
   @G21 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Kunde noch nicht in die cloud repliziert ist
     Ursache: Der Kunde ist in ams.5 angelegt, aber noch nicht in die assfinet cloud repliziert; die Vorbelegung kommt aus der cloud.
-    Behebung: Die Replikation des Bestands in die assfinet cloud abwarten oder anstoßen und den Absprung wiederholen.
+    Behebung: In der Kundenmaske „In die assfinet cloud replizieren“ wählen (oder die Replikation des Bestands abwarten) und den Absprung wiederholen.
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Wenn der ams Benutzer für "Straßenbau Gülcan GmbH & Co. KG" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
     Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "noch nicht in die assfinet cloud repliziert"
+
+  @G21
+  Szenario: Nach der Replikation in die cloud kommen auch die Daten eines neuen Kunden an
+    Angenommen alles ist nach dem Leitfaden eingerichtet
+    Und der Kunde "Straßenbau Gülcan GmbH & Co. KG" wurde aus ams.5 in die assfinet cloud repliziert
+    Wenn der ams Benutzer für "Straßenbau Gülcan GmbH & Co. KG" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
+    Dann öffnet sich Thinksurance mit den Kundendaten von "Straßenbau Gülcan GmbH & Co. KG"

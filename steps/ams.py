@@ -21,3 +21,8 @@ def _(einrichter: Einrichter) -> None:
 @given(parsers.parse('im cloud Konto des ams Benutzers wird der cloud Benutzername in "{email}" geändert'))
 def _(systeme: Systeme, email: str) -> None:
     systeme.ams.cloud_benutzername_aendern(systeme.welt.ams_benutzer, email)
+
+
+@given(parsers.parse('der Kunde "{firma}" wurde aus ams.5 in die assfinet cloud repliziert'))
+def _(systeme: Systeme, firma: str) -> None:
+    systeme.ams.kunde_replizieren(systeme.welt.ams_benutzer, systeme.welt.kundennummer(firma))

@@ -141,3 +141,34 @@ def test_ohne_maklerextranet_kein_cloud_benutzer(ams: Ams) -> None:
     ams.maklerextranet_setzen(AS, False)
     ams.produkt_waehlen(AS, "K-1001", PRODUKT, cc)
     assert "cloud_benutzer" not in cc.starts[-1]
+
+
+class Cloud:
+    """In-memory assfinet cloud as ams.5 sees it: takes replicated customers or refuses."""
+
+    def __init__(self, fehler: str | None = None) -> None:
+        self.fehler = fehler
+        self.kunden: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def kunde_replizieren(self, bestand: str, kundennummer: str, daten: dict[str, Any]) -> None:
+        if self.fehler:
+            raise ConcenterFehler(self.fehler)
+        self.kunden[(bestand, kundennummer)] = daten
+
+
+def test_kunde_replizieren(ams: Ams) -> None:
+    cloud = Cloud()
+    assert not ams.kunden["K-1003"].repliziert
+    assert ams.kunde_replizieren(AS, "K-1003", cloud).repliziert
+    daten = cloud.kunden[(demo.BESTAND, "K-1003")]
+    assert daten["vermittler"] == "VM-01" and daten["firma"] == "Straßenbau Gülcan GmbH & Co. KG"
+    abgelehnt("AMS_KUNDE_UNBEKANNT", ams.kunde_replizieren, AS, "K-9999", cloud)
+
+
+def test_cloud_fehler_beim_replizieren(ams: Ams) -> None:
+    f = abgelehnt("AMS_CLOUD_FEHLER", ams.kunde_replizieren, AS, "K-1003",
+                  Cloud("Der Vermittler „VM-01“ ist unbekannt."))
+    assert "assfinet cloud" in f.meldung and "VM-01" in f.meldung
+    assert not ams.kunden["K-1003"].repliziert  # nothing marked replicated on a refusal
+    ams.benutzer[AS].cloud_konten.clear()
+    abgelehnt("AMS_KEIN_CLOUD_KONTO", ams.kunde_replizieren, AS, "K-1003", Cloud())

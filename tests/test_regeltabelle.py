@@ -105,6 +105,7 @@ REGELTABELLE: dict[str, tuple[str, ...]] = {
     "AMS_PRODUKT_NICHT_IN_DIGIPRO": (f"{AMS}::test_produkt_nicht_in_digipro_ohne_aktualisieren",
                                      f"{AMS}::test_produktfreischaltungen_bleiben_bis_zum_naechsten_aktualisieren"),
     "AMS_CONCENTER_FEHLER": (f"{AMS}::test_concenter_fehler",),
+    "AMS_CLOUD_FEHLER": (f"{AMS}::test_cloud_fehler_beim_replizieren", f"{AMS}::test_kunde_replizieren"),
     # Thinksurance
     "TS_API_USER_UNGUELTIG": (f"{TS}::test_api_user_ungueltig", f"{TS}::test_deaktivierter_api_user"),
     "TS_TOKEN_UNGUELTIG": (f"{TS}::test_token_ungueltig", f"{TS}::test_security_token_gilt_15_minuten"),

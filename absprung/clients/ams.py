@@ -30,6 +30,9 @@ class AmsClient(Client):
     def kundenmaske(self, kuerzel: str, kunde: str) -> dict[str, Any]:
         return self.json("GET", f"/api/benutzer/{kuerzel}/kunden/{kunde}")
 
+    def kunde_replizieren(self, kuerzel: str, kunde: str) -> dict[str, Any]:
+        return self.json("POST", f"/api/benutzer/{kuerzel}/kunden/{kunde}/replizieren")
+
     def digipro(self, kuerzel: str, kunde: str) -> list[str]:
         return self.json("GET", f"/api/benutzer/{kuerzel}/kunden/{kunde}/digipro")["produkte"]
 

@@ -7,13 +7,13 @@ from typing import Any
 from fakes.common.schema import Schema, schalter, text
 from fakes.common.web import Anfrage, Endpunkt, Param
 
-from .models import Ams, ConcenterZugang, benutzer_als_dict, kunde_als_dict
+from .models import Ams, CloudZugang, ConcenterZugang, benutzer_als_dict, kunde_als_dict
 
 K = Param("kuerzel", "path", True, "Kürzel des ams Benutzers")
 KUNDE = Param("kunde", "path", True, "Kundennummer")
 
 
-def endpunkte(ams: Ams, cc: ConcenterZugang) -> list[Endpunkt]:
+def endpunkte(ams: Ams, cc: ConcenterZugang, cloud: CloudZugang) -> list[Endpunkt]:
     def benutzer(a: Anfrage) -> Any:
         return benutzer_als_dict(ams._benutzer(a.pfad["kuerzel"]))
 
@@ -37,6 +37,9 @@ def endpunkte(ams: Ams, cc: ConcenterZugang) -> list[Endpunkt]:
     def digipro(a: Anfrage) -> Any:
         return {"produkte": ams.digipro(a.pfad["kuerzel"], a.pfad["kunde"])}
 
+    def replizieren(a: Anfrage) -> Any:
+        return kunde_als_dict(ams.kunde_replizieren(a.pfad["kuerzel"], a.pfad["kunde"], cloud))
+
     def waehlen(a: Anfrage) -> Any:
         return {"url": ams.produkt_waehlen(a.pfad["kuerzel"], a.pfad["kunde"], a.body["produkt"], cc)}
 
@@ -52,6 +55,8 @@ def endpunkte(ams: Ams, cc: ConcenterZugang) -> list[Endpunkt]:
                  "Produktfreischaltungen aktualisieren", parameter=(K,)),
         Endpunkt("GET", "/api/benutzer/{kuerzel}/kunden/{kunde}", kundenmaske, "Kundenmaske",
                  parameter=(K, KUNDE)),
+        Endpunkt("POST", "/api/benutzer/{kuerzel}/kunden/{kunde}/replizieren", replizieren,
+                 "Kunden in die assfinet cloud replizieren", parameter=(K, KUNDE)),
         Endpunkt("GET", "/api/benutzer/{kuerzel}/kunden/{kunde}/digipro", digipro,
                  "DigiPro: angebotene Produkte", parameter=(K, KUNDE)),
         Endpunkt("POST", "/api/benutzer/{kuerzel}/kunden/{kunde}/digipro", waehlen,

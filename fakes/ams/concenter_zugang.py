@@ -1,4 +1,5 @@
-"""ams.5's way to con:center over HTTP (the project's own client, imported on first use)."""
+"""ams.5's ways to con:center and the assfinet cloud over HTTP (the project's own clients,
+imported on first use). Refusals arrive in the model as ``ConcenterFehler`` with the message."""
 
 from __future__ import annotations
 
@@ -33,3 +34,20 @@ class HttpConcenter:
             return aufruf()
         except SystemFehler as f:
             raise ConcenterFehler(f.meldung) from None
+
+
+class HttpCloud:
+    """Replication into the cloud; without a configured cloud URL it refuses in German."""
+
+    def __init__(self, cloud_url: str | None) -> None:
+        self._url = cloud_url
+        self._client: Any = None
+
+    def kunde_replizieren(self, bestand: str, kundennummer: str, daten: dict[str, Any]) -> None:
+        if not self._url:
+            raise ConcenterFehler("Für dieses ams.5 ist keine assfinet cloud eingerichtet.")
+        if self._client is None:
+            from absprung.clients import CloudClient
+
+            self._client = CloudClient(basis_url=self._url)
+        HttpConcenter._rufen(lambda: self._client.kunde_replizieren(bestand, kundennummer, daten))

@@ -29,11 +29,16 @@ PRODUKT_NICHT_IN_DIGIPRO = regel(
     "freigeschaltet und wurden die Produktfreischaltungen aktualisiert?", Art.NICHT_GEFUNDEN,
     quelle="annahme", leitfaden=("G05", "G17"))
 CONCENTER_FEHLER = regel(S, "AMS_CONCENTER_FEHLER", "con:center meldet: {grund}", Art.VERBOTEN)
+CLOUD_FEHLER = regel(S, "AMS_CLOUD_FEHLER", "Die assfinet cloud meldet: {grund}", Art.VERBOTEN)
 
 
 class ConcenterZugang(Protocol):
     def produktfreischaltungen(self, benutzer: str, passwort: str) -> list[str]: ...
     def start_anlegen(self, **daten: Any) -> str: ...
+
+
+class CloudZugang(Protocol):
+    def kunde_replizieren(self, bestand: str, kundennummer: str, daten: dict[str, Any]) -> None: ...
 
 
 class ConcenterFehler(Exception):
@@ -147,6 +152,17 @@ class Ams(Zustand):
             return cc.start_anlegen(**daten)
         except ConcenterFehler as f:
             raise CONCENTER_FEHLER.fehler(grund=f.meldung) from None
+
+    def kunde_replizieren(self, kuerzel: str, kundennummer: str, cloud: CloudZugang) -> Kunde:
+        """Copy one customer into the Bestand of the user's cloud Konto (the prefill's source)."""
+        konto = self._konto(kuerzel)
+        kunde = self.kundenmaske(kuerzel, kundennummer)
+        try:
+            cloud.kunde_replizieren(konto.bestand, kundennummer, {"vermittler": kunde.vermittler, **kunde.daten})
+        except ConcenterFehler as f:  # the port reports any neighbour's refusal this way
+            raise CLOUD_FEHLER.fehler(grund=f.meldung) from None
+        kunde.repliziert = True
+        return kunde
 
     # --- seeds and dump -----------------------------------------------------------------------
 

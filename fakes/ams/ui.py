@@ -10,12 +10,12 @@ from fakes.common.errors import FachFehler
 from fakes.common.ui import Formular, ausfuehren
 from fakes.common.web import Seiten, im_modell, weiter
 
-from .models import Ams, ConcenterZugang, benutzer_als_dict, kunde_als_dict
+from .models import Ams, CloudZugang, ConcenterZugang, benutzer_als_dict, kunde_als_dict
 
 SITZUNG = "ams_benutzer"
 
 
-def routen(ams: Ams, seiten: Seiten, cc: ConcenterZugang) -> list[Route]:
+def routen(ams: Ams, seiten: Seiten, cc: ConcenterZugang, cloud: CloudZugang) -> list[Route]:
     def angemeldet(request: Request) -> str | None:
         k = request.cookies.get(SITZUNG)
         return k if k in ams.benutzer else None
@@ -47,11 +47,16 @@ def routen(ams: Ams, seiten: Seiten, cc: ConcenterZugang) -> list[Route]:
         if k is None:
             return anmeldung_noetig(request)
         nr = request.path_params["kunde"]
+        fehler = erfolg = None
+        if request.method == "POST":  # "In die assfinet cloud replizieren"
+            _, fehler = await ausfuehren(ams, ams.kunde_replizieren, k, nr, cloud)
+            erfolg = None if fehler else "Der Kunde wurde in die assfinet cloud repliziert."
         try:
             kunde = await im_modell(ams, lambda: kunde_als_dict(ams.kundenmaske(k, nr)))
         except FachFehler as f:
             return seiten.html("fehler.html", status=404, meldung=f.meldung, code=f.code)
-        return seiten.html("kundenmaske.html", kunde=kunde, benutzer=k)
+        return seiten.html("kundenmaske.html", status=400 if fehler else 200, kunde=kunde, benutzer=k,
+                           meldung_fehler=fehler, meldung_erfolg=erfolg)
 
     async def digipro(request: Request) -> Response:
         k = angemeldet(request)
@@ -100,7 +105,7 @@ def routen(ams: Ams, seiten: Seiten, cc: ConcenterZugang) -> list[Route]:
     return [
         Route("/", anmelden, methods=["GET", "POST"]),
         Route("/kunden", kunden),
-        Route("/kunden/{kunde}", kundenmaske),
+        Route("/kunden/{kunde}", kundenmaske, methods=["GET", "POST"]),
         Route("/kunden/{kunde}/digipro", digipro, methods=["GET", "POST"]),
         Route("/organisation/benutzer", benutzerliste),
         Route("/organisation/benutzer/{kuerzel}", benutzer, methods=["GET", "POST"]),
