@@ -97,6 +97,9 @@ class Statement:
     screenshot_words: str = ""  # regex on run step texts, to place @doku screenshots
     original_image: str = ""  # image name the original refers to but does not ship
     picture_name: str = ""  # regex on the end of a screenshot's file name; wins over screenshot_words
+    # regex on the end of a file name: a screenshot placed elsewhere that shows this step too
+    # (e.g. the saved token shows its values, G09, next to the AccessToken, G10)
+    also_shown_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,39 +144,39 @@ STATEMENTS: tuple[Statement, ...] = (
               "Benutzer hinterlegt werden können.",
               "Mit dem Feature lassen sich con:center Benutzer hinterlegen; ohne wird das Hinterlegen abgelehnt, "
               "und TaaData-Abrufe scheitern.",
-              r"Con:CenterTAA"),
+              r"Con:CenterTAA", also_shown_in=r"features-des-bestands"),
     Statement("G03", "voraussetzungen", "Optional: „Mitarbeiterzugriff“ und „Vermittlerfreischaltungen“",
               "Optional, für eine einfachere Administration, verfügt der cloud-Bestand über die Features "
               "**Mitarbeiterzugriff** und **Vermittlerfreischaltungen**. Das "
               "[empfohlene Szenario](freischaltung.md#g13) braucht beide.",
               "Das empfohlene Szenario (G13) braucht beide Features und wird ohne sie abgelehnt; das Szenario mit "
               "Kundenfreischaltung (G12) funktioniert trotzdem.",
-              r"Mitarbeiterzugriff|Vermittlerfreischaltungen"),
+              r"Mitarbeiterzugriff|Vermittlerfreischaltungen", also_shown_in=r"features-des-bestands"),
     Statement("G04", "voraussetzungen", "b-Token mit der Haupt-E-Mail-Adresse des ams Benutzers",
               "Es gibt einen **b-Token**, dessen zugeordnete E-Mail-Adresse mit der **Haupt-E-Mail-Adresse des "
               "ams Benutzers** übereinstimmt. Beides wird mit Thinksurance abgestimmt.",
               "Passt die E-Mail-Adresse, gelingt der Absprung; weicht sie ab, lehnt Thinksurance ab, und der "
               "Benutzer sieht den Grund.",
-              r"E-Mail"),
+              r"E-Mail", also_shown_in=r"ams-5-cloud-konten"),
     Statement("G05", "voraussetzungen", "Produkt Thinksurance beim con:center Benutzer",
               "Der con:center Benutzer des ams Benutzers muss über das **Produkt Thinksurance** verfügen. Ob das "
               "so ist, kann beim assfinet Support erfragt werden.",
               "Mit dem Produkt bietet DigiPro „Thinksurance - Gewerbeplattform“ an; ohne das Produkt fehlt es in "
               "der Auswahl.",
-              r"Produkt"),
+              r"Produkt", also_shown_in=r"ams-5-digipro"),
     Statement("G06", "voraussetzungen", "Recht „Benutzer“ in der assfinet cloud",
               "Der ams Benutzer muss in der assfinet cloud mindestens über das Recht **Benutzer** verfügen.",
               "Mit der Rolle Benutzer oder Administrator fließen die Daten; mit einer geringeren oder ohne Rolle "
               "werden die Kundendaten verweigert.",
-              r"Rolle|Recht"),
+              r"Rolle|Recht", also_shown_in=r"features-des-bestands"),
     Statement("G07", "cloud", "con:center Benutzer hinterlegen",
               "In **assfinet drive** unter **Allgemein → con:center** den con:center Benutzer hinterlegen.",
               "Der Benutzer ist hinterlegt und lässt sich als „Concenter Benutzername“ eines Tokens wählen.",
-              r"Allgemein → con:center", "grafik-20240522-113850.png"),
+              r"Allgemein → con:center", "grafik-20240522-113850.png", picture_name=r"allgemein-con-center"),
     Statement("G08", "cloud", "Token hinzufügen",
               "In **assfinet drive** unter **assfinet api** einen Token hinzufügen.",
               "Ein Token lässt sich hinzufügen.",
-              r"assfinet api|Token .*hinzugefügt|Token hinzufügen"),
+              r"assfinet api|Token .*hinzugefügt|Token hinzufügen", also_shown_in=r"token-gespeichert"),
     Statement("G09", "cloud", "Werte des Tokens hinterlegen",
               "Bei dem Token folgende Werte hinterlegen:\n\n"
               "- **Name:** Es kann ein beliebiger Name eingetragen werden. Als Standard hat sich aber der Wert "
@@ -182,7 +185,7 @@ STATEMENTS: tuple[Statement, ...] = (
               "- **Concenter Benutzername:** der con:center Benutzer aus dem [ersten Schritt](#g07)",
               "Ein falscher Zweck oder ein unbekannter con:center Benutzer macht den Token für den Absprung "
               "unbrauchbar oder wird abgelehnt.",
-              r"Zweck|Concenter Benutzername"),
+              r"Zweck|Concenter Benutzername", also_shown_in=r"token-gespeichert"),
     Statement("G10", "cloud", "AccessToken vermerken",
               "Nach dem Speichern den generierten **AccessToken** vermerken. Er wird im con:center als "
               "[Collaboration API Token](concenter.md#g15) gebraucht.",
@@ -196,14 +199,14 @@ STATEMENTS: tuple[Statement, ...] = (
               "Für den zu erwartenden Fall, dass noch keine ausreichenden Rechte bestehen, kann eines der beiden "
               "Lösungsszenarien unter [Freischaltung](freischaltung.md) genutzt werden.",
               "Ohne Freischaltung gibt es keine Kundendaten; eine bereits bestehende passende Freischaltung genügt.",
-              r"bestehende|vorhandene|data, forms|ams6"),
+              r"bestehende|vorhandene|data, forms|ams6", also_shown_in=r"vm-freischaltung|kundenfreischaltung"),
     Statement("G12", "freischaltung", "Kundenfreischaltung anlegen, teilen und als Hauptfreischaltung festlegen",
               "1. Freischaltung anlegen.\n"
               "2. Geteilt mit Benutzer: die E-Mail-Adresse des Mitarbeiters.\n"
               "3. Hauptfreischaltung festlegen.",
               "Nach diesen Schritten sind die Daten des Kunden vorbelegt; fehlt die Hauptfreischaltung oder das "
               "Teilen, kommen keine Daten.",
-              r"Kundenfreischaltung"),
+              r"Kundenfreischaltung", picture_name=r"kundenfreischaltung"),
     Statement("G13", "freischaltung", "Mitarbeiterzugriff und VM-Freischaltung einrichten",
               "- Den Benutzer in die Liste für **Mitarbeiterzugriff** eintragen.\n"
               "- Eine **VM-Freischaltung** anlegen (z. B. mit dem Namen „Thinksurance“):\n"
@@ -212,7 +215,7 @@ STATEMENTS: tuple[Statement, ...] = (
               "    - Sachbearbeiter = cloudtransfer",
               "Nach diesen Schritten ist jeder Kunde des Bestands vorbelegt; ein ungültiger Sachbearbeiter wird "
               "abgelehnt.",
-              r"VM-Freischaltung|Mitarbeiterzugriff|Sachbearbeiter"),
+              r"VM-Freischaltung|Mitarbeiterzugriff|Sachbearbeiter", picture_name=r"vm-freischaltung|mitarbeiterzugriff"),
     Statement("G14", "concenter", "Einstellungen des Produktgebers Thinksurance öffnen",
               "Beim con:center Benutzer des Sachbearbeiters die Einstellungen für den **Produktgeber "
               "Thinksurance** öffnen (im con:center unter Einstellungen → Produktgeber).\n\n"
@@ -220,7 +223,7 @@ STATEMENTS: tuple[Statement, ...] = (
               "    Gemeint ist der con:center Benutzer des Mitarbeiters, der in ams.5 arbeitet – nicht der "
               "technische Sachbearbeiter cloudtransfer (siehe [Annahme A14](../referenz/annahmen.md#a14)).",
               "Die Einstellungen gibt es je con:center Benutzer.",
-              r"Produktgeber"),
+              r"Produktgeber", picture_name=r"produktgeber-thinksurance"),
     Statement("G15", "concenter", "Collaboration API Token und btoken hinterlegen",
               "Werte hinterlegen:\n\n"
               "- **Collaboration API Token:** der [vermerkte AccessToken](cloud.md#g10)\n"
@@ -228,38 +231,38 @@ STATEMENTS: tuple[Statement, ...] = (
               "(voraussetzungen.md#g04))",
               "Mit beiden Werten trägt der Absprung die Kundendaten; ein falscher oder fehlender Token oder btoken "
               "führt zu einem eigenen, erkennbaren Fehler.",
-              r"Collaboration API Token|btoken"),
+              r"Collaboration API Token|btoken", also_shown_in=r"produktgeber-thinksurance"),
     Statement("G16", "ams", "„Maklerextranet aktivieren“ anhaken",
               "Bei dem ams Benutzer muss bei den **cloud Konten** das Kontrollkästchen **„Maklerextranet "
               "aktivieren“** aktiviert werden (in ams.5 unter Organisation → Benutzer).",
               "Ohne den Haken öffnet sich Thinksurance ohne Kundendaten.",
-              r"Maklerextranet"),
+              r"Maklerextranet", picture_name=r"ams-5-cloud-konten"),
     Statement("G17", "ams", "Produktfreischaltungen aktualisieren",
               "Anschließend die **Produktfreischaltungen aktualisieren**.",
               "Bis zum Aktualisieren erscheint ein neu freigeschaltetes Produkt nicht unter DigiPro.",
-              r"Produktfreischaltungen"),
+              r"Produktfreischaltungen", picture_name=r"ams-5-produktfreischaltungen"),
     Statement("G18", "test", "Kundenmaske öffnen",
               "Die **Kundenmaske** im ams.5 öffnen.",
               "Die Kundenmaske zeigt den Kunden.",
-              r"Kundenmaske"),
+              r"Kundenmaske", picture_name=r"ams-5-kundenmaske"),
     Statement("G19", "test", "DigiPro anklicken",
               "**DigiPro** anklicken.",
               "DigiPro bietet die Produkte des Benutzers an.",
-              r"DigiPro"),
+              r"DigiPro", picture_name=r"ams-5-digipro"),
     Statement("G20", "test", "Produkt „Thinksurance - Gewerbeplattform“ wählen",
               "Das Produkt **„Thinksurance - Gewerbeplattform“** wählen.",
               "Der Absprung startet.",
-              r"Produkt .*wählt|wählt .*Produkt"),
+              r"Produkt .*wählt|wählt .*Produkt", also_shown_in=r"ams-5-digipro"),
     Statement("G21", "test", "Thinksurance öffnet sich mit den Kundendaten",
               "Die Oberfläche von Thinksurance öffnet sich, und die Kundendaten sind in der Oberfläche angezeigt.",
               "In einem echten Browser zeigt die Gewerbeplattform die Daten des Kunden vorbelegt.",
-              r"Gewerbeplattform|Kundendaten|Thinksurance"),
+              r"Gewerbeplattform|Kundendaten|Thinksurance", picture_name=r"thinksurance-gewerbeplattform"),
     Statement("G22", "anmerkungen", "Der btoken merkt sich den ersten cloud Benutzer",
               "Bei erstmaliger Verwendung des btokens vermerkt Thinksurance den damit verwendeten cloud Benutzer. "
               "Das heißt: Selbst wenn in ams der Benutzername des cloud Benutzers geändert wird, verwendet "
               "Thinksurance weiterhin den erstmalig verwendeten.",
               "Nach einer Umbenennung verwendet Thinksurance weiterhin den ersten cloud Benutzer.",
-              r"erst|umbenannt|geändert"),
+              r"erst|umbenannt|geändert", also_shown_in=r"thinksurance-gewerbeplattform"),
     Statement("G23", "anmerkungen", "Neuen Benutzernamen mit dem b-Token an Thinksurance melden",
               "In diesem Fall muss der neue Benutzername (E-Mail) zusammen mit dem b-Token an Thinksurance "
               "gemeldet werden, damit Thinksurance ihn neu zuordnen kann.",
@@ -696,8 +699,11 @@ def assign_screenshots(scenarios: Sequence[Scenario], outcomes: dict[str, Outcom
             continue
         for picture in outcome.pictures:
             statement = _illustrated(sc, picture.step, picture.name)
-            if statement and all(p.name != picture.name for p, _ in shots[statement]):
-                shots[statement].append((picture, sc))
+            also = [s.id for s in STATEMENTS if s.id in sc.guide_ids and s.also_shown_in
+                    and re.search(rf"({s.also_shown_in})\.png$", picture.name)]
+            for target in ([statement] if statement else []) + also:
+                if all(p.name != picture.name for p, _ in shots[target]):
+                    shots[target].append((picture, sc))
     return shots
 
 

@@ -3,7 +3,7 @@ Funktionalität: Test – Absprung aus ams.5 nach Thinksurance mit Kundendaten
   Ist alles nach dem Leitfaden eingerichtet, öffnet DigiPro aus der Kundenmaske in ams.5 die
   Thinksurance – Gewerbeplattform, und die Kundendaten aus der assfinet cloud sind vorbelegt.
 
-  @G01 @G02 @G07 @G08 @G09 @G10 @G13 @G14 @G15 @G16 @G17 @G18 @G19 @G20 @G21 @browser @ui @doku
+  @G01 @G02 @G03 @G04 @G05 @G06 @G07 @G08 @G09 @G10 @G11 @G13 @G14 @G15 @G16 @G17 @G18 @G19 @G20 @G21 @G22 @browser @ui @doku
   Szenario: Die Gewerbeplattform öffnet sich im Browser mit den Kundendaten aus der cloud
     Angenommen die Voraussetzungen des Leitfadens sind erfüllt
     Und in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt
