@@ -5,6 +5,8 @@ Funktionalität: Anpassung in ams einrichten
 
   @G16 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn „Maklerextranet aktivieren“ fehlt
+    Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Beim cloud Konto des ams Benutzers ist „Maklerextranet aktivieren“ nicht angehakt; ams.5 übergibt dann keinen cloud Benutzer.
     Behebung: In ams.5 unter Organisation → Benutzer → cloud Konten „Maklerextranet aktivieren“ anhaken und speichern.
     Angenommen alles ist nach dem Leitfaden eingerichtet, außer "Maklerextranet aktivieren"
@@ -14,6 +16,8 @@ Funktionalität: Anpassung in ams einrichten
 
   @G17 @fehlerbild
   Szenario: Produkt fehlt unter DigiPro, solange die Produktfreischaltungen nicht aktualisiert sind
+    Symptom: Produkt fehlt unter DigiPro
+    Suchbegriffe: Produkt nicht in DigiPro, Thinksurance nicht angeboten, Gewerbeplattform fehlt
     Ursache: ams.5 zeigt unter DigiPro die zuletzt abgerufenen Produktfreischaltungen; das neu freigeschaltete Produkt ist noch nicht abgerufen.
     Behebung: In ams.5 beim Benutzer „Produktfreischaltungen aktualisieren“ wählen.
     Angenommen der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt "Thinksurance"

@@ -26,6 +26,8 @@ Funktionalität: Anpassung in der cloud einrichten
 
   @G09 @fehlerbild
   Szenariogrundriss: Thinksurance öffnet sich ohne Kundendaten, wenn der Token den Zweck „<zweck>“ hat
+    Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Der Token in „assfinet api“ hat nicht den Zweck „TaaData“.
     Behebung: Einen Token mit dem Zweck „TaaData“ hinzufügen und dessen AccessToken im con:center als Collaboration API Token hinterlegen.
     Angenommen alles ist nach dem Leitfaden eingerichtet, aber der Token hat den Zweck "<zweck>"
@@ -40,6 +42,8 @@ Funktionalität: Anpassung in der cloud einrichten
 
   @G07 @G09 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der con:center Benutzer des Tokens entfernt wurde
+    Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Der con:center Benutzer des Tokens steht nicht mehr unter „Allgemein → con:center“.
     Behebung: Den con:center Benutzer unter „Allgemein → con:center“ wieder hinterlegen.
     Angenommen alles ist nach dem Leitfaden eingerichtet
@@ -56,6 +60,8 @@ Funktionalität: Anpassung in der cloud einrichten
 
   @G10 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Token widerrufen wurde
+    Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Der Token, dessen AccessToken im con:center hinterlegt ist, wurde in assfinet drive widerrufen.
     Behebung: Einen neuen Token hinzufügen und den neuen AccessToken im con:center als Collaboration API Token hinterlegen.
     Angenommen alles ist nach dem Leitfaden eingerichtet

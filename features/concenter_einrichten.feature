@@ -11,6 +11,8 @@ Funktionalität: Anpassung in con:center einrichten
 
   @G15 @fehlerbild
   Szenario: Der Absprung scheitert, wenn kein btoken hinterlegt ist
+    Symptom: Der Absprung scheitert mit einer Meldung des con:center
+    Suchbegriffe: Absprung geht nicht, Fehlermeldung beim Absprung, Thinksurance öffnet sich nicht
     Ursache: Beim Produktgeber Thinksurance fehlt der btoken.
     Behebung: Den btoken von Thinksurance beim Produktgeber Thinksurance des con:center Benutzers hinterlegen.
     Angenommen alles ist nach dem Leitfaden eingerichtet, außer "btoken"
@@ -20,6 +22,8 @@ Funktionalität: Anpassung in con:center einrichten
 
   @G15 @fehlerbild
   Szenario: Der Absprung scheitert, wenn ein falscher btoken hinterlegt ist
+    Symptom: Der Absprung scheitert mit einer Meldung des con:center
+    Suchbegriffe: Absprung geht nicht, Fehlermeldung beim Absprung, Thinksurance öffnet sich nicht
     Ursache: Der hinterlegte btoken ist bei Thinksurance unbekannt (Tippfehler, anderer Makler, anderer Partner).
     Behebung: Den btoken genau so hinterlegen, wie Thinksurance ihn mitgeteilt hat.
     Angenommen alles ist nach dem Leitfaden eingerichtet
@@ -30,6 +34,8 @@ Funktionalität: Anpassung in con:center einrichten
 
   @G15 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn kein Collaboration API Token hinterlegt ist
+    Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Beim Produktgeber Thinksurance fehlt der Collaboration API Token.
     Behebung: Den vermerkten AccessToken als Collaboration API Token hinterlegen.
     Angenommen alles ist nach dem Leitfaden eingerichtet, außer "Collaboration API Token"
@@ -39,6 +45,8 @@ Funktionalität: Anpassung in con:center einrichten
 
   @G15 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn ein falscher Collaboration API Token hinterlegt ist
+    Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Als Collaboration API Token steht nicht der AccessToken aus „assfinet api“.
     Behebung: Den vermerkten AccessToken hinterlegen; ist er verloren, einen neuen Token hinzufügen.
     Angenommen alles ist nach dem Leitfaden eingerichtet

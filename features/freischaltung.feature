@@ -6,6 +6,8 @@ Funktionalität: Freischaltung des Kundenzugriffs
 
   @G11 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Benutzer keine Freischaltung hat
+    Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Der ams Benutzer hat in der assfinet cloud keine Freischaltung für den Kunden.
     Behebung: Eine Freischaltung anlegen – empfohlen: Mitarbeiterzugriff und VM-Freischaltung mit Sachbearbeiter cloudtransfer.
     Angenommen alles ist nach dem Leitfaden eingerichtet, außer "VM-Freischaltung"
@@ -37,6 +39,8 @@ Funktionalität: Freischaltung des Kundenzugriffs
 
     @G12 @fehlerbild
     Szenario: Thinksurance öffnet sich ohne Kundendaten für einen Kunden außerhalb der Kundenfreischaltung
+      Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+      Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
       Ursache: Die Kundenfreischaltung des Benutzers umfasst diesen Kunden nicht.
       Behebung: Den Kunden in die Kundenfreischaltung aufnehmen oder das empfohlene Szenario mit VM-Freischaltung nutzen.
       Angenommen alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "Bäckerei Köhler e. K." eingerichtet
@@ -46,6 +50,8 @@ Funktionalität: Freischaltung des Kundenzugriffs
 
     @G12 @fehlerbild
     Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn die Kundenfreischaltung keine Hauptfreischaltung ist
+      Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+      Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
       Ursache: Die Kundenfreischaltung ist mit dem Benutzer geteilt, aber nicht als Hauptfreischaltung festgelegt.
       Behebung: Die Freischaltung für den Benutzer als Hauptfreischaltung festlegen.
       Angenommen alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "Müller & Söhne Bau GmbH" eingerichtet, außer "Hauptfreischaltung"
@@ -87,6 +93,8 @@ Funktionalität: Freischaltung des Kundenzugriffs
 
     @G13 @fehlerbild
     Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Benutzer nicht für den Mitarbeiterzugriff eingetragen ist
+      Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+      Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
       Ursache: Die VM-Freischaltung ohne Vermittler gibt den ganzen Bestand nur Benutzern in der Liste für Mitarbeiterzugriff.
       Behebung: Den Benutzer in die Liste für Mitarbeiterzugriff eintragen.
       Angenommen alles ist nach dem Leitfaden eingerichtet, außer "Mitarbeiterzugriff"

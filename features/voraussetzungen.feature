@@ -23,6 +23,8 @@ Funktionalität: Voraussetzungen
 
   @G01 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn dem Bestand „API-Zugriff“ entzogen wurde
+    Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Das Feature „API-Zugriff“ fehlt dem cloud-Bestand; die cloud gibt über den Token keine Kundendaten heraus.
     Behebung: Das Feature „API-Zugriff“ beim assfinet Support wieder buchen.
     Angenommen alles ist nach dem Leitfaden eingerichtet
@@ -46,6 +48,8 @@ Funktionalität: Voraussetzungen
 
   @G02 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn dem Bestand „Con:CenterTAA“ fehlt
+    Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Ohne „Con:CenterTAA“ verweigert die cloud die TaaData-Abfrage des con:center.
     Behebung: Das Feature „Con:CenterTAA“ beim assfinet Support buchen.
     Angenommen alles ist nach dem Leitfaden eingerichtet
@@ -83,6 +87,8 @@ Funktionalität: Voraussetzungen
 
   @G04 @fehlerbild @browser
   Szenario: Der Absprung scheitert, wenn die Haupt-E-Mail nicht zur E-Mail des b-Tokens passt
+    Symptom: Der Absprung scheitert mit einer Meldung des con:center
+    Suchbegriffe: Absprung geht nicht, Fehlermeldung beim Absprung, Thinksurance öffnet sich nicht
     Ursache: Thinksurance hat den b-Token für eine andere E-Mail-Adresse ausgestellt als die Haupt-E-Mail-Adresse des ams Benutzers.
     Behebung: Haupt-E-Mail-Adresse in ams.5 und E-Mail-Adresse des b-Tokens mit Thinksurance abstimmen.
     Angenommen alles ist nach dem Leitfaden eingerichtet
@@ -100,6 +106,8 @@ Funktionalität: Voraussetzungen
 
   @G05 @fehlerbild
   Szenario: Produkt fehlt unter DigiPro, wenn der con:center Benutzer das Produkt Thinksurance nicht hat
+    Symptom: Produkt fehlt unter DigiPro
+    Suchbegriffe: Produkt nicht in DigiPro, Thinksurance nicht angeboten, Gewerbeplattform fehlt
     Ursache: Der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt Thinksurance.
     Behebung: Das Produkt Thinksurance beim assfinet Support für den con:center Benutzer freischalten lassen, dann in ams die Produktfreischaltungen aktualisieren.
     Angenommen der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt "Thinksurance"
@@ -122,6 +130,8 @@ Funktionalität: Voraussetzungen
 
   @G06 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der ams Benutzer in der cloud nur Gast ist
+    Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
+    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Der ams Benutzer hat in der assfinet cloud eine Rolle unterhalb von „Benutzer“.
     Behebung: Dem ams Benutzer in der assfinet cloud mindestens die Rolle „Benutzer“ geben.
     Angenommen alles ist nach dem Leitfaden eingerichtet
