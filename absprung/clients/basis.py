@@ -12,7 +12,6 @@ record can show what happened without leaking AccessToken, btoken, hash or secre
 from __future__ import annotations
 
 import functools
-import json
 import socket
 import ssl
 from typing import Any, Callable
@@ -125,6 +124,3 @@ class Client:
             "weiterleitung": schwaerzen_url(antwort.headers.get("location", "")) or None,
         }
 
-
-def als_json(daten: Any) -> str:
-    return json.dumps(daten, ensure_ascii=False, indent=2)

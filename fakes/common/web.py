@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Callable
@@ -83,7 +83,6 @@ class Anfrage:
     query: dict[str, Any]
     headers: Any
     basis_url: str
-    cookies: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,6 @@ class Endpunkt:
     parameter: tuple[Param, ...] = ()
     tag: str = "api"
     antwort: str = "OK"
-    weiterleitung: bool = False  # answers with a redirect (browser flows)
 
 
 def json_antwort(daten: Any, status: int = 200) -> JSONResponse:
@@ -178,8 +176,7 @@ def _route(endpunkt: Endpunkt, zustand: Zustand) -> Route:
         if endpunkt.body is not None:
             body = parse_json(await lies_koerper(request), endpunkt.body)
         anfrage = Anfrage(body=body, pfad=dict(request.path_params), query=_query(request, endpunkt),
-                          headers=request.headers, basis_url=str(request.base_url).rstrip("/"),
-                          cookies=dict(request.cookies))
+                          headers=request.headers, basis_url=str(request.base_url).rstrip("/"))
         ergebnis = await run_in_threadpool(_unter_sperre, zustand, endpunkt.funktion, anfrage)
         if isinstance(ergebnis, Response):
             return ergebnis
@@ -255,7 +252,7 @@ def openapi(titel: str, endpunkte: list[Endpunkt]) -> dict[str, Any]:
                 for p in e.parameter
             ],
             "responses": {
-                "302" if e.weiterleitung else "200": {"description": e.antwort},
+                "200": {"description": e.antwort},
                 "4XX": {"description": "Fehler mit Code und deutscher Meldung",
                         "content": {"application/json": {"schema": fehler_schema}}},
             },

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Page
 
 
 class AssfinetDrive:
@@ -17,9 +17,6 @@ class AssfinetDrive:
         if not self.page.url.startswith(self.basis):
             self.page.goto(self.basis)
         self.page.get_by_role("navigation", name="Hauptmenü").get_by_role("link", name=menue).click()
-
-    def bereich(self, titel: str) -> Locator:
-        return self.page.get_by_role("region", name=titel)
 
     def concenter_benutzer_hinterlegen(self, name: str) -> None:
         self.bereich_oeffnen("Allgemein → con:center")
@@ -62,7 +59,3 @@ class AssfinetDrive:
         formular.get_by_label("Geteilt mit Benutzer (E-Mail-Adresse)").fill(geteilt_mit)
         formular.get_by_label("Hauptfreischaltung").set_checked(hauptfreischaltung)
         formular.get_by_role("button", name="Kundenfreischaltung anlegen").click()
-
-    def meldung(self) -> str:
-        fehler = self.page.get_by_role("alert")
-        return fehler.inner_text() if fehler.count() else ""

@@ -29,9 +29,3 @@ class GewerbeplattformSeite:
                            verknuepft=verknuepft)
         felder = {label: formular.get_by_label(label, exact=True).input_value() for label in FELDER}
         return Ansicht(url=p.url, titel=titel, felder=felder, verknuepft=verknuepft)
-
-    def formular_bild(self) -> bytes:
-        return self.page.get_by_role("form", name=TITEL).screenshot()
-
-    def seitenbild(self) -> bytes:
-        return self.page.screenshot(full_page=True)
