@@ -125,12 +125,23 @@ def _(ansicht: Ansicht, text: str) -> None:
     assert ansicht.fehler and text in ansicht.fehler, f"con:center zeigt „{ansicht.fehler}“, nicht „{text}“."
 
 
-@then(parsers.parse('nennt das Absprung-Protokoll des con:center im Schritt "{schritt}" den Grund "{text}"'))
-def _(systeme: Systeme, schritt: str, text: str) -> None:
+def _letzter_absprung(systeme: Systeme) -> dict[str, Any]:
     eintrag = diagnose.letzter_absprung(systeme.concenter)
     assert eintrag is not None, "Im Absprung-Protokoll steht kein Absprung."
+    return eintrag
+
+
+@then(parsers.parse('nennt das Absprung-Protokoll des con:center im Schritt "{schritt}" den Grund "{text}"'))
+def _(systeme: Systeme, schritt: str, text: str) -> None:
+    eintrag = _letzter_absprung(systeme)
     assert eintrag["schritt"] == schritt, f"Das Protokoll nennt den Schritt „{eintrag['schritt']}“: {eintrag['grund']}"
     assert text in (eintrag["grund"] or ""), f"Das Protokoll nennt als Grund: {eintrag['grund']}"
+
+
+@then(parsers.parse('nennt das Absprung-Protokoll des con:center für den Schritt "{schritt}" die Schnittstelle "{text}"'))
+def _(systeme: Systeme, schritt: str, text: str) -> None:
+    genutzt = [x.get("schnittstelle", "") for x in _letzter_absprung(systeme)["schritte"] if x["schritt"] == schritt]
+    assert genutzt and text in genutzt[0], f"Für „{schritt}“ nennt das Protokoll: {genutzt}"
 
 
 @then(parsers.parse('sie zeigt für "{firma}" die Werte aus der assfinet cloud: {felder}'))

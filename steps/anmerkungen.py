@@ -6,8 +6,6 @@ from datetime import datetime, timedelta, timezone
 
 from pytest_bdd import given, parsers, then
 
-from absprung import diagnose
-
 from absprung.systeme import Systeme
 from steps.ansicht import Ansicht
 
@@ -32,11 +30,3 @@ def _(systeme: Systeme) -> None:
     for pfad in ("/api/token", "/api/ipn/tokens"):
         ablauf = datetime.strptime(ts.json("POST", pfad, json_body=zugang)["expired"], "%Y-%m-%d %H:%M:%S")
         assert timedelta(minutes=14) < ablauf - jetzt <= timedelta(minutes=15), f"{pfad}: {ablauf}"
-
-
-@then(parsers.parse('nennt das Absprung-Protokoll des con:center für den Schritt "{schritt}" die Schnittstelle "{text}"'))
-def _(systeme: Systeme, schritt: str, text: str) -> None:
-    eintrag = diagnose.letzter_absprung(systeme.concenter)
-    assert eintrag is not None, "Im Absprung-Protokoll steht kein Absprung."
-    genutzt = [x.get("schnittstelle", "") for x in eintrag["schritte"] if x["schritt"] == schritt]
-    assert genutzt and text in genutzt[0], f"Für „{schritt}“ nennt das Protokoll: {genutzt}"

@@ -79,11 +79,11 @@ def test_security_token_gilt_15_minuten(ts: Thinksurance) -> None:
 
 
 def test_token_ungueltig(ts: Thinksurance, token: str) -> None:
-    assert api.bearer({"authorization": f'Bearer "{token}"'}) == token
+    assert api.sicherheitstoken({"authorization": f'Bearer "{token}"'}) == token
     abgelehnt("TS_TOKEN_UNGUELTIG", ts.produkte, "gibts-nicht")
     abgelehnt("TS_TOKEN_UNGUELTIG", forward, ts, "gibts-nicht")
     for kopf in ({}, {"authorization": "Basic x"}, {"authorization": "Bearer "}):
-        abgelehnt("TS_TOKEN_UNGUELTIG", api.bearer, kopf)
+        abgelehnt("TS_TOKEN_UNGUELTIG", api.sicherheitstoken, kopf)
 
 
 def test_produkte_nach_betriebsart(ts: Thinksurance, token: str) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from fakes.common.errors import Art, regel
 from fakes.common.schema import Schema, liste, schalter, text, zahl
-from fakes.common.web import Anfrage, Endpunkt, Param
+from fakes.common.web import Anfrage, Endpunkt, Param, bearer
 
 from .models import (FEATURES, ROLLEN, ZWECKE, Cloud, bestand_als_dict, freischaltung_als_dict,
                      kunde_als_dict, token_als_dict)
@@ -18,12 +18,6 @@ BEARER_FEHLT = regel("cloud", "TAA_BEARER_FEHLT",
 B = "/api/bestaende/{bestand}"
 BESTAND = Param("bestand", "path", True, "Bestandsnummer, z. B. MB-100234")
 
-
-def bearer(headers: Any) -> str:
-    wert = headers.get("authorization", "")
-    if not wert.lower().startswith("bearer ") or not wert[7:].strip():
-        raise BEARER_FEHLT.fehler()
-    return wert[7:].strip()
 
 
 def endpunkte(c: Cloud) -> list[Endpunkt]:
@@ -97,7 +91,7 @@ def endpunkte(c: Cloud) -> list[Endpunkt]:
         return {"mitarbeiterzugriff": c.mitarbeiterzugriff_eintragen(a.pfad["bestand"], a.body["email"])}
 
     def taa(a: Anfrage) -> Any:
-        return c.taa_daten_lesen(bearer(a.headers), a.pfad["kunde"], a.query["cloud_benutzer"])
+        return c.taa_daten_lesen(bearer(a.headers, BEARER_FEHLT), a.pfad["kunde"], a.query["cloud_benutzer"])
 
     email = text("E-Mail-Adresse des Benutzers", pflicht=True, max_laenge=200)
     geteilt = liste("Geteilt mit (E-Mail-Adressen)", pflicht=True)

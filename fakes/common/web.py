@@ -24,7 +24,7 @@ from starlette.routing import BaseRoute, Route
 from .clock import Uhr
 from .errors import (ANFRAGE_ZU_GROSS, FELD_FEHLT, FELD_TYP, JSON_ZU_TIEF, METHODE_FALSCH,
                      PFAD_UNBEKANNT, SEED_UNBEKANNT, STEUERUNG_AUS, UHR_BEREICH, UNGUELTIGES_JSON,
-                     Art, FachFehler)
+                     Art, FachFehler, Regel)
 from .schema import Schema, text, zahl
 
 MAX_KOERPER = 64 * 1024
@@ -95,6 +95,17 @@ class Endpunkt:
     parameter: tuple[Param, ...] = ()
     tag: str = "api"
     antwort: str = "OK"
+
+
+def bearer(headers: Any, fehlt: Regel, *, anfuehrungszeichen_weg: bool = False) -> str:
+    """The token of an ``Authorization: Bearer …`` header; ``fehlt`` is raised without one.
+
+    Thinksurance's examples write the token in quotes; that fake drops them."""
+    wert = headers.get("authorization", "")
+    token = wert[7:].strip() if wert.lower().startswith("bearer ") else ""
+    if not token:
+        raise fehlt.fehler()
+    return token.strip('"') if anfuehrungszeichen_weg else token
 
 
 def json_antwort(daten: Any, status: int = 200) -> JSONResponse:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fakes.common.schema import Schema, liste, objekt, schalter, text, zahl
-from fakes.common.web import Anfrage, Endpunkt, Param
+from fakes.common.web import Anfrage, Endpunkt, Param, bearer
 
 from .models import TOKEN_UNGUELTIG, Thinksurance
 
@@ -58,11 +58,8 @@ CREATE_BROKER_V1 = Schema({**CREATE_BROKER.felder, "aToken": text(pflicht=True)}
                           weitere_erlaubt=True)
 
 
-def bearer(headers: Any) -> str:
-    wert = headers.get("authorization", "")
-    if not wert.lower().startswith("bearer ") or not wert[7:].strip():
-        raise TOKEN_UNGUELTIG.fehler()
-    return wert[7:].strip().strip('"')
+def sicherheitstoken(headers: Any) -> str:
+    return bearer(headers, TOKEN_UNGUELTIG, anfuehrungszeichen_weg=True)
 
 
 def kopf(headers: Any, name: str) -> str:
@@ -76,13 +73,13 @@ def endpunkte(ts: Thinksurance) -> list[Endpunkt]:
 
     def accounts(a: Anfrage) -> Any:
         return [{"name": x.name, "aToken": x.aToken, "nameTag": x.nameTag}
-                for x in ts.account_tokens(bearer(a.headers))]
+                for x in ts.account_tokens(sicherheitstoken(a.headers))]
 
     def accounts_v1(a: Anfrage) -> Any:
         return [{"name": x.name, "aToken": x.aToken} for x in ts.account_tokens(a.pfad["token"])]
 
     def broker_token(a: Anfrage) -> Any:
-        b = ts.get_broker_token(bearer(a.headers), kopf(a.headers, "x-account-token"), a.body)
+        b = ts.get_broker_token(sicherheitstoken(a.headers), kopf(a.headers, "x-account-token"), a.body)
         return {"status": "Broker Api: existing broker for the provided request.", "bToken": b.bToken}
 
     def broker_token_v1(a: Anfrage) -> Any:
@@ -97,14 +94,14 @@ def endpunkte(ts: Thinksurance) -> list[Endpunkt]:
         return {"status": status, "bToken": b.bToken}
 
     def broker_neu(a: Anfrage) -> Any:
-        return _angelegt(*ts.create_broker(bearer(a.headers), kopf(a.headers, "x-account-token"),
+        return _angelegt(*ts.create_broker(sicherheitstoken(a.headers), kopf(a.headers, "x-account-token"),
                                            a.body))
 
     def broker_neu_v1(a: Anfrage) -> Any:
         return _angelegt(*ts.create_broker(a.pfad["token"], a.body["aToken"], a.body))
 
     def forward(a: Anfrage) -> Any:
-        s = ts.broker_forward(bearer(a.headers), kopf(a.headers, "x-broker-token"), a.body)
+        s = ts.broker_forward(sicherheitstoken(a.headers), kopf(a.headers, "x-broker-token"), a.body)
         return {"url": f"{a.basis_url}/switch/{s.id}"}
 
     def forward_v1(a: Anfrage) -> Any:
@@ -112,7 +109,7 @@ def endpunkte(ts: Thinksurance) -> list[Endpunkt]:
         return {"url": f"{a.basis_url}/switch/{s.id}"}
 
     def produkte(a: Anfrage) -> Any:
-        return ts.produkte(bearer(a.headers), a.query.get("professionId"))
+        return ts.produkte(sicherheitstoken(a.headers), a.query.get("professionId"))
 
     def produkte_v1(a: Anfrage) -> Any:
         return ts.produkte(a.body["token"], a.body.get("professionId"))
