@@ -21,19 +21,10 @@ class HttpConcenter:
         return self._client
 
     def produktfreischaltungen(self, benutzer: str, passwort: str) -> list[str]:
-        return self._rufen(lambda: self._cc().produktfreischaltungen(benutzer, passwort))
+        return _rufen(lambda: self._cc().produktfreischaltungen(benutzer, passwort))
 
     def start_anlegen(self, **daten: Any) -> str:
-        return self._rufen(lambda: self._cc().start_anlegen(**daten))
-
-    @staticmethod
-    def _rufen(aufruf: Any) -> Any:
-        from absprung.clients import SystemFehler
-
-        try:
-            return aufruf()
-        except SystemFehler as f:
-            raise ConcenterFehler(f.meldung) from None
+        return _rufen(lambda: self._cc().start_anlegen(**daten))
 
 
 class HttpCloud:
@@ -50,4 +41,14 @@ class HttpCloud:
             from absprung.clients import CloudClient
 
             self._client = CloudClient(basis_url=self._url)
-        HttpConcenter._rufen(lambda: self._client.kunde_replizieren(bestand, kundennummer, daten))
+        _rufen(lambda: self._client.kunde_replizieren(bestand, kundennummer, daten))
+
+
+def _rufen(aufruf: Any) -> Any:
+    """Run a client call; a neighbour's refusal reaches the model as ``ConcenterFehler``."""
+    from absprung.clients import SystemFehler
+
+    try:
+        return aufruf()
+    except SystemFehler as f:
+        raise ConcenterFehler(f.meldung) from None
