@@ -16,59 +16,60 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-KANDIDATEN = ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium", "/usr/bin/chromium-browser")
+CANDIDATES = ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Without these, Chromium tries to reach Google's hosts at start, which a closed network refuses.
-ARGUMENTE = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
+ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
              "--no-first-run", "--disable-gpu"]
 
 
 def system_chromium(*, headless: bool = True) -> str | None:
-    eigener = os.environ.get("ABSPRUNG_CHROMIUM")
-    if eigener:
-        return eigener
-    kandidaten = KANDIDATEN if headless else KANDIDATEN[1:]  # the shell cannot show a window
-    return next((p for p in kandidaten if Path(p).exists()), None)
+    own = os.environ.get("ABSPRUNG_CHROMIUM")
+    if own:
+        return own
+    candidates = CANDIDATES if headless else CANDIDATES[1:]  # the shell cannot show a window
+    return next((p for p in candidates if Path(p).exists()), None)
 
 
-def startargumente(*, headless: bool = True) -> dict[str, object]:
+def launch_args(*, headless: bool = True) -> dict[str, Any]:
     """Keyword arguments for Playwright's ``browser_type.launch``."""
-    args = list(ARGUMENTE)
+    args = list(ARGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
-    pfad = system_chromium(headless=headless)
-    return {"executable_path": pfad, "args": args} if pfad else {"args": args}
+    path = system_chromium(headless=headless)
+    return {"executable_path": path, "args": args} if path else {"args": args}
 
 
-def _apt_erlaubt() -> bool:
+def _apt_allowed() -> bool:
     return (Path("/etc/debian_version").exists() and hasattr(os, "geteuid") and os.geteuid() == 0
             and shutil.which("apt-get") is not None)
 
 
-def _apt_installieren(*pakete: str) -> bool:
+def _apt_install(*packages: str) -> bool:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for befehl in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *pakete]):
-        if subprocess.run(befehl, env=env).returncode != 0:
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *packages]):
+        if subprocess.run(command, env=env).returncode != 0:
             return False
     return True
 
 
-def einrichten() -> int:
-    pfad = system_chromium()
-    if pfad and (pfad != "/usr/bin/chromium" or not _apt_erlaubt()):
-        print(f"Browser: Chromium des Systems gefunden ({pfad}); es wird nichts heruntergeladen.")
+def setup() -> int:
+    path = system_chromium()
+    if path and (path != "/usr/bin/chromium" or not _apt_allowed()):
+        print(f"Browser: Chromium des Systems gefunden ({path}); es wird nichts heruntergeladen.")
         return 0
-    if pfad:
-        print(f"Browser: Chromium des Systems gefunden ({pfad}); ergänze das Debian-Paket "
+    if path:
+        print(f"Browser: Chromium des Systems gefunden ({path}); ergänze das Debian-Paket "
               "„chromium-headless-shell“ (schneller ohne Bildschirm) …", flush=True)
-        if not _apt_installieren("chromium-headless-shell"):
-            print(f"Browser: „chromium-headless-shell“ nicht installierbar – nutze {pfad}.")
+        if not _apt_install("chromium-headless-shell"):
+            print(f"Browser: „chromium-headless-shell“ nicht installierbar – nutze {path}.")
         print(f"Browser: nutze {system_chromium()}.")
         return 0
-    if _apt_erlaubt():
+    if _apt_allowed():
         print("Browser: kein Chromium gefunden – installiere die Debian-Pakete „chromium“ und "
               "„chromium-headless-shell“ mit apt-get …", flush=True)
-        if not _apt_installieren("chromium", "chromium-headless-shell") and not _apt_installieren("chromium"):
+        if not _apt_install("chromium", "chromium-headless-shell") and not _apt_install("chromium"):
             print("Fehler: apt-get konnte Chromium nicht installieren.", file=sys.stderr)
             return 1
         print(f"Browser: Debian-Chromium installiert ({system_chromium()}).")
@@ -78,4 +79,4 @@ def einrichten() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(einrichten())
+    sys.exit(setup())

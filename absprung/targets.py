@@ -24,23 +24,21 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from fakes import demo
 
-SYSTEME = ("cloud", "concenter", "ams", "thinksurance")
-EINGEBETTET = "eingebettet"
+from .errors import ProfileError
 
-
-class ProfilFehler(Exception):
-    """A target profile is unusable; the message says why, in German."""
+SYSTEMS = ("cloud", "concenter", "ams", "thinksurance")
+EMBEDDED = "eingebettet"
 
 
 @dataclass(frozen=True)
-class Welt:
-    """The broker office the scenarios work with (demo office of the fakes by default)."""
+class World:
+    """The broker office the scenarios work with (the demo office of the fakes by default)."""
 
     bestand: str = demo.BESTAND
     ams_benutzer: str = demo.AMS_KUERZEL
@@ -63,66 +61,67 @@ class Welt:
         for name, nummer in self.kunden:
             if name == firma:
                 return nummer
-        raise KeyError(f"Den Kunden „{firma}“ kennt das Ziel nicht.")
+        bekannt = ", ".join(f"„{name}“" for name, _ in self.kunden) or "keine"
+        raise ProfileError(f"Den Kunden „{firma}“ kennt das Ziel nicht (bekannt: {bekannt}); im Zielprofil unter "
+                           "[welt.kunden] ergänzen.")
 
 
-GEHEIME_FELDER = ("btoken", "btoken_kollege", "thinksurance_hash", "thinksurance_secret", "atoken",
-                  "concenter_passwort")
+SECRETS = ("btoken", "btoken_kollege", "thinksurance_hash", "thinksurance_secret", "atoken", "concenter_passwort")
 
 
 @dataclass(frozen=True)
-class Ziel:
+class Target:
     name: str
-    urls: dict[str, str]  # system -> base URL, or EINGEBETTET before the fakes are started
-    schreiben_erlaubt: bool = True
-    welt: Welt = field(default_factory=Welt)
+    urls: dict[str, str]  # system -> base URL, or EMBEDDED before the fakes are started
+    writes_allowed: bool = True
+    world: World = field(default_factory=World)
     # The remote systems are fakes started elsewhere (`python -m fakes`): reset per scenario.
-    steuerung: bool = False
+    control: bool = False
     # Systems served by the embedded fakes (kept after their URLs are filled in).
-    eingebettete: frozenset[str] = frozenset()
+    embedded: frozenset[str] = frozenset()
 
     @property
-    def steuerbar(self) -> frozenset[str]:
+    def controllable(self) -> frozenset[str]:
         """Systems with the fakes' control API: reset to the seed before every scenario."""
-        return frozenset(SYSTEME) if self.steuerung else self.eingebettete
+        return frozenset(SYSTEMS) if self.control else self.embedded
 
-    def mit_fake_urls(self, fake_urls: dict[str, str]) -> "Ziel":
-        return replace(self, urls={s: fake_urls[s] if s in self.eingebettete else u for s, u in self.urls.items()})
-
-
-def eingebettete_fakes() -> Ziel:
-    return Ziel("eingebettete Fakes", {s: EINGEBETTET for s in SYSTEME}, eingebettete=frozenset(SYSTEME))
+    def with_fake_urls(self, fake_urls: dict[str, str]) -> Target:
+        return replace(self, urls={s: fake_urls[s] if s in self.embedded else u for s, u in self.urls.items()})
 
 
-def profil_laden(pfad: str | Path, umgebung: dict[str, str] | None = None) -> Ziel:
-    umgebung = dict(os.environ) if umgebung is None else umgebung
-    pfad = Path(pfad)
+def embedded_fakes() -> Target:
+    return Target("eingebettete Fakes", {s: EMBEDDED for s in SYSTEMS}, embedded=frozenset(SYSTEMS))
+
+
+def load_profile(path: str | Path, environment: dict[str, str] | None = None) -> Target:
+    environment = dict(os.environ) if environment is None else environment
+    path = Path(path)
     try:
-        daten = tomllib.loads(pfad.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ProfilFehler(f"Das Zielprofil „{pfad}“ gibt es nicht.") from None
+        raise ProfileError(f"Das Zielprofil „{path}“ gibt es nicht.") from None
     except tomllib.TOMLDecodeError as f:
-        raise ProfilFehler(f"Das Zielprofil „{pfad}“ ist kein gültiges TOML: {f}") from None
-    urls = daten.get("urls") or {}
-    fehlend = [s for s in SYSTEME if not urls.get(s)]
-    if fehlend:
-        raise ProfilFehler(f"Im Zielprofil „{pfad}“ fehlt unter [urls] die Adresse für: {', '.join(fehlend)} "
-                           f"(eine URL oder „{EINGEBETTET}“).")
-    welt_werte: dict[str, Any] = dict(daten.get("welt") or {})
-    unbekannt = set(welt_werte) - set(Welt.__dataclass_fields__) | (set(welt_werte) & set(GEHEIME_FELDER))
-    if unbekannt:
-        raise ProfilFehler(f"Im Zielprofil „{pfad}“ sind unter [welt] nicht erlaubt: {', '.join(sorted(unbekannt))} "
+        raise ProfileError(f"Das Zielprofil „{path}“ ist kein gültiges TOML: {f}") from None
+    urls = data.get("urls") or {}
+    missing = [s for s in SYSTEMS if not urls.get(s)]
+    if missing:
+        raise ProfileError(f"Im Zielprofil „{path}“ fehlt unter [urls] die Adresse für: {', '.join(missing)} "
+                           f"(eine URL oder „{EMBEDDED}“).")
+    world: dict[str, Any] = dict(data.get("welt") or {})
+    unknown = set(world) - {f.name for f in fields(World)} | (set(world) & set(SECRETS))
+    if unknown:
+        raise ProfileError(f"Im Zielprofil „{path}“ sind unter [welt] nicht erlaubt: {', '.join(sorted(unknown))} "
                            "(Geheimnisse gehören unter [geheimnisse] als Name einer Umgebungsvariablen).")
-    if "kunden" in welt_werte:
-        welt_werte["kunden"] = tuple((k, v) for k, v in dict(welt_werte["kunden"]).items())
-    for feld, variable in (daten.get("geheimnisse") or {}).items():
-        if feld not in GEHEIME_FELDER:
-            raise ProfilFehler(f"Im Zielprofil „{pfad}“ ist „{feld}“ unter [geheimnisse] unbekannt.")
-        if not umgebung.get(variable):
-            raise ProfilFehler(f"Zielprofil „{pfad}“: Die Umgebungsvariable {variable} für „{feld}“ ist "
+    if "kunden" in world:
+        world["kunden"] = tuple((k, v) for k, v in dict(world["kunden"]).items())
+    for name, variable in (data.get("geheimnisse") or {}).items():
+        if name not in SECRETS:
+            raise ProfileError(f"Im Zielprofil „{path}“ ist „{name}“ unter [geheimnisse] unbekannt.")
+        if not environment.get(variable):
+            raise ProfileError(f"Zielprofil „{path}“: Die Umgebungsvariable {variable} für „{name}“ ist "
                                "nicht gesetzt, und es gibt keinen Standardwert.")
-        welt_werte[feld] = umgebung[variable]
-    return Ziel(name=str(daten.get("name") or pfad.stem), urls={s: str(urls[s]).rstrip("/") for s in SYSTEME},
-                schreiben_erlaubt=bool(daten.get("schreiben_erlaubt", False)), welt=Welt(**welt_werte),
-                steuerung=bool(daten.get("steuerung", False)),
-                eingebettete=frozenset(s for s in SYSTEME if urls[s] == EINGEBETTET))
+        world[name] = environment[variable]
+    return Target(name=str(data.get("name") or path.stem), urls={s: str(urls[s]).rstrip("/") for s in SYSTEMS},
+                  writes_allowed=bool(data.get("schreiben_erlaubt", False)), world=World(**world),
+                  control=bool(data.get("steuerung", False)),
+                  embedded=frozenset(s for s in SYSTEMS if urls[s] == EMBEDDED))

@@ -8,7 +8,8 @@ import signal
 import sys
 import threading
 
-from fakes.server import Fakes, Optionen, demo_zugaenge
+from fakes.common.errors import StartError
+from fakes.server import SYSTEMS, Fakes, Options, demo_access
 
 NAMEN = {"cloud": "assfinet cloud (assfinet drive)", "concenter": "con:center",
          "ams": "ams.5", "thinksurance": "Thinksurance – Gewerbeplattform"}
@@ -22,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="eine JSON-Zeile mit URLs und Demo-Zugängen ausgeben, sobald alle antworten")
     p.add_argument("--host", default="127.0.0.1",
                    help="Adresse zum Lauschen (Standard 127.0.0.1; andere nur bewusst setzen)")
-    for s in ("cloud", "concenter", "ams", "thinksurance"):
+    for s in SYSTEMS:
         p.add_argument(f"--port-{s}", type=int, default=0, metavar="PORT",
                        help=f"fester Port für {NAMEN[s]} (Standard: frei gewählt)")
     p.add_argument("--ohne-steuerung", action="store_true",
@@ -31,18 +32,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--switch-gueltigkeit", type=int, default=120, metavar="SEKUNDEN",
                    help="Gültigkeit der Thinksurance-Anmeldelinks (Standard 120)")
     a = p.parse_args(argv)
-    o = Optionen(host=a.host, steuerung_an=not a.ohne_steuerung,
-                 datenstand=None if a.leer else "ausgangslage", switch_gueltigkeit=a.switch_gueltigkeit,
-                 ports={s: getattr(a, f"port_{s}") for s in ("cloud", "concenter", "ams", "thinksurance")})
-    stopp = threading.Event()
+    o = Options(host=a.host, control_on=not a.ohne_steuerung, seed=None if a.leer else "ausgangslage",
+                switch_gueltigkeit=a.switch_gueltigkeit, ports={s: getattr(a, f"port_{s}") for s in SYSTEMS})
+    stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stopp.set())
+        signal.signal(sig, lambda *_: stop.set())
     try:
-        fakes = Fakes(o).starten()
-    except (OSError, RuntimeError) as f:
+        fakes = Fakes(o).start()
+    except (OSError, StartError) as f:
         print(f"Fehler: Die Fakes konnten nicht starten: {f}", file=sys.stderr)
         return 2
-    zugaenge = demo_zugaenge(fakes.urls)
+    zugaenge = demo_access(fakes.urls)
     if a.json:
         print(json.dumps(zugaenge, ensure_ascii=False), flush=True)
     else:
@@ -54,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
               f"assfinet drive {zugaenge['cloud']['drive']}", flush=True)
         if a.host not in ("127.0.0.1", "localhost"):
             print(f"Achtung: Die Fakes lauschen auf {a.host}, nicht nur auf 127.0.0.1.", flush=True)
-    stopp.wait()
-    fakes.stoppen()
+    stop.wait()
+    fakes.stop()
     return 0
 
 

@@ -7,6 +7,8 @@ demo values for the fakes; real credentials only ever come from environment vari
 
 from __future__ import annotations
 
+from typing import Any
+
 BESTAND = "MB-100234"
 BESTAND_NAME = "Maklerbüro Müller & Partner"
 
@@ -27,7 +29,7 @@ CLOUD_ADMIN_ANMELDUNG = {"benutzer": "cloudtransfer", "bestand": BESTAND}
 
 VERMITTLER = {"VM-01": "Anna Schmidt", "VM-02": "Jonas Weber"}
 
-KUNDEN = [
+KUNDEN: list[dict[str, Any]] = [
     {"kundennummer": "K-1001", "vermittler": "VM-01", "repliziert": True,
      "firma": "Müller & Söhne Bau GmbH", "rechtsform": "GmbH", "strasse": "Hauptstraße",
      "hausnummer": "12a", "plz": "50667", "ort": "Köln", "branche": "Bauhauptgewerbe",

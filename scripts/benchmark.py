@@ -29,7 +29,8 @@ def serve_start(n: int) -> list[float]:
         beginn = time.perf_counter()
         p = subprocess.Popen([sys.executable, "-m", "fakes", "--json"], cwd=WURZEL, stdout=subprocess.PIPE,
                              text=True, env=UMGEBUNG)
-        zeile = p.stdout.readline()  # type: ignore[union-attr]
+        assert p.stdout is not None
+        zeile = p.stdout.readline()
         zeiten.append(time.perf_counter() - beginn)
         p.terminate()
         p.wait(timeout=10)

@@ -7,7 +7,7 @@ from typing import Any
 from pytest_bdd import given, parsers, then, when
 
 from absprung import diagnose, einrichtung
-from absprung.systeme import Systeme
+from absprung.systems import Systems
 from steps.ansicht import Ansicht
 from steps.bedienung import Bedienung
 
@@ -25,40 +25,40 @@ GRUPPEN = {"Anschrift": ["Straße", "Hausnummer", "PLZ", "Ort"],
 # --- the whole setup at once ------------------------------------------------------------------
 
 @given("alles ist nach dem Leitfaden eingerichtet", target_fixture="access_token")
-def _(systeme: Systeme) -> str | None:
-    return einrichtung.vollstaendig_einrichten(systeme)
+def _(systems: Systems) -> str | None:
+    return einrichtung.vollstaendig_einrichten(systems)
 
 
 @given(parsers.parse('alles ist nach dem Leitfaden eingerichtet, außer "{schritt}"'), target_fixture="access_token")
-def _(systeme: Systeme, schritt: str) -> str | None:
-    return einrichtung.vollstaendig_einrichten(systeme, ausser=frozenset({schritt}))
+def _(systems: Systems, schritt: str) -> str | None:
+    return einrichtung.vollstaendig_einrichten(systems, ausser=frozenset({schritt}))
 
 
 @given(parsers.parse('alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "{firma}" eingerichtet'),
        target_fixture="access_token")
-def _(systeme: Systeme, firma: str) -> str | None:
-    return einrichtung.vollstaendig_einrichten(systeme, freischaltung="kunde",
-                                               kunden=[systeme.welt.kundennummer(firma)])
+def _(systems: Systems, firma: str) -> str | None:
+    return einrichtung.vollstaendig_einrichten(systems, freischaltung="kunde",
+                                               kunden=[systems.world.kundennummer(firma)])
 
 
 @given(parsers.parse('alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "{firma}" eingerichtet, '
                      'außer "{schritt}"'), target_fixture="access_token")
-def _(systeme: Systeme, firma: str, schritt: str) -> str | None:
-    return einrichtung.vollstaendig_einrichten(systeme, freischaltung="kunde", ausser=frozenset({schritt}),
-                                               kunden=[systeme.welt.kundennummer(firma)])
+def _(systems: Systems, firma: str, schritt: str) -> str | None:
+    return einrichtung.vollstaendig_einrichten(systems, freischaltung="kunde", ausser=frozenset({schritt}),
+                                               kunden=[systems.world.kundennummer(firma)])
 
 
 @given(parsers.parse('alles ist nach dem Leitfaden eingerichtet, aber der Token hat den Zweck "{zweck}"'),
        target_fixture="access_token")
-def _(systeme: Systeme, zweck: str) -> str | None:
-    return einrichtung.vollstaendig_einrichten(systeme, zweck=zweck)
+def _(systems: Systems, zweck: str) -> str | None:
+    return einrichtung.vollstaendig_einrichten(systems, zweck=zweck)
 
 
 # --- the jump, step by step (G18–G20) and at once -----------------------------------------------
 
 @when(parsers.parse('der ams Benutzer die Kundenmaske von "{firma}" öffnet'), target_fixture="kundennummer")
-def _(systeme: Systeme, bedienung: Bedienung, firma: str) -> str:
-    nummer = systeme.welt.kundennummer(firma)
+def _(systems: Systems, bedienung: Bedienung, firma: str) -> str:
+    nummer = systems.world.kundennummer(firma)
     bedienung.kundenmaske_oeffnen(nummer, firma)
     return nummer
 
@@ -78,8 +78,8 @@ def _(bedienung: Bedienung, digipro_produkte: list[str], produkt: str) -> None:
        target_fixture="ansicht")
 @when(parsers.parse('der ams Benutzer für "{firma}" über DigiPro das Produkt "{produkt}" wählt'),
       target_fixture="ansicht")
-def _(systeme: Systeme, bedienung: Bedienung, firma: str, produkt: str) -> Ansicht:
-    bedienung.kundenmaske_oeffnen(systeme.welt.kundennummer(firma), firma)
+def _(systems: Systems, bedienung: Bedienung, firma: str, produkt: str) -> Ansicht:
+    bedienung.kundenmaske_oeffnen(systems.world.kundennummer(firma), firma)
     angeboten = bedienung.digipro_anklicken()
     assert produkt in angeboten, f"DigiPro bietet „{produkt}“ nicht an, nur: {angeboten}"
     bedienung.produkt_waehlen(produkt)
@@ -88,33 +88,33 @@ def _(systeme: Systeme, bedienung: Bedienung, firma: str, produkt: str) -> Ansic
 
 # --- what the broker sees ---------------------------------------------------------------------
 
-def _warum(systeme: Systeme) -> str:
-    return diagnose.erklaerung(diagnose.letzter_absprung(systeme.concenter))
+def _warum(systems: Systems) -> str:
+    return diagnose.erklaerung(diagnose.letzter_absprung(systems.concenter))
 
 
 @then("öffnet sich die Thinksurance – Gewerbeplattform mit den Kundendaten aus der assfinet cloud",
       target_fixture="ansicht")
-def _(systeme: Systeme, bedienung: Bedienung) -> Ansicht:
+def _(systems: Systems, bedienung: Bedienung) -> Ansicht:
     ansicht = bedienung.ansicht()
-    _mit_kundendaten(systeme, ansicht)
+    _mit_kundendaten(systems, ansicht)
     return ansicht
 
 
-def _mit_kundendaten(systeme: Systeme, ansicht: Ansicht) -> None:
-    assert ansicht.ist_gewerbeplattform, f"Statt Thinksurance erscheint: {ansicht.fehler}. {_warum(systeme)}"
+def _mit_kundendaten(systems: Systems, ansicht: Ansicht) -> None:
+    assert ansicht.ist_gewerbeplattform, f"Statt Thinksurance erscheint: {ansicht.fehler}. {_warum(systems)}"
     assert ansicht.mit_kundendaten, (f"Thinksurance hat sich ohne Kundendaten geöffnet "
-                                     f"(„{ansicht.hinweis}“). {_warum(systeme)}")
+                                     f"(„{ansicht.hinweis}“). {_warum(systems)}")
 
 
 @then(parsers.parse('öffnet sich Thinksurance mit den Kundendaten von "{firma}"'))
-def _(systeme: Systeme, ansicht: Ansicht, firma: str) -> None:
-    _mit_kundendaten(systeme, ansicht)
+def _(systems: Systems, ansicht: Ansicht, firma: str) -> None:
+    _mit_kundendaten(systems, ansicht)
     assert ansicht.felder["Firma"] == firma, f"Thinksurance zeigt die Firma „{ansicht.felder['Firma']}“."
 
 
 @then("öffnet sich Thinksurance ohne Kundendaten")
-def _(systeme: Systeme, ansicht: Ansicht) -> None:
-    assert ansicht.ist_gewerbeplattform, f"Statt Thinksurance erscheint: {ansicht.fehler}. {_warum(systeme)}"
+def _(systems: Systems, ansicht: Ansicht) -> None:
+    assert ansicht.ist_gewerbeplattform, f"Statt Thinksurance erscheint: {ansicht.fehler}. {_warum(systems)}"
     assert not ansicht.felder, f"Thinksurance zeigt doch Kundendaten: {ansicht.felder.get('Firma')}"
     assert ansicht.hinweis and "keine Kundendaten" in ansicht.hinweis, ansicht.hinweis
 
@@ -125,28 +125,28 @@ def _(ansicht: Ansicht, text: str) -> None:
     assert ansicht.fehler and text in ansicht.fehler, f"con:center zeigt „{ansicht.fehler}“, nicht „{text}“."
 
 
-def _letzter_absprung(systeme: Systeme) -> dict[str, Any]:
-    eintrag = diagnose.letzter_absprung(systeme.concenter)
+def _letzter_absprung(systems: Systems) -> dict[str, Any]:
+    eintrag = diagnose.letzter_absprung(systems.concenter)
     assert eintrag is not None, "Im Absprung-Protokoll steht kein Absprung."
     return eintrag
 
 
 @then(parsers.parse('nennt das Absprung-Protokoll des con:center im Schritt "{schritt}" den Grund "{text}"'))
-def _(systeme: Systeme, schritt: str, text: str) -> None:
-    eintrag = _letzter_absprung(systeme)
+def _(systems: Systems, schritt: str, text: str) -> None:
+    eintrag = _letzter_absprung(systems)
     assert eintrag["schritt"] == schritt, f"Das Protokoll nennt den Schritt „{eintrag['schritt']}“: {eintrag['grund']}"
     assert text in (eintrag["grund"] or ""), f"Das Protokoll nennt als Grund: {eintrag['grund']}"
 
 
 @then(parsers.parse('nennt das Absprung-Protokoll des con:center für den Schritt "{schritt}" die Schnittstelle "{text}"'))
-def _(systeme: Systeme, schritt: str, text: str) -> None:
-    genutzt = [x.get("schnittstelle", "") for x in _letzter_absprung(systeme)["schritte"] if x["schritt"] == schritt]
+def _(systems: Systems, schritt: str, text: str) -> None:
+    genutzt = [x.get("schnittstelle", "") for x in _letzter_absprung(systems)["schritte"] if x["schritt"] == schritt]
     assert genutzt and text in genutzt[0], f"Für „{schritt}“ nennt das Protokoll: {genutzt}"
 
 
 @then(parsers.parse('sie zeigt für "{firma}" die Werte aus der assfinet cloud: {felder}'))
-def _(systeme: Systeme, ansicht: Ansicht, firma: str, felder: str) -> None:
-    kunde = systeme.cloud.kunde(systeme.welt.bestand, systeme.welt.kundennummer(firma))
+def _(systems: Systems, ansicht: Ansicht, firma: str, felder: str) -> None:
+    kunde = systems.cloud.kunde(systems.world.bestand, systems.world.kundennummer(firma))
     abweichungen = _abweichungen(kunde, ansicht, [f.strip() for f in felder.replace(" und ", ",").split(",")])
     assert not abweichungen, "Thinksurance zeigt andere Werte als die assfinet cloud: " + "; ".join(abweichungen)
 
@@ -161,8 +161,8 @@ def _abweichungen(kunde: dict[str, Any], ansicht: Ansicht, labels: list[str]) ->
 
 
 @then(parsers.parse('zeigt die Kundenmaske den Kunden "{firma}"'))
-def _(systeme: Systeme, kundennummer: str, firma: str) -> None:
-    maske = systeme.ams.kundenmaske(systeme.welt.ams_benutzer, kundennummer)
+def _(systems: Systems, kundennummer: str, firma: str) -> None:
+    maske = systems.ams.kundenmaske(systems.world.ams_benutzer, kundennummer)
     assert maske["firma"] == firma, maske
 
 

@@ -1,7 +1,7 @@
 """All step definitions and fixtures as one pytest plugin (``-p steps.alle``)."""
 
 pytest_plugins = [
-    "absprung.lauf",
+    "absprung.record.plugin",
     "steps.fixtures",
     "steps.voraussetzungen",
     "steps.cloud",

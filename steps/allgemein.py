@@ -10,7 +10,7 @@ from steps.versuch import Versuch
 @then(parsers.parse('wird das abgelehnt mit der Meldung "{text}"'))
 def _(versuch: Versuch, text: str) -> None:
     assert versuch.abgelehnt, f"Erwartet war eine Ablehnung mit „{text}“, aber es wurde gespeichert."
-    assert text in versuch.meldung, f"Die Meldung lautet „{versuch.meldung}“ und nennt nicht „{text}“."
+    assert text in (versuch.meldung or ""), f"Die Meldung lautet „{versuch.meldung}“ und nennt nicht „{text}“."
 
 
 @then("wird das gespeichert")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers
 
-from absprung.systeme import Systeme
+from absprung.systems import Systems
 from steps.einrichter import Einrichter
 
 
@@ -19,10 +19,10 @@ def _(einrichter: Einrichter) -> None:
 
 
 @given(parsers.parse('im cloud Konto des ams Benutzers wird der cloud Benutzername in "{email}" geändert'))
-def _(systeme: Systeme, email: str) -> None:
-    systeme.ams.cloud_benutzername_aendern(systeme.welt.ams_benutzer, email)
+def _(systems: Systems, email: str) -> None:
+    systems.ams.cloud_benutzername_aendern(systems.world.ams_benutzer, email)
 
 
 @given(parsers.parse('der Kunde "{firma}" wurde aus ams.5 in die assfinet cloud repliziert'))
-def _(systeme: Systeme, firma: str) -> None:
-    systeme.ams.kunde_replizieren(systeme.welt.ams_benutzer, systeme.welt.kundennummer(firma))
+def _(systems: Systems, firma: str) -> None:
+    systems.ams.kunde_replizieren(systems.world.ams_benutzer, systems.world.kundennummer(firma))

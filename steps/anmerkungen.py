@@ -6,14 +6,14 @@ from datetime import datetime, timedelta, timezone
 
 from pytest_bdd import given, parsers, then
 
-from absprung.systeme import Systeme
+from absprung.systems import Systems
 from steps.ansicht import Ansicht
 
 
 @given(parsers.parse('der neue Benutzername "{email}" wurde zusammen mit dem b-Token an Thinksurance gemeldet '
                      'und neu zugeordnet'))
-def _(systeme: Systeme, email: str) -> None:
-    systeme.thinksurance.support_neu_zuordnen(systeme.welt.btoken, email)
+def _(systems: Systems, email: str) -> None:
+    systems.thinksurance.support_neu_zuordnen(systems.world.btoken, email)
 
 
 @then(parsers.parse('verwendet Thinksurance für den b-Token den cloud Benutzer "{email}"'))
@@ -23,8 +23,8 @@ def _(ansicht: Ansicht, email: str) -> None:
 
 
 @then("gibt auch die V1-Anmeldung der Anleitung von 2020 noch einen Security-Token, wie V1.1 für 15 Minuten")
-def _(systeme: Systeme) -> None:
-    w, ts = systeme.welt, systeme.thinksurance
+def _(systems: Systems) -> None:
+    w, ts = systems.world, systems.thinksurance
     zugang = {"hash": w.thinksurance_hash, "secret": w.thinksurance_secret}
     jetzt = datetime.now(timezone.utc).replace(tzinfo=None)
     for pfad in ("/api/token", "/api/ipn/tokens"):

@@ -7,13 +7,17 @@ API scenarios fast.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
 import httpx
 
-from absprung.clients.basis import schwaerzen_url, transport
-from absprung.systeme import Systeme
+from absprung import bilder
+from absprung.clients.base import Recorder, redact_url, transport
+from absprung.systems import Systems
 from steps.ansicht import Ansicht, aus_html
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 
 class Bedienung(Protocol):
@@ -24,58 +28,58 @@ class Bedienung(Protocol):
 
 
 class HttpBedienung:
-    def __init__(self, systeme: Systeme, aufzeichnen) -> None:  # type: ignore[no-untyped-def]
-        self.s = systeme
+    def __init__(self, systems: Systems, aufzeichnen: Recorder | None) -> None:
+        self.s = systems
         self._aufzeichnen = aufzeichnen
         self._browser = httpx.Client(follow_redirects=True, timeout=10, transport=transport())
         self._kunde: str | None = None
         self._seite: httpx.Response | None = None
 
     def kundenmaske_oeffnen(self, kundennummer: str, firma: str) -> None:
-        maske = self.s.ams.kundenmaske(self.s.welt.ams_benutzer, kundennummer)
+        maske = self.s.ams.kundenmaske(self.s.world.ams_benutzer, kundennummer)
         assert maske["firma"] == firma, f"Die Kundenmaske zeigt „{maske['firma']}“ statt „{firma}“."
         self._kunde = kundennummer
 
     def digipro_anklicken(self) -> list[str]:
         assert self._kunde, "Erst die Kundenmaske öffnen."
-        return self.s.ams.digipro(self.s.welt.ams_benutzer, self._kunde)
+        return self.s.ams.digipro(self.s.world.ams_benutzer, self._kunde)
 
     def produkt_waehlen(self, produkt: str) -> None:
         assert self._kunde, "Erst die Kundenmaske öffnen."
-        url = self.s.ams.produkt_waehlen(self.s.welt.ams_benutzer, self._kunde, produkt)
+        url = self.s.ams.produkt_waehlen(self.s.world.ams_benutzer, self._kunde, produkt)
         self._seite = self._browser.get(url)
         if self._aufzeichnen:
             for r in [*self._seite.history, self._seite]:
-                self._aufzeichnen({"system": "Browser (HTTP)", "methode": "GET", "url": schwaerzen_url(str(r.url)),
-                                   "status": r.status_code, "weiterleitung": schwaerzen_url(r.headers.get("location", "")) or None})
+                self._aufzeichnen({"system": "Browser (HTTP)", "methode": "GET", "url": redact_url(str(r.url)),
+                                   "status": r.status_code, "weiterleitung": redact_url(r.headers.get("location", "")) or None})
 
     def ansicht(self) -> Ansicht:
         assert self._seite is not None, "Es wurde noch kein Produkt gewählt."
         return aus_html(str(self._seite.url), self._seite.text)
 
-    def schliessen(self) -> None:
+    def close(self) -> None:
         self._browser.close()
 
 
 class BrowserBedienung:
-    def __init__(self, systeme: Systeme, page, foto=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, systems: Systems, page: Page, foto: Callable[[str], None] | None = None) -> None:
         from steps.pages.ams import AmsSeiten
         from steps.pages.thinksurance import GewerbeplattformSeite
 
-        self.s = systeme
+        self.s = systems
         self.page = page
-        self.ams = AmsSeiten(page, systeme.ziel.urls["ams"])
+        self.ams = AmsSeiten(page, systems.target.urls["ams"])
         self.plattform = GewerbeplattformSeite(page)
         self._foto = foto or (lambda name: None)
 
     def kundenmaske_oeffnen(self, kundennummer: str, firma: str) -> None:
-        self.ams.anmelden(self.s.welt.ams_benutzer)
+        self.ams.anmelden(self.s.world.ams_benutzer)
         self.ams.kundenmaske_oeffnen(firma)
-        self._foto("ams.5 – Kundenmaske")
+        self._foto(bilder.KUNDENMASKE)
 
     def digipro_anklicken(self) -> list[str]:
         produkte = self.ams.digipro_anklicken()
-        self._foto("ams.5 – DigiPro")
+        self._foto(bilder.DIGIPRO)
         return produkte
 
     def produkt_waehlen(self, produkt: str) -> None:
@@ -83,8 +87,8 @@ class BrowserBedienung:
 
     def ansicht(self) -> Ansicht:
         ansicht = self.plattform.ansicht()
-        self._foto("Thinksurance – Gewerbeplattform")
+        self._foto(bilder.GEWERBEPLATTFORM)
         return ansicht
 
-    def schliessen(self) -> None:
+    def close(self) -> None:
         pass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from absprung import einrichtung
-from absprung.systeme import Systeme
+from absprung.systems import Systems
 from steps.einrichter import Einrichter
 from steps.versuch import Versuch, versuchen
 
@@ -31,19 +31,19 @@ def _(access_token: str) -> str:
 
 @when('in assfinet drive unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt wird',
       target_fixture="versuch")
-def _(systeme: Systeme) -> Versuch:
-    return versuchen(lambda: einrichtung.concenter_benutzer_hinterlegen(systeme))
+def _(systems: Systems) -> Versuch:
+    return versuchen(lambda: einrichtung.concenter_benutzer_hinterlegen(systems))
 
 
 @when(parsers.parse('unter "assfinet api" ein Token mit dem Zweck "{zweck}" für den Concenter Benutzernamen '
                     '"{name}" hinzugefügt wird'), target_fixture="versuch")
-def _(systeme: Systeme, zweck: str, name: str) -> Versuch:
-    return versuchen(lambda: einrichtung.token_hinzufuegen(systeme, zweck=zweck, concenter_benutzer=name))
+def _(systems: Systems, zweck: str, name: str) -> Versuch:
+    return versuchen(lambda: einrichtung.token_hinzufuegen(systems, zweck=zweck, concenter_benutzer=name))
 
 
 @when('unter "assfinet api" ein Token ohne Namen mit dem Zweck "TaaData" hinzugefügt wird', target_fixture="versuch")
-def _(systeme: Systeme) -> Versuch:
-    return versuchen(lambda: einrichtung.token_hinzufuegen(systeme, name=""))
+def _(systems: Systems) -> Versuch:
+    return versuchen(lambda: einrichtung.token_hinzufuegen(systems, name=""))
 
 
 @then(parsers.parse('trägt der Token den Namen "{name}"'))
@@ -53,14 +53,14 @@ def _(versuch: Versuch, name: str) -> None:
 
 
 @then("ist der con:center Benutzer als Concenter Benutzername eines Tokens wählbar")
-def _(systeme: Systeme) -> None:
-    token = einrichtung.token_hinzufuegen(systeme)
-    assert token["concenter_benutzer"] == systeme.welt.concenter_benutzer
+def _(systems: Systems) -> None:
+    token = einrichtung.token_hinzufuegen(systems)
+    assert token["concenter_benutzer"] == systems.world.concenter_benutzer
 
 
 @then("zeigt assfinet drive den AccessToken beim Speichern vollständig und danach nur noch maskiert")
-def _(systeme: Systeme, access_token: str) -> None:
-    liste = systeme.cloud.tokens(systeme.welt.bestand)
+def _(systems: Systems, access_token: str) -> None:
+    liste = systems.cloud.tokens(systems.world.bestand)
     assert liste, "assfinet drive zeigt keinen Token an."
     gezeigt = liste[-1]["access_token"]
     maskiert = gezeigt != access_token and "•" in gezeigt  # booleans only: no token in a report
@@ -70,19 +70,19 @@ def _(systeme: Systeme, access_token: str) -> None:
 
 
 @then(parsers.parse('liefert die assfinet cloud mit dem vermerkten AccessToken über TaaData die Daten von "{firma}"'))
-def _(systeme: Systeme, access_token: str, firma: str) -> None:
-    w = systeme.welt
-    daten = systeme.cloud.taa_daten_lesen(access_token, w.kundennummer(firma), w.haupt_email)
+def _(systems: Systems, access_token: str, firma: str) -> None:
+    w = systems.world
+    daten = systems.cloud.taa_daten_lesen(access_token, w.kundennummer(firma), w.haupt_email)
     assert daten["firma"] == firma, daten
 
 
 @given("der Token wurde in assfinet drive widerrufen")
-def _(systeme: Systeme) -> None:
-    w = systeme.welt
-    for t in systeme.cloud.tokens(w.bestand):
-        systeme.cloud.token_widerrufen(w.bestand, t["id"])
+def _(systems: Systems) -> None:
+    w = systems.world
+    for t in systems.cloud.tokens(w.bestand):
+        systems.cloud.token_widerrufen(w.bestand, t["id"])
 
 
 @given('der con:center Benutzer wurde unter "Allgemein → con:center" wieder entfernt')
-def _(systeme: Systeme) -> None:
-    systeme.cloud.concenter_benutzer_entfernen(systeme.welt.bestand, systeme.welt.concenter_benutzer)
+def _(systems: Systems) -> None:
+    systems.cloud.concenter_benutzer_entfernen(systems.world.bestand, systems.world.concenter_benutzer)

@@ -5,35 +5,35 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then
 
 from absprung import einrichtung
-from absprung.systeme import Systeme
+from absprung.systems import Systems
 from steps.einrichter import Einrichter
 
 
 @given('beim con:center Benutzer sind für den Produktgeber "Thinksurance" der vermerkte AccessToken als '
        'Collaboration API Token und der btoken von Thinksurance hinterlegt')
-def _(systeme: Systeme, einrichter: Einrichter, access_token: str) -> None:
+def _(systems: Systems, einrichter: Einrichter, access_token: str) -> None:
     einrichter.produktgeber_hinterlegen(collaboration_api_token=access_token)
-    gesetzt = systeme.concenter.produktgeber_einstellungen(systeme.welt.concenter_benutzer, "Thinksurance")
+    gesetzt = systems.concenter.produktgeber_einstellungen(systems.world.concenter_benutzer, "Thinksurance")
     assert gesetzt == {"collaboration_api_token": True, "btoken": True}, gesetzt
 
 
 @given(parsers.parse('beim Produktgeber "Thinksurance" ist statt des btoken von Thinksurance "{btoken}" hinterlegt'))
-def _(systeme: Systeme, access_token: str, btoken: str) -> None:
-    einrichtung.produktgeber_hinterlegen(systeme, collaboration_api_token=access_token, btoken=btoken)
+def _(systems: Systems, access_token: str, btoken: str) -> None:
+    einrichtung.produktgeber_hinterlegen(systems, collaboration_api_token=access_token, btoken=btoken)
 
 
 @given(parsers.parse('beim Produktgeber "Thinksurance" ist statt des AccessToken "{token}" als Collaboration API '
                      'Token hinterlegt'))
-def _(systeme: Systeme, token: str) -> None:
-    einrichtung.produktgeber_hinterlegen(systeme, collaboration_api_token=token)
+def _(systems: Systems, token: str) -> None:
+    einrichtung.produktgeber_hinterlegen(systems, collaboration_api_token=token)
 
 
 @then(parsers.parse('hat der con:center Benutzer "{benutzer}" beim Produktgeber "Thinksurance" weder Token noch btoken'))
-def _(systeme: Systeme, benutzer: str) -> None:
-    gesetzt = systeme.concenter.produktgeber_einstellungen(benutzer, "Thinksurance")
+def _(systems: Systems, benutzer: str) -> None:
+    gesetzt = systems.concenter.produktgeber_einstellungen(benutzer, "Thinksurance")
     assert gesetzt == {"collaboration_api_token": False, "btoken": False}, gesetzt
 
 
 @given('der assfinet Support schaltet dem con:center Benutzer das Produkt "Thinksurance" frei')
-def _(systeme: Systeme) -> None:
-    systeme.concenter.produkt_freischalten(systeme.welt.concenter_benutzer, "Thinksurance", True)
+def _(systems: Systems) -> None:
+    systems.concenter.produkt_freischalten(systems.world.concenter_benutzer, "Thinksurance", True)

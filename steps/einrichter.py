@@ -6,15 +6,18 @@ variant photographs the screen after each step (secret fields masked) for the pu
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from absprung import einrichtung
-from absprung.systeme import Systeme
+from absprung import bilder, einrichtung
+from absprung.systems import Systems
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 
 class ApiEinrichter:
-    def __init__(self, systeme: Systeme) -> None:
-        self.s = systeme
+    def __init__(self, systems: Systems) -> None:
+        self.s = systems
 
     def voraussetzungen_zeigen(self) -> None:
         """Nothing to show: the prerequisites are checked through the API by the step itself."""
@@ -44,18 +47,18 @@ class ApiEinrichter:
         einrichtung.produktfreischaltungen_aktualisieren(self.s)
 
 
-class UiFehler(AssertionError):
-    pass
+class UiError(AssertionError):
+    """The steps' only exception: a screen of a fake showed an error (role=alert) after a step."""
 
 
 class UiEinrichter:
-    def __init__(self, systeme: Systeme, page, foto: Callable[[str], None] | None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, systems: Systems, page: Page, foto: Callable[[str], None] | None) -> None:
         from steps.pages.ams import AmsSeiten
         from steps.pages.cloud import AssfinetDrive
         from steps.pages.concenter import ConcenterSeiten
 
-        self.s, self.page, self._foto = systeme, page, foto
-        w, u = systeme.welt, systeme.ziel.urls
+        self.s, self.page, self._foto = systems, page, foto
+        w, u = systems.world, systems.target.urls
         self.drive = AssfinetDrive(page, u["cloud"], w.bestand)
         self.cc = ConcenterSeiten(page, u["concenter"])
         self.ams = AmsSeiten(page, u["ams"])
@@ -63,53 +66,53 @@ class UiEinrichter:
     def _fertig(self, name: str) -> None:
         fehler = self.page.get_by_role("alert")
         if fehler.count():
-            raise UiFehler(f"Die Oberfläche meldet: {fehler.inner_text().strip()}")
+            raise UiError(f"Die Oberfläche meldet: {fehler.inner_text().strip()}")
         if self._foto is not None:
             self._foto(name)
 
     def voraussetzungen_zeigen(self) -> None:
         self.drive.uebersicht_oeffnen()
-        self._fertig("assfinet drive – Features des Bestands")
+        self._fertig(bilder.FEATURES_DES_BESTANDS)
 
     def concenter_benutzer_hinterlegen(self) -> None:
-        self.drive.concenter_benutzer_hinterlegen(self.s.welt.concenter_benutzer)
-        self._fertig("assfinet drive – Allgemein → con:center")
+        self.drive.concenter_benutzer_hinterlegen(self.s.world.concenter_benutzer)
+        self._fertig(bilder.ALLGEMEIN_CONCENTER)
 
     def token_hinzufuegen(self, *, name: str, zweck: str) -> str:
         token = self.drive.token_hinzufuegen(name=name, zweck=zweck,
-                                             concenter_benutzer=self.s.welt.concenter_benutzer)
-        self._fertig("assfinet drive – assfinet api – Token gespeichert")
+                                             concenter_benutzer=self.s.world.concenter_benutzer)
+        self._fertig(bilder.TOKEN_GESPEICHERT)
         return token
 
     def mitarbeiterzugriff_eintragen(self) -> None:
-        self.drive.mitarbeiterzugriff_eintragen(self.s.welt.haupt_email)
-        self._fertig("assfinet drive – Mitarbeiterzugriff")
+        self.drive.mitarbeiterzugriff_eintragen(self.s.world.haupt_email)
+        self._fertig(bilder.MITARBEITERZUGRIFF)
 
     def vm_freischaltung_anlegen(self, *, name: str, sachbearbeiter: str) -> None:
-        self.drive.vm_freischaltung_anlegen(name=name, geteilt_mit=self.s.welt.haupt_email,
+        self.drive.vm_freischaltung_anlegen(name=name, geteilt_mit=self.s.world.haupt_email,
                                             sachbearbeiter=sachbearbeiter, hauptfreischaltung=True)
-        self._fertig("assfinet drive – VM-Freischaltung")
+        self._fertig(bilder.VM_FREISCHALTUNG)
 
     def kundenfreischaltung_anlegen(self, *, kunden: list[str]) -> None:
         self.drive.kundenfreischaltung_anlegen(name="Thinksurance", kunden=kunden,
-                                               geteilt_mit=self.s.welt.haupt_email, hauptfreischaltung=True)
-        self._fertig("assfinet drive – Kundenfreischaltung")
+                                               geteilt_mit=self.s.world.haupt_email, hauptfreischaltung=True)
+        self._fertig(bilder.KUNDENFREISCHALTUNG)
 
     def produktgeber_hinterlegen(self, *, collaboration_api_token: str) -> None:
-        w = self.s.welt
+        w = self.s.world
         self.cc.anmelden(w.concenter_benutzer, w.concenter_passwort)
         self.cc.produktgeber_oeffnen("Thinksurance")
         self.cc.werte_hinterlegen(collaboration_api_token=collaboration_api_token, btoken=w.btoken)
-        self._fertig("con:center – Produktgeber Thinksurance")
+        self._fertig(bilder.PRODUKTGEBER_THINKSURANCE)
 
     def maklerextranet_aktivieren(self) -> None:
-        self.ams.anmelden(self.s.welt.ams_benutzer)
-        self.ams.maklerextranet_aktivieren(self.s.welt.ams_benutzer)
-        self._fertig("ams.5 – cloud Konten")
+        self.ams.anmelden(self.s.world.ams_benutzer)
+        self.ams.maklerextranet_aktivieren(self.s.world.ams_benutzer)
+        self._fertig(bilder.CLOUD_KONTEN)
 
     def produktfreischaltungen_aktualisieren(self) -> None:
-        self.ams.produktfreischaltungen_aktualisieren(self.s.welt.ams_benutzer)
-        self._fertig("ams.5 – Produktfreischaltungen")
+        self.ams.produktfreischaltungen_aktualisieren(self.s.world.ams_benutzer)
+        self._fertig(bilder.PRODUKTFREISCHALTUNGEN)
 
 
 Einrichter = ApiEinrichter | UiEinrichter

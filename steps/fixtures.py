@@ -3,26 +3,28 @@
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
-from absprung import lauf
-from absprung.browser import startargumente
-from absprung.systeme import Systeme
-from absprung.targets import ProfilFehler, Ziel, eingebettete_fakes, profil_laden
-from fakes.server import Fakes, Optionen
+from absprung.aussagen import IDS
+from absprung.browser import launch_args
+from absprung.errors import ProfileError
+from absprung.record import plugin
+from absprung.systems import Systems
+from absprung.targets import Target, embedded_fakes, load_profile
+from fakes.server import Fakes, Options
 from steps.bedienung import Bedienung, BrowserBedienung, HttpBedienung
 from steps.einrichter import ApiEinrichter, UiEinrichter
 
-LEITFADEN_IDS = [f"G{i:02d}" for i in range(1, 25)]
-MARKER = {
+MARKERS = {
     "browser": "prüft im echten Browser (Chromium, Playwright)",
     "ui": "richtet über die Oberflächen der Fakes ein, wie ein Mensch nach dem Leitfaden",
     "doku": "nimmt Bildschirmfotos für den veröffentlichten Leitfaden auf",
     "lesend": "ändert keine Daten; läuft auch gegen Ziele ohne Schreibrecht",
     "fehlerbild": "zeigt ein Fehlerbild: Symptom, Ursache, Behebung",
 }
+TARGET = pytest.StashKey[Target]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -37,65 +39,65 @@ def pytest_configure(config: pytest.Config) -> None:
     # the groups set below let the long browser scenarios start first (see there).
     if getattr(config.option, "dist", "no") == "load":
         config.option.dist = "loadgroup"
-    for gid in LEITFADEN_IDS:
-        config.addinivalue_line("markers", f"{gid}: belegt die Leitfaden-Aussage {gid}")
-    for name, text in MARKER.items():
+    for statement_id in IDS:
+        config.addinivalue_line("markers", f"{statement_id}: belegt die Leitfaden-Aussage {statement_id}")
+    for name, text in MARKERS.items():
         config.addinivalue_line("markers", f"{name}: {text}")
     # Registered by xdist too; needed here when a run disables xdist (-p no:xdist).
     config.addinivalue_line("markers", "xdist_group(name): Szenarien derselben Gruppe laufen im selben Worker")
-    profil = config.getoption("--ziel", default=None)
+    profile = config.getoption("--ziel", default=None)
     try:
-        ziel = profil_laden(profil) if profil else eingebettete_fakes()
-    except ProfilFehler as f:
+        target = load_profile(profile) if profile else embedded_fakes()
+    except ProfileError as f:
         raise pytest.UsageError(str(f)) from None
-    config._absprung_ziel = ziel  # type: ignore[attr-defined]
-    config._absprung_ziel_name = ziel.name  # type: ignore[attr-defined]
+    config.stash[TARGET] = target
+    config.stash[plugin.TARGET_NAME] = target.name
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Scenarios that drive a browser first, longest first, each its own xdist group: they start
     early on different workers while the fast HTTP scenarios fill the gaps."""
-    def gewicht(item: pytest.Item) -> int:
+    def weight(item: pytest.Item) -> int:
         return 2 * bool(item.get_closest_marker("ui") and item.get_closest_marker("browser")) \
             + bool(item.get_closest_marker("browser") or item.get_closest_marker("ui"))
 
-    langsam = sorted((i for i in items if gewicht(i)), key=gewicht, reverse=True)
-    for item in langsam:
+    slow = sorted((i for i in items if weight(i)), key=weight, reverse=True)
+    for item in slow:
         item.add_marker(pytest.mark.xdist_group(item.nodeid))
-    items[:] = langsam + [i for i in items if not gewicht(i)]
+    items[:] = slow + [i for i in items if not weight(i)]
 
 
 @pytest.fixture(scope="session")
-def ziel(pytestconfig: pytest.Config) -> Iterator[Ziel]:
+def target(pytestconfig: pytest.Config) -> Iterator[Target]:
     """The target; embedded fakes are started once per test process (so per xdist worker)."""
-    z: Ziel = pytestconfig._absprung_ziel  # type: ignore[attr-defined]
-    if not z.eingebettete:
-        yield z
+    t = pytestconfig.stash[TARGET]
+    if not t.embedded:
+        yield t
         return
-    w = z.welt
-    optionen = Optionen(thinksurance_url=None if "thinksurance" in z.eingebettete else z.urls["thinksurance"],
-                        thinksurance_hash=w.thinksurance_hash, thinksurance_secret=w.thinksurance_secret)
-    with Fakes(optionen) as fakes:
-        yield z.mit_fake_urls(fakes.urls)
+    w = t.world
+    options = Options(thinksurance_url=None if "thinksurance" in t.embedded else t.urls["thinksurance"],
+                      thinksurance_hash=w.thinksurance_hash, thinksurance_secret=w.thinksurance_secret)
+    with Fakes(options) as fakes:
+        yield t.with_fake_urls(fakes.urls)
 
 
 @pytest.fixture(scope="session")
-def verbindungen(ziel: Ziel) -> Iterator[Systeme]:
+def connections(target: Target) -> Iterator[Systems]:
     """One set of clients per test process; exchanges are recorded into the running scenario."""
-    s = Systeme.verbinden(ziel, lauf.http_aufzeichnen)
+    s = Systems.connect(target, plugin.record_http)
     yield s
-    s.schliessen()
+    s.close()
 
 
 @pytest.fixture
-def systeme(verbindungen: Systeme, request: pytest.FixtureRequest) -> Systeme:
+def systems(connections: Systems, request: pytest.FixtureRequest) -> Systems:
     """The four systems; every scenario starts from the seed where the target allows it."""
-    ziel = verbindungen.ziel
-    if not ziel.schreiben_erlaubt and request.node.get_closest_marker("lesend") is None:
-        pytest.skip(f"Das Zielprofil „{ziel.name}“ erlaubt kein Schreiben (schreiben_erlaubt = false), "
+    t = connections.target
+    if not t.writes_allowed and request.node.get_closest_marker("lesend") is None:
+        pytest.skip(f"Das Zielprofil „{t.name}“ erlaubt kein Schreiben (schreiben_erlaubt = false), "
                     "und dieses Szenario ändert Daten.")
-    verbindungen.zuruecksetzen()
-    return verbindungen
+    connections.reset()
+    return connections
 
 
 def _foto(request: pytest.FixtureRequest) -> Callable[[str], None] | None:
@@ -106,41 +108,40 @@ def _foto(request: pytest.FixtureRequest) -> Callable[[str], None] | None:
 
     def foto(name: str) -> None:
         # A clipped page screenshot is ~40 % cheaper than an element screenshot here.
-        bereich = page.get_by_role("main").bounding_box()
-        png = page.screenshot(clip=bereich, full_page=True, mask=[page.locator("[data-geheim]")])
-        lauf.bild_anhaengen(request.node, png, name)
+        area = page.get_by_role("main").bounding_box()
+        png = page.screenshot(clip=area, full_page=True, mask=[page.locator("[data-geheim]")])
+        plugin.attach_picture(request.node, png, name)
 
     return foto
 
 
 @pytest.fixture
-def bedienung(request: pytest.FixtureRequest, systeme: Systeme) -> Iterator[Bedienung]:
+def bedienung(request: pytest.FixtureRequest, systems: Systems) -> Iterator[Bedienung]:
     """Browser for scenarios tagged @browser, HTTP otherwise — same steps, same view."""
     if request.node.get_closest_marker("browser"):
-        b: BrowserBedienung | HttpBedienung = BrowserBedienung(systeme, request.getfixturevalue("page"),
+        b: BrowserBedienung | HttpBedienung = BrowserBedienung(systems, request.getfixturevalue("page"),
                                                                 _foto(request))
     else:
-        b = HttpBedienung(systeme, lauf.http_aufzeichnen)
+        b = HttpBedienung(systems, plugin.record_http)
     yield b
-    b.schliessen()
+    b.close()
 
 
 @pytest.fixture
-def einrichter(request: pytest.FixtureRequest, systeme: Systeme) -> ApiEinrichter | UiEinrichter:
+def einrichter(request: pytest.FixtureRequest, systems: Systems) -> ApiEinrichter | UiEinrichter:
     """Setup by clicking the screens for scenarios tagged @ui, through the APIs otherwise."""
     if request.node.get_closest_marker("ui"):
-        return UiEinrichter(systeme, request.getfixturevalue("page"), _foto(request))
-    return ApiEinrichter(systeme)
+        return UiEinrichter(systems, request.getfixturevalue("page"), _foto(request))
+    return ApiEinrichter(systems)
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Debian's Chromium where present (no browser download possible here), else Playwright's."""
-    eigene = startargumente(headless=browser_type_launch_args.get("headless", True))
-    return {**browser_type_launch_args, **eigene,
-            "args": [*browser_type_launch_args.get("args", []), *eigene["args"]]}
+    own = launch_args(headless=browser_type_launch_args.get("headless", True))
+    return {**browser_type_launch_args, **own, "args": [*browser_type_launch_args.get("args", []), *own["args"]]}
 
 
 @pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict) -> dict:
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_context_args, "locale": "de-DE", "viewport": {"width": 1100, "height": 900}}

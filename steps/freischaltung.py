@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, when
 
 from absprung import einrichtung
-from absprung.systeme import Systeme
+from absprung.systems import Systems
 from steps.einrichter import Einrichter
 from steps.versuch import Versuch, versuchen
 
@@ -23,41 +23,41 @@ def _(einrichter: Einrichter, name: str, sachbearbeiter: str) -> None:
 
 @given(parsers.parse('eine Kundenfreischaltung für "{firma}" ist angelegt, geteilt mit dem ams Benutzer und '
                      'als Hauptfreischaltung festgelegt'))
-def _(systeme: Systeme, einrichter: Einrichter, firma: str) -> None:
-    einrichter.kundenfreischaltung_anlegen(kunden=[systeme.welt.kundennummer(firma)])
+def _(systems: Systems, einrichter: Einrichter, firma: str) -> None:
+    einrichter.kundenfreischaltung_anlegen(kunden=[systems.world.kundennummer(firma)])
 
 
 @given(parsers.parse('der ams Benutzer hat aus "{herkunft}" bereits eine Freischaltung für seine Kunden als '
                      'Hauptfreischaltung'))
-def _(systeme: Systeme, herkunft: str) -> None:
-    w = systeme.welt
-    systeme.cloud.vm_freischaltung_anlegen(w.bestand, name=f"Rechte aus {herkunft}", geteilt_mit=[w.haupt_email],
+def _(systems: Systems, herkunft: str) -> None:
+    w = systems.world
+    systems.cloud.vm_freischaltung_anlegen(w.bestand, name=f"Rechte aus {herkunft}", geteilt_mit=[w.haupt_email],
                                            sachbearbeiter=w.haupt_email, hauptfreischaltung=True,
                                            vermittler="VM-01", herkunft=herkunft)
 
 
 @when(parsers.parse('eine VM-Freischaltung "{name}" mit dem Sachbearbeiter "{sachbearbeiter}" angelegt wird'),
       target_fixture="versuch")
-def _(systeme: Systeme, name: str, sachbearbeiter: str) -> Versuch:
-    return versuchen(lambda: einrichtung.vm_freischaltung_anlegen(systeme, name=name, sachbearbeiter=sachbearbeiter))
+def _(systems: Systems, name: str, sachbearbeiter: str) -> Versuch:
+    return versuchen(lambda: einrichtung.vm_freischaltung_anlegen(systems, name=name, sachbearbeiter=sachbearbeiter))
 
 
 @when("der ams Benutzer in die Liste für Mitarbeiterzugriff eingetragen wird", target_fixture="versuch")
-def _(systeme: Systeme) -> Versuch:
-    return versuchen(lambda: einrichtung.mitarbeiterzugriff_eintragen(systeme))
+def _(systems: Systems) -> Versuch:
+    return versuchen(lambda: einrichtung.mitarbeiterzugriff_eintragen(systems))
 
 
 @when(parsers.parse('eine Kundenfreischaltung für "{firma}" angelegt wird, geteilt mit dem ams Benutzer'),
       target_fixture="versuch")
-def _(systeme: Systeme, firma: str) -> Versuch:
+def _(systems: Systems, firma: str) -> Versuch:
     return versuchen(lambda: einrichtung.kundenfreischaltung_anlegen(
-        systeme, kunden=[systeme.welt.kundennummer(firma)]))
+        systems, kunden=[systems.world.kundennummer(firma)]))
 
 
 @when(parsers.parse('eine Kundenfreischaltung für "{firma}" nur mit "{kollege}" geteilt und für den ams Benutzer '
                     'als Hauptfreischaltung festgelegt wird'), target_fixture="versuch")
-def _(systeme: Systeme, firma: str, kollege: str) -> Versuch:
-    w = systeme.welt
-    f = einrichtung.kundenfreischaltung_anlegen(systeme, kunden=[w.kundennummer(firma)], geteilt_mit=kollege,
+def _(systems: Systems, firma: str, kollege: str) -> Versuch:
+    w = systems.world
+    f = einrichtung.kundenfreischaltung_anlegen(systems, kunden=[w.kundennummer(firma)], geteilt_mit=kollege,
                                                 hauptfreischaltung=False)
-    return versuchen(lambda: systeme.cloud.hauptfreischaltung_festlegen(w.bestand, f["id"], w.haupt_email))
+    return versuchen(lambda: systems.cloud.hauptfreischaltung_festlegen(w.bestand, f["id"], w.haupt_email))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from absprung.clients import SystemFehler
-from steps.einrichter import UiFehler
+from absprung.clients import RemoteError
+from steps.einrichter import UiError
 
 
 @dataclass
@@ -23,7 +23,7 @@ class Versuch:
 def versuchen(aufruf: Callable[[], Any]) -> Versuch:
     try:
         return Versuch(wert=aufruf())
-    except SystemFehler as f:
-        return Versuch(meldung=f.meldung, code=f.code)
-    except UiFehler as f:
+    except RemoteError as f:
+        return Versuch(meldung=f.message, code=f.code)
+    except UiError as f:
         return Versuch(meldung=str(f))

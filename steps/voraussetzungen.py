@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers
 
-from absprung.systeme import Systeme
+from absprung.systems import Systems
 from steps.einrichter import Einrichter
 
 
 @given("die Voraussetzungen des Leitfadens sind erfüllt")
-def _(systeme: Systeme, einrichter: Einrichter) -> None:
+def _(systems: Systems, einrichter: Einrichter) -> None:
     einrichter.voraussetzungen_zeigen()
-    w = systeme.welt
-    bestand = systeme.cloud.bestand(w.bestand)
+    w = systems.world
+    bestand = systems.cloud.bestand(w.bestand)
     fehlend = {"API-Zugriff", "Con:CenterTAA"} - set(bestand["features"])
     assert not fehlend, f"Dem cloud-Bestand fehlen die Features: {', '.join(sorted(fehlend))}"
     rolle = bestand["benutzer"].get(w.haupt_email)
@@ -21,26 +21,26 @@ def _(systeme: Systeme, einrichter: Einrichter) -> None:
 
 
 @given(parsers.parse('der cloud-Bestand verfügt nicht über das Feature "{feature}"'))
-def _(systeme: Systeme, feature: str) -> None:
-    systeme.cloud.feature_setzen(systeme.welt.bestand, feature, False)
+def _(systems: Systems, feature: str) -> None:
+    systems.cloud.feature_setzen(systems.world.bestand, feature, False)
 
 
 @given(parsers.parse('der cloud-Bestand verfügt nicht über die Features "{erstes}" und "{zweites}"'))
-def _(systeme: Systeme, erstes: str, zweites: str) -> None:
+def _(systems: Systems, erstes: str, zweites: str) -> None:
     for feature in (erstes, zweites):
-        systeme.cloud.feature_setzen(systeme.welt.bestand, feature, False)
+        systems.cloud.feature_setzen(systems.world.bestand, feature, False)
 
 
 @given(parsers.parse('der ams Benutzer hat in der assfinet cloud die Rolle "{rolle}"'))
-def _(systeme: Systeme, rolle: str) -> None:
-    systeme.cloud.rolle_aendern(systeme.welt.bestand, systeme.welt.haupt_email, rolle)
+def _(systems: Systems, rolle: str) -> None:
+    systems.cloud.rolle_aendern(systems.world.bestand, systems.world.haupt_email, rolle)
 
 
 @given('der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt "Thinksurance"')
-def _(systeme: Systeme) -> None:
-    systeme.concenter.produkt_freischalten(systeme.welt.concenter_benutzer, "Thinksurance", False)
+def _(systems: Systems) -> None:
+    systems.concenter.produkt_freischalten(systems.world.concenter_benutzer, "Thinksurance", False)
 
 
 @given(parsers.parse('die Haupt-E-Mail-Adresse des ams Benutzers lautet "{email}"'))
-def _(systeme: Systeme, email: str) -> None:
-    systeme.ams.haupt_email_aendern(systeme.welt.ams_benutzer, email)
+def _(systems: Systems, email: str) -> None:
+    systems.ams.haupt_email_aendern(systems.world.ams_benutzer, email)

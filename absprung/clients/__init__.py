@@ -1,11 +1,13 @@
-"""One httpx client per system; the steps and the con:center fake use the same ones."""
+"""One httpx client per system; steps, tools and the fakes' neighbour calls use the same ones."""
+
+from absprung.errors import RemoteError, Unreachable
 
 from .ams import AmsClient
-from .basis import NichtErreichbar, SystemFehler, schwaerzen
+from .base import redact, redact_url
 from .cloud import CloudClient
 from .concenter import ConcenterClient
-from .steuerung import SteuerungClient
+from .control import ControlClient
 from .thinksurance import ThinksuranceClient
 
-__all__ = ["AmsClient", "CloudClient", "ConcenterClient", "NichtErreichbar", "SteuerungClient",
-           "SystemFehler", "ThinksuranceClient", "schwaerzen"]
+__all__ = ["AmsClient", "CloudClient", "ConcenterClient", "ControlClient", "RemoteError", "ThinksuranceClient",
+           "Unreachable", "redact", "redact_url"]

@@ -4,38 +4,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from .basis import Client
+from .base import Client
 
 
 class AmsClient(Client):
     system = "ams.5"
 
     def benutzer(self, kuerzel: str) -> dict[str, Any]:
-        return self.json("GET", f"/api/benutzer/{kuerzel}")
+        return self.obj("GET", f"/api/benutzer/{kuerzel}")
 
-    def maklerextranet_setzen(self, kuerzel: str, aktiv: bool) -> Any:
-        return self.json("POST", f"/api/benutzer/{kuerzel}/cloud-konto",
-                         json_body={"maklerextranet": aktiv})
+    def maklerextranet_setzen(self, kuerzel: str, aktiv: bool) -> dict[str, Any]:
+        return self.obj("POST", f"/api/benutzer/{kuerzel}/cloud-konto", json_body={"maklerextranet": aktiv})
 
-    def cloud_benutzername_aendern(self, kuerzel: str, cloud_benutzer: str) -> Any:
-        return self.json("POST", f"/api/benutzer/{kuerzel}/cloud-konto",
-                         json_body={"cloud_benutzer": cloud_benutzer})
+    def cloud_benutzername_aendern(self, kuerzel: str, cloud_benutzer: str) -> dict[str, Any]:
+        return self.obj("POST", f"/api/benutzer/{kuerzel}/cloud-konto", json_body={"cloud_benutzer": cloud_benutzer})
 
-    def haupt_email_aendern(self, kuerzel: str, email: str) -> Any:
-        return self.json("POST", f"/api/benutzer/{kuerzel}/haupt-email", json_body={"email": email})
+    def haupt_email_aendern(self, kuerzel: str, email: str) -> dict[str, Any]:
+        return self.obj("POST", f"/api/benutzer/{kuerzel}/haupt-email", json_body={"email": email})
 
     def produktfreischaltungen_aktualisieren(self, kuerzel: str) -> list[str]:
-        return self.json("POST", f"/api/benutzer/{kuerzel}/produktfreischaltungen")["produkte"]
+        return self.list_field(self.obj("POST", f"/api/benutzer/{kuerzel}/produktfreischaltungen"), "produkte")
 
     def kundenmaske(self, kuerzel: str, kunde: str) -> dict[str, Any]:
-        return self.json("GET", f"/api/benutzer/{kuerzel}/kunden/{kunde}")
+        return self.obj("GET", f"/api/benutzer/{kuerzel}/kunden/{kunde}")
 
     def kunde_replizieren(self, kuerzel: str, kunde: str) -> dict[str, Any]:
-        return self.json("POST", f"/api/benutzer/{kuerzel}/kunden/{kunde}/replizieren")
+        return self.obj("POST", f"/api/benutzer/{kuerzel}/kunden/{kunde}/replizieren")
 
     def digipro(self, kuerzel: str, kunde: str) -> list[str]:
-        return self.json("GET", f"/api/benutzer/{kuerzel}/kunden/{kunde}/digipro")["produkte"]
+        return self.list_field(self.obj("GET", f"/api/benutzer/{kuerzel}/kunden/{kunde}/digipro"), "produkte")
 
     def produkt_waehlen(self, kuerzel: str, kunde: str, produkt: str) -> str:
-        return self.json("POST", f"/api/benutzer/{kuerzel}/kunden/{kunde}/digipro",
-                         json_body={"produkt": produkt})["url"]
+        antwort = self.obj("POST", f"/api/benutzer/{kuerzel}/kunden/{kunde}/digipro", json_body={"produkt": produkt})
+        return self.text_field(antwort, "url")

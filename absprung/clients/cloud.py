@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .basis import Client
+from .base import Client
 
 
 class CloudClient(Client):
@@ -14,71 +14,70 @@ class CloudClient(Client):
         return f"/api/bestaende/{bestand}"
 
     def bestand(self, bestand: str) -> dict[str, Any]:
-        return self.json("GET", self._b(bestand))
+        return self.obj("GET", self._b(bestand))
 
-    def feature_setzen(self, bestand: str, feature: str, aktiv: bool) -> Any:
-        return self.json("POST", f"{self._b(bestand)}/features",
-                         json_body={"feature": feature, "aktiv": aktiv})
+    def feature_setzen(self, bestand: str, feature: str, aktiv: bool) -> dict[str, Any]:
+        return self.obj("POST", f"{self._b(bestand)}/features",
+                        json_body={"feature": feature, "aktiv": aktiv})
 
-    def benutzer_anlegen(self, bestand: str, email: str, rolle: str) -> Any:
-        return self.json("POST", f"{self._b(bestand)}/benutzer", json_body={"email": email, "rolle": rolle})
+    def benutzer_anlegen(self, bestand: str, email: str, rolle: str) -> dict[str, Any]:
+        return self.obj("POST", f"{self._b(bestand)}/benutzer", json_body={"email": email, "rolle": rolle})
 
-    def rolle_aendern(self, bestand: str, email: str, rolle: str) -> Any:
-        return self.json("POST", f"{self._b(bestand)}/benutzer/rolle",
-                         json_body={"email": email, "rolle": rolle})
+    def rolle_aendern(self, bestand: str, email: str, rolle: str) -> dict[str, Any]:
+        return self.obj("POST", f"{self._b(bestand)}/benutzer/rolle",
+                        json_body={"email": email, "rolle": rolle})
 
     def concenter_benutzer_hinterlegen(self, bestand: str, name: str) -> list[str]:
-        return self.json("POST", f"{self._b(bestand)}/concenter", json_body={"name": name})["concenter"]
+        return self.list_field(self.obj("POST", f"{self._b(bestand)}/concenter", json_body={"name": name}), "concenter")
 
     def concenter_benutzer_entfernen(self, bestand: str, name: str) -> list[str]:
-        return self.json("DELETE", f"{self._b(bestand)}/concenter/{name}")["concenter"]
+        return self.list_field(self.obj("DELETE", f"{self._b(bestand)}/concenter/{name}"), "concenter")
 
     def token_hinzufuegen(self, bestand: str, *, zweck: str, concenter_benutzer: str,
                           name: str = "Thinksurance") -> dict[str, Any]:
-        return self.json("POST", f"{self._b(bestand)}/tokens",
-                         json_body={"name": name, "zweck": zweck, "concenter_benutzer": concenter_benutzer})
+        return self.obj("POST", f"{self._b(bestand)}/tokens",
+                        json_body={"name": name, "zweck": zweck, "concenter_benutzer": concenter_benutzer})
 
     def tokens(self, bestand: str) -> list[dict[str, Any]]:
-        return self.json("GET", f"{self._b(bestand)}/tokens")
+        return self.items("GET", f"{self._b(bestand)}/tokens")
 
-    def token_widerrufen(self, bestand: str, token_id: str) -> Any:
-        return self.json("POST", f"{self._b(bestand)}/tokens/{token_id}/widerrufen")
+    def token_widerrufen(self, bestand: str, token_id: str) -> dict[str, Any]:
+        return self.obj("POST", f"{self._b(bestand)}/tokens/{token_id}/widerrufen")
 
     def kunde(self, bestand: str, kundennummer: str) -> dict[str, Any]:
-        return self.json("GET", f"{self._b(bestand)}/kunden/{kundennummer}")
+        return self.obj("GET", f"{self._b(bestand)}/kunden/{kundennummer}")
 
-    def kunde_replizieren(self, bestand: str, kundennummer: str, daten: dict[str, Any]) -> Any:
-        return self.json("PUT", f"{self._b(bestand)}/kunden/{kundennummer}", json_body=daten)
+    def kunde_replizieren(self, bestand: str, kundennummer: str, daten: dict[str, Any]) -> dict[str, Any]:
+        return self.obj("PUT", f"{self._b(bestand)}/kunden/{kundennummer}", json_body=daten)
 
     def kundenfreischaltung_anlegen(self, bestand: str, *, name: str, kunden: list[str],
                                     geteilt_mit: list[str], hauptfreischaltung: bool,
                                     herkunft: str = "cloud") -> dict[str, Any]:
-        return self.json("POST", f"{self._b(bestand)}/freischaltungen/kunden", json_body={
+        return self.obj("POST", f"{self._b(bestand)}/freischaltungen/kunden", json_body={
             "name": name, "kunden": kunden, "geteilt_mit": geteilt_mit,
             "hauptfreischaltung": hauptfreischaltung, "herkunft": herkunft})
 
     def vm_freischaltung_anlegen(self, bestand: str, *, name: str, geteilt_mit: list[str],
                                  sachbearbeiter: str, hauptfreischaltung: bool,
                                  vermittler: str | None = None, herkunft: str = "cloud") -> dict[str, Any]:
-        body = {"name": name, "geteilt_mit": geteilt_mit, "sachbearbeiter": sachbearbeiter,
-                "hauptfreischaltung": hauptfreischaltung, "herkunft": herkunft}
+        body: dict[str, Any] = {"name": name, "geteilt_mit": geteilt_mit, "sachbearbeiter": sachbearbeiter,
+                                "hauptfreischaltung": hauptfreischaltung, "herkunft": herkunft}
         if vermittler:
             body["vermittler"] = vermittler
-        return self.json("POST", f"{self._b(bestand)}/freischaltungen/vermittler", json_body=body)
+        return self.obj("POST", f"{self._b(bestand)}/freischaltungen/vermittler", json_body=body)
 
-    def hauptfreischaltung_festlegen(self, bestand: str, freischaltung: str, email: str) -> Any:
-        return self.json("POST", f"{self._b(bestand)}/freischaltungen/{freischaltung}/hauptfreischaltung",
-                         json_body={"email": email})
+    def hauptfreischaltung_festlegen(self, bestand: str, freischaltung: str, email: str) -> dict[str, Any]:
+        return self.obj("POST", f"{self._b(bestand)}/freischaltungen/{freischaltung}/hauptfreischaltung",
+                        json_body={"email": email})
 
-    def geteilt_mit_hinzufuegen(self, bestand: str, freischaltung: str, email: str) -> Any:
-        return self.json("POST", f"{self._b(bestand)}/freischaltungen/{freischaltung}/geteilt-mit",
-                         json_body={"email": email})
+    def geteilt_mit_hinzufuegen(self, bestand: str, freischaltung: str, email: str) -> dict[str, Any]:
+        return self.obj("POST", f"{self._b(bestand)}/freischaltungen/{freischaltung}/geteilt-mit",
+                        json_body={"email": email})
 
     def mitarbeiterzugriff_eintragen(self, bestand: str, email: str) -> list[str]:
-        return self.json("POST", f"{self._b(bestand)}/mitarbeiterzugriff",
-                         json_body={"email": email})["mitarbeiterzugriff"]
+        return self.list_field(self.obj("POST", f"{self._b(bestand)}/mitarbeiterzugriff", json_body={"email": email}),
+                               "mitarbeiterzugriff")
 
     def taa_daten_lesen(self, access_token: str, kundennummer: str, cloud_benutzer: str) -> dict[str, Any]:
-        return self.json("GET", f"/api/taa/kunden/{kundennummer}",
-                         headers={"Authorization": f"Bearer {access_token}"},
-                         params={"cloud_benutzer": cloud_benutzer})
+        return self.obj("GET", f"/api/taa/kunden/{kundennummer}",
+                        headers={"Authorization": f"Bearer {access_token}"}, params={"cloud_benutzer": cloud_benutzer})

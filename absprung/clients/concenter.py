@@ -4,33 +4,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from .basis import Client
+from .base import Client
 
 
 class ConcenterClient(Client):
     system = "con:center"
 
     def produktgeber_einstellungen_speichern(self, benutzer: str, produktgeber: str,
-                                             werte: dict[str, str]) -> Any:
-        return self.json("PUT", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}", json_body=werte)
+                                             werte: dict[str, str]) -> dict[str, Any]:
+        return self.obj("PUT", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}", json_body=werte)
 
     def produktgeber_einstellungen(self, benutzer: str, produktgeber: str) -> dict[str, Any]:
-        return self.json("GET", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}")
+        return self.obj("GET", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}")
 
-    def produkt_freischalten(self, benutzer: str, recht: str, aktiv: bool = True) -> Any:
-        return self.json("POST", f"/api/benutzer/{benutzer}/rechte", json_body={"recht": recht, "aktiv": aktiv})
+    def produkt_freischalten(self, benutzer: str, recht: str, aktiv: bool = True) -> dict[str, Any]:
+        return self.obj("POST", f"/api/benutzer/{benutzer}/rechte", json_body={"recht": recht, "aktiv": aktiv})
 
     def produktfreischaltungen(self, benutzer: str, passwort: str) -> list[str]:
-        return self.json("POST", "/api/produktfreischaltungen",
-                         json_body={"benutzer": benutzer, "passwort": passwort})["produkte"]
+        antwort = self.obj("POST", "/api/produktfreischaltungen",
+                           json_body={"benutzer": benutzer, "passwort": passwort})
+        return self.list_field(antwort, "produkte")
 
     def start_anlegen(self, **daten: Any) -> str:
-        return self.json("POST", "/api/starts", json_body=daten)["url"]
+        return self.text_field(self.obj("POST", "/api/starts", json_body=daten), "url")
 
     def start_oeffnen(self, url: str) -> tuple[int, str | None]:
         """Open a launch URL like a browser would, without following the redirect."""
-        antwort = self.anfrage("GET", url.removeprefix(self.basis_url))
+        antwort = self.request("GET", url.removeprefix(self.base_url))
         return antwort.status_code, antwort.headers.get("location")
 
     def protokoll(self) -> list[dict[str, Any]]:
-        return self.json("GET", "/api/protokoll")
+        return self.items("GET", "/api/protokoll")

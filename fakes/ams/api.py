@@ -1,66 +1,80 @@
-"""HTTP API of the simulated ams.5 (what the desktop program does, as requests)."""
+"""HTTP API of the simulated ams.5 (what the desktop program does, as requests).
+
+Each handler carries the name of the model operation it calls.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fakes.common.schema import Schema, schalter, text
-from fakes.common.web import Anfrage, Endpunkt, Param
+from fakes.common.endpoints import Call, Endpoint, Param
+from fakes.common.schema import Schema, boolean, string
 
-from .models import Ams, CloudZugang, ConcenterZugang, benutzer_als_dict, kunde_als_dict
+from .models import Ams, Benutzer, CloudPort, ConcenterPort, Kunde
 
 K = Param("kuerzel", "path", True, "Kürzel des ams Benutzers")
 KUNDE = Param("kunde", "path", True, "Kundennummer")
 
 
-def endpunkte(ams: Ams, cc: ConcenterZugang, cloud: CloudZugang) -> list[Endpunkt]:
-    def benutzer(a: Anfrage) -> Any:
-        return benutzer_als_dict(ams._benutzer(a.pfad["kuerzel"]))
+def benutzer_json(b: Benutzer) -> dict[str, Any]:
+    return {"kuerzel": b.kuerzel, "name": b.name, "haupt_email": b.haupt_email,
+            "concenter_benutzer": b.concenter_benutzer,
+            "cloud_konten": [{"bestand": k.bestand, "cloud_benutzer": k.cloud_benutzer,
+                              "maklerextranet": k.maklerextranet} for k in b.cloud_konten],
+            "produktfreischaltungen": b.produktfreischaltungen}
 
-    def konto(a: Anfrage) -> Any:
-        k = a.pfad["kuerzel"]
-        if "cloud_benutzer" in a.body:
-            ams.cloud_benutzername_aendern(k, a.body["cloud_benutzer"])
-        if "maklerextranet" in a.body:
-            ams.maklerextranet_setzen(k, a.body["maklerextranet"])
-        return benutzer_als_dict(ams._benutzer(k))
 
-    def haupt_email(a: Anfrage) -> Any:
-        return benutzer_als_dict(ams.haupt_email_aendern(a.pfad["kuerzel"], a.body["email"]))
+def kunde_json(k: Kunde) -> dict[str, Any]:
+    return {"kundennummer": k.kundennummer, "vermittler": k.vermittler, "repliziert": k.repliziert, **k.daten}
 
-    def aktualisieren(a: Anfrage) -> Any:
-        return {"produkte": ams.produktfreischaltungen_aktualisieren(a.pfad["kuerzel"], cc)}
 
-    def kundenmaske(a: Anfrage) -> Any:
-        return kunde_als_dict(ams.kundenmaske(a.pfad["kuerzel"], a.pfad["kunde"]))
+def dump(ams: Ams) -> dict[str, Any]:
+    return {"benutzer": [benutzer_json(b) for b in ams.benutzer.values()],
+            "kunden": [kunde_json(k) for k in ams.kunden.values()]}
 
-    def digipro(a: Anfrage) -> Any:
-        return {"produkte": ams.digipro(a.pfad["kuerzel"], a.pfad["kunde"])}
 
-    def replizieren(a: Anfrage) -> Any:
-        return kunde_als_dict(ams.kunde_replizieren(a.pfad["kuerzel"], a.pfad["kunde"], cloud))
+def endpoints(ams: Ams, cc: ConcenterPort, cloud: CloudPort) -> list[Endpoint]:
+    def benutzer_lesen(a: Call) -> Any:
+        return benutzer_json(ams.benutzer_lesen(a.path["kuerzel"]))
 
-    def waehlen(a: Anfrage) -> Any:
-        return {"url": ams.produkt_waehlen(a.pfad["kuerzel"], a.pfad["kunde"], a.body["produkt"], cc)}
+    def cloud_konto_aendern(a: Call) -> Any:
+        return benutzer_json(ams.cloud_konto_aendern(a.path["kuerzel"], maklerextranet=a.body.get("maklerextranet"),
+                                                     cloud_benutzer=a.body.get("cloud_benutzer")))
+
+    def haupt_email_aendern(a: Call) -> Any:
+        return benutzer_json(ams.haupt_email_aendern(a.path["kuerzel"], a.body["email"]))
+
+    def produktfreischaltungen_aktualisieren(a: Call) -> Any:
+        return {"produkte": ams.produktfreischaltungen_aktualisieren(a.path["kuerzel"], cc)}
+
+    def kundenmaske(a: Call) -> Any:
+        return kunde_json(ams.kundenmaske(a.path["kuerzel"], a.path["kunde"]))
+
+    def digipro(a: Call) -> Any:
+        return {"produkte": ams.digipro(a.path["kuerzel"], a.path["kunde"])}
+
+    def kunde_replizieren(a: Call) -> Any:
+        return kunde_json(ams.kunde_replizieren(a.path["kuerzel"], a.path["kunde"], cloud))
+
+    def produkt_waehlen(a: Call) -> Any:
+        return {"url": ams.produkt_waehlen(a.path["kuerzel"], a.path["kunde"], a.body["produkt"], cc)}
 
     return [
-        Endpunkt("GET", "/api/benutzer/{kuerzel}", benutzer, "ams Benutzer", parameter=(K,)),
-        Endpunkt("POST", "/api/benutzer/{kuerzel}/cloud-konto", konto,
+        Endpoint("GET", "/api/benutzer/{kuerzel}", benutzer_lesen, "ams Benutzer", params=(K,)),
+        Endpoint("POST", "/api/benutzer/{kuerzel}/cloud-konto", cloud_konto_aendern,
                  "cloud Konto: Maklerextranet aktivieren / cloud Benutzername ändern",
-                 Schema({"maklerextranet": schalter("Maklerextranet aktivieren"),
-                         "cloud_benutzer": text("cloud Benutzername (E-Mail)", max_laenge=200)}), (K,)),
-        Endpunkt("POST", "/api/benutzer/{kuerzel}/haupt-email", haupt_email, "Haupt-E-Mail ändern",
-                 Schema({"email": text(pflicht=True, max_laenge=200)}), (K,)),
-        Endpunkt("POST", "/api/benutzer/{kuerzel}/produktfreischaltungen", aktualisieren,
-                 "Produktfreischaltungen aktualisieren", parameter=(K,)),
-        Endpunkt("GET", "/api/benutzer/{kuerzel}/kunden/{kunde}", kundenmaske, "Kundenmaske",
-                 parameter=(K, KUNDE)),
-        Endpunkt("POST", "/api/benutzer/{kuerzel}/kunden/{kunde}/replizieren", replizieren,
-                 "Kunden in die assfinet cloud replizieren", parameter=(K, KUNDE)),
-        Endpunkt("GET", "/api/benutzer/{kuerzel}/kunden/{kunde}/digipro", digipro,
-                 "DigiPro: angebotene Produkte", parameter=(K, KUNDE)),
-        Endpunkt("POST", "/api/benutzer/{kuerzel}/kunden/{kunde}/digipro", waehlen,
-                 "DigiPro: Produkt wählen (startet den Absprung)",
-                 Schema({"produkt": text(pflicht=True)}), (K, KUNDE),
-                 antwort="{url} des con:center-Absprungs"),
+                 Schema({"maklerextranet": boolean("Maklerextranet aktivieren"),
+                         "cloud_benutzer": string("cloud Benutzername (E-Mail)", max_length=200)}), (K,)),
+        Endpoint("POST", "/api/benutzer/{kuerzel}/haupt-email", haupt_email_aendern, "Haupt-E-Mail ändern",
+                 Schema({"email": string(required=True, max_length=200)}), (K,)),
+        Endpoint("POST", "/api/benutzer/{kuerzel}/produktfreischaltungen", produktfreischaltungen_aktualisieren,
+                 "Produktfreischaltungen aktualisieren", params=(K,)),
+        Endpoint("GET", "/api/benutzer/{kuerzel}/kunden/{kunde}", kundenmaske, "Kundenmaske", params=(K, KUNDE)),
+        Endpoint("POST", "/api/benutzer/{kuerzel}/kunden/{kunde}/replizieren", kunde_replizieren,
+                 "Kunden in die assfinet cloud replizieren", params=(K, KUNDE)),
+        Endpoint("GET", "/api/benutzer/{kuerzel}/kunden/{kunde}/digipro", digipro, "DigiPro: angebotene Produkte",
+                 params=(K, KUNDE)),
+        Endpoint("POST", "/api/benutzer/{kuerzel}/kunden/{kunde}/digipro", produkt_waehlen,
+                 "DigiPro: Produkt wählen (startet den Absprung)", Schema({"produkt": string(required=True)}),
+                 (K, KUNDE), response="{url} des con:center-Absprungs"),
     ]

@@ -6,21 +6,23 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 
-from fakes.common.web import Seiten, baue_app
+from fakes.common.app import build_app
+from fakes.common.pages import Pages
 
 from . import api, ui
-from .concenter_zugang import HttpCloud, HttpConcenter
 from .models import Ams
+from .neighbours import HttpCloud, HttpConcenter
 
 TITEL = "ams.5"
 
 
-def erstellen(concenter_url: str, *, cloud_url: str | None = None, steuerung_an: bool = True,
-              datenstand: str | None = "ausgangslage") -> Starlette:
-    zustand = Ams()
-    if datenstand:
-        zustand.laden(datenstand)
-    seiten = Seiten(Path(__file__).parent / "templates", "ams", "ams.5")
+def create(concenter_url: str, *, cloud_url: str | None = None, control_on: bool = True,
+           seed: str | None = "ausgangslage") -> Starlette:
+    model = Ams()
+    if seed:
+        model.load(seed)
+    pages = Pages(Path(__file__).parent / "templates", "ams", "ams.5")
     cc, cloud = HttpConcenter(concenter_url), HttpCloud(cloud_url)
-    return baue_app(system="ams", titel=TITEL, zustand=zustand, endpunkte=api.endpunkte(zustand, cc, cloud),
-                    ui_routen=ui.routen(zustand, seiten, cc, cloud), seiten=seiten, steuerung_an=steuerung_an)
+    return build_app(system="ams", title=TITEL, state=model, endpoints=api.endpoints(model, cc, cloud),
+                     ui_routes=ui.routes(model, pages, cc, cloud), pages=pages, dump=lambda: api.dump(model),
+                     control_on=control_on)

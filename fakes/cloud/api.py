@@ -1,161 +1,184 @@
-"""HTTP API of the assfinet cloud fake: translation only, rules live in ``models``."""
+"""HTTP API of the assfinet cloud fake: translation and serialization only, rules live in the model.
+
+Each handler carries the name of the model operation it calls.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fakes.common.errors import Art, regel
-from fakes.common.schema import Schema, liste, schalter, text, zahl
-from fakes.common.web import Anfrage, Endpunkt, Param, bearer
+from fakes.common.endpoints import Call, Endpoint, Param, bearer_token
+from fakes.common.schema import Field, Schema, array, boolean, integer, string
 
-from .models import (FEATURES, ROLLEN, ZWECKE, Cloud, bestand_als_dict, freischaltung_als_dict,
-                     kunde_als_dict, token_als_dict)
-
-BEARER_FEHLT = regel("cloud", "TAA_BEARER_FEHLT",
-                     "Es wurde kein Collaboration API Token (Authorization: Bearer …) mitgeschickt.",
-                     Art.NICHT_ANGEMELDET)
+from .daten import FEATURES, HERKUENFTE, ROLLEN, ZWECKE, Bestand, Freischaltung, Kunde, Token
+from .models import Cloud
 
 B = "/api/bestaende/{bestand}"
 BESTAND = Param("bestand", "path", True, "Bestandsnummer, z. B. MB-100234")
 
 
+# --- serialization ------------------------------------------------------------------------------
 
-def endpunkte(c: Cloud) -> list[Endpunkt]:
-    def bestand(a: Anfrage) -> Any:
-        return bestand_als_dict(c.bestand(a.pfad["bestand"]))
+def token_json(t: Token) -> dict[str, Any]:
+    return {"id": t.id, "name": t.name, "zweck": t.zweck, "concenter_benutzer": t.concenter_benutzer,
+            "access_token": t.maskiert(), "angelegt": t.angelegt.strftime("%Y-%m-%d %H:%M:%S"),
+            "widerrufen": t.widerrufen}
 
-    def feature(a: Anfrage) -> Any:
-        b = c.feature_setzen(a.pfad["bestand"], a.body["feature"], a.body["aktiv"])
+
+def freischaltung_json(f: Freischaltung, b: Bestand) -> dict[str, Any]:
+    return {"id": f.id, "art": f.art, "name": f.name, "geteilt_mit": f.geteilt_mit,
+            "kunden": f.kunden, "vermittler": f.vermittler, "sachbearbeiter": f.sachbearbeiter,
+            "herkunft": f.herkunft,
+            "hauptfreischaltung_fuer": sorted(e for e, fid in b.hauptfreischaltung.items() if fid == f.id)}
+
+
+def kunde_json(k: Kunde) -> dict[str, Any]:
+    return {"kundennummer": k.kundennummer, "vermittler": k.vermittler, "repliziert": k.repliziert, **k.daten}
+
+
+def bestand_json(b: Bestand) -> dict[str, Any]:
+    return {
+        "id": b.id, "name": b.name, "features": sorted(b.features), "benutzer": b.benutzer,
+        "vermittler": b.vermittler, "concenter": b.concenter,
+        "tokens": [token_json(t) for t in b.tokens.values()],
+        "kunden": [kunde_json(k) for k in b.kunden.values()],
+        "freischaltungen": [freischaltung_json(f, b) for f in b.freischaltungen.values()],
+        "mitarbeiterzugriff": b.mitarbeiterzugriff,
+    }
+
+
+def dump(c: Cloud) -> dict[str, Any]:
+    return {"bestaende": {bid: bestand_json(b) for bid, b in c.bestaende.items()}}
+
+
+# --- endpoints ----------------------------------------------------------------------------------
+
+def endpoints(c: Cloud) -> list[Endpoint]:
+    def bestand(a: Call) -> Any:
+        return bestand_json(c.bestand(a.path["bestand"]))
+
+    def feature_setzen(a: Call) -> Any:
+        b = c.feature_setzen(a.path["bestand"], a.body["feature"], a.body["aktiv"])
         return {"features": sorted(b.features)}
 
-    def benutzer(a: Anfrage) -> Any:
-        c.benutzer_anlegen(a.pfad["bestand"], a.body["email"], a.body["rolle"])
+    def benutzer_anlegen(a: Call) -> Any:
+        c.benutzer_anlegen(a.path["bestand"], a.body["email"], a.body["rolle"])
         return 201, {"email": a.body["email"], "rolle": a.body["rolle"]}
 
-    def rolle(a: Anfrage) -> Any:
-        c.rolle_aendern(a.pfad["bestand"], a.body["email"], a.body["rolle"])
+    def rolle_aendern(a: Call) -> Any:
+        c.rolle_aendern(a.path["bestand"], a.body["email"], a.body["rolle"])
         return {"email": a.body["email"], "rolle": a.body["rolle"]}
 
-    def concenter(a: Anfrage) -> Any:
-        return 201, {"concenter": c.concenter_benutzer_hinterlegen(a.pfad["bestand"], a.body["name"])}
+    def concenter_benutzer_hinterlegen(a: Call) -> Any:
+        return 201, {"concenter": c.concenter_benutzer_hinterlegen(a.path["bestand"], a.body["name"])}
 
-    def concenter_weg(a: Anfrage) -> Any:
-        return {"concenter": c.concenter_benutzer_entfernen(a.pfad["bestand"], a.pfad["name"])}
+    def concenter_benutzer_entfernen(a: Call) -> Any:
+        return {"concenter": c.concenter_benutzer_entfernen(a.path["bestand"], a.path["name"])}
 
-    def token_neu(a: Anfrage) -> Any:
-        t, klartext = c.token_hinzufuegen(
-            a.pfad["bestand"], zweck=a.body["zweck"], concenter_benutzer=a.body["concenter_benutzer"],
-            name=a.body.get("name") or "Thinksurance")
-        return 201, {**token_als_dict(t), "access_token": klartext}
+    def token_hinzufuegen(a: Call) -> Any:
+        t, klartext = c.token_hinzufuegen(a.path["bestand"], zweck=a.body["zweck"],
+                                          concenter_benutzer=a.body["concenter_benutzer"],
+                                          name=a.body.get("name") or "Thinksurance")
+        return 201, {**token_json(t), "access_token": klartext}
 
-    def tokens(a: Anfrage) -> Any:
-        return [token_als_dict(t) for t in c.tokens_auflisten(a.pfad["bestand"])]
+    def tokens_auflisten(a: Call) -> Any:
+        return [token_json(t) for t in c.tokens_auflisten(a.path["bestand"])]
 
-    def widerrufen(a: Anfrage) -> Any:
-        return token_als_dict(c.token_widerrufen(a.pfad["bestand"], a.pfad["token"]))
+    def token_widerrufen(a: Call) -> Any:
+        return token_json(c.token_widerrufen(a.path["bestand"], a.path["token"]))
 
-    def replizieren(a: Anfrage) -> Any:
+    def kunde_replizieren(a: Call) -> Any:
         daten = {k: v for k, v in a.body.items() if k != "vermittler"}
-        return kunde_als_dict(c.kunde_replizieren(a.pfad["bestand"], a.pfad["kunde"],
-                                                  a.body["vermittler"], daten))
+        return kunde_json(c.kunde_replizieren(a.path["bestand"], a.path["kunde"], a.body["vermittler"], daten))
 
-    def kunde(a: Anfrage) -> Any:
-        return kunde_als_dict(c.kunde(a.pfad["bestand"], a.pfad["kunde"]))
+    def kunde(a: Call) -> Any:
+        return kunde_json(c.kunde(a.path["bestand"], a.path["kunde"]))
 
-    def kundenfreischaltung(a: Anfrage) -> Any:
-        b = a.pfad["bestand"]
+    def kundenfreischaltung_anlegen(a: Call) -> Any:
+        b = a.path["bestand"]
         f = c.kundenfreischaltung_anlegen(
             b, name=a.body["name"], kunden=a.body["kunden"], geteilt_mit=a.body["geteilt_mit"],
-            hauptfreischaltung=a.body.get("hauptfreischaltung", False),
-            herkunft=a.body.get("herkunft", "cloud"))
-        return 201, freischaltung_als_dict(f, c.bestand(b))
+            hauptfreischaltung=a.body.get("hauptfreischaltung", False), herkunft=a.body.get("herkunft", "cloud"))
+        return 201, freischaltung_json(f, c.bestand(b))
 
-    def vm_freischaltung(a: Anfrage) -> Any:
-        b = a.pfad["bestand"]
+    def vm_freischaltung_anlegen(a: Call) -> Any:
+        b = a.path["bestand"]
         f = c.vm_freischaltung_anlegen(
-            b, name=a.body["name"], geteilt_mit=a.body["geteilt_mit"],
-            sachbearbeiter=a.body["sachbearbeiter"], vermittler=a.body.get("vermittler"),
-            hauptfreischaltung=a.body.get("hauptfreischaltung", False),
+            b, name=a.body["name"], geteilt_mit=a.body["geteilt_mit"], sachbearbeiter=a.body["sachbearbeiter"],
+            vermittler=a.body.get("vermittler"), hauptfreischaltung=a.body.get("hauptfreischaltung", False),
             herkunft=a.body.get("herkunft", "cloud"))
-        return 201, freischaltung_als_dict(f, c.bestand(b))
+        return 201, freischaltung_json(f, c.bestand(b))
 
-    def haupt(a: Anfrage) -> Any:
-        c.hauptfreischaltung_festlegen(a.pfad["bestand"], a.pfad["freischaltung"], a.body["email"])
+    def hauptfreischaltung_festlegen(a: Call) -> Any:
+        c.hauptfreischaltung_festlegen(a.path["bestand"], a.path["freischaltung"], a.body["email"])
         return {"ok": True}
 
-    def teilen(a: Anfrage) -> Any:
-        c.geteilt_mit_hinzufuegen(a.pfad["bestand"], a.pfad["freischaltung"], a.body["email"])
+    def geteilt_mit_hinzufuegen(a: Call) -> Any:
+        c.geteilt_mit_hinzufuegen(a.path["bestand"], a.path["freischaltung"], a.body["email"])
         return {"ok": True}
 
-    def mitarbeiterzugriff(a: Anfrage) -> Any:
-        return {"mitarbeiterzugriff": c.mitarbeiterzugriff_eintragen(a.pfad["bestand"], a.body["email"])}
+    def mitarbeiterzugriff_eintragen(a: Call) -> Any:
+        return {"mitarbeiterzugriff": c.mitarbeiterzugriff_eintragen(a.path["bestand"], a.body["email"])}
 
-    def taa(a: Anfrage) -> Any:
-        return c.taa_daten_lesen(bearer(a.headers, BEARER_FEHLT), a.pfad["kunde"], a.query["cloud_benutzer"])
+    def taa_daten_lesen(a: Call) -> Any:
+        k = c.taa_daten_lesen(bearer_token(a.headers), a.path["kunde"], a.query["cloud_benutzer"])
+        return {"kundennummer": k.kundennummer, "vermittler": k.vermittler, **k.daten}
 
-    email = text("E-Mail-Adresse des Benutzers", pflicht=True, max_laenge=200)
-    geteilt = liste("Geteilt mit (E-Mail-Adressen)", pflicht=True)
-    herkunft = text("cloud (Standard) oder data, forms, ams6 für bestehende Rechte",
-                    enum=("cloud", "data", "forms", "ams6"))
-    kunde_felder = {"vermittler": text("Vermittlernummer", pflicht=True)}
+    email = string("E-Mail-Adresse des Benutzers", required=True, max_length=200)
+    geteilt = array("Geteilt mit (E-Mail-Adressen)", required=True)
+    herkunft = string("cloud (Standard) oder data, forms, ams6 für bestehende Rechte", enum=HERKUENFTE)
+    kunde_felder: dict[str, Field] = {"vermittler": string("Vermittlernummer", required=True)}
     for f in ("firma", "rechtsform", "strasse", "hausnummer", "plz", "ort", "branche", "telefon",
               "email", "ansprechpartner_vorname", "ansprechpartner_nachname"):
-        kunde_felder[f] = text(leer_erlaubt=True)
+        kunde_felder[f] = string(allow_empty=True)
     for f in ("umsatz", "mitarbeiter_vollzeit", "mitarbeiter_teilzeit"):
-        kunde_felder[f] = zahl()
+        kunde_felder[f] = integer()
     frei = Param("freischaltung", "path", True)
 
     return [
-        Endpunkt("GET", B, bestand, "Bestand mit Features, Benutzern und Freischaltungen",
-                 parameter=(BESTAND,)),
-        Endpunkt("POST", f"{B}/features", feature, "Feature schalten (assfinet Support)",
-                 Schema({"feature": text(pflicht=True, enum=FEATURES),
-                         "aktiv": schalter(pflicht=True)}), (BESTAND,)),
-        Endpunkt("POST", f"{B}/benutzer", benutzer, "Benutzer anlegen",
-                 Schema({"email": email, "rolle": text(pflicht=True, enum=ROLLEN)}), (BESTAND,)),
-        Endpunkt("POST", f"{B}/benutzer/rolle", rolle, "Rolle eines Benutzers ändern",
-                 Schema({"email": email, "rolle": text(pflicht=True, enum=ROLLEN)}), (BESTAND,)),
-        Endpunkt("POST", f"{B}/concenter", concenter, "Allgemein → con:center: Benutzer hinterlegen",
-                 Schema({"name": text("con:center Benutzer", pflicht=True, max_laenge=100)}),
+        Endpoint("GET", B, bestand, "Bestand mit Features, Benutzern und Freischaltungen", params=(BESTAND,)),
+        Endpoint("POST", f"{B}/features", feature_setzen, "Feature schalten (assfinet Support)",
+                 Schema({"feature": string(required=True, enum=FEATURES), "aktiv": boolean(required=True)}),
                  (BESTAND,)),
-        Endpunkt("DELETE", f"{B}/concenter/{{name}}", concenter_weg, "con:center Benutzer entfernen",
-                 parameter=(BESTAND, Param("name", "path", True))),
-        Endpunkt("POST", f"{B}/tokens", token_neu, "assfinet api: Token hinzufügen",
-                 Schema({"name": text("Name, Standard „Thinksurance“", max_laenge=100, leer_erlaubt=True),
-                         "zweck": text("Zweck, z. B. TaaData", pflicht=True, enum=ZWECKE),
-                         "concenter_benutzer": text("Concenter Benutzername", pflicht=True)}),
-                 (BESTAND,), antwort="Token mit vollständigem AccessToken (nur dieses eine Mal)"),
-        Endpunkt("GET", f"{B}/tokens", tokens, "Token auflisten (AccessToken maskiert)",
-                 parameter=(BESTAND,)),
-        Endpunkt("POST", f"{B}/tokens/{{token}}/widerrufen", widerrufen, "Token widerrufen",
-                 parameter=(BESTAND, Param("token", "path", True))),
-        Endpunkt("PUT", f"{B}/kunden/{{kunde}}", replizieren, "Kunden aus ams.5 replizieren",
+        Endpoint("POST", f"{B}/benutzer", benutzer_anlegen, "Benutzer anlegen",
+                 Schema({"email": email, "rolle": string(required=True, enum=ROLLEN)}), (BESTAND,)),
+        Endpoint("POST", f"{B}/benutzer/rolle", rolle_aendern, "Rolle eines Benutzers ändern",
+                 Schema({"email": email, "rolle": string(required=True, enum=ROLLEN)}), (BESTAND,)),
+        Endpoint("POST", f"{B}/concenter", concenter_benutzer_hinterlegen,
+                 "Allgemein → con:center: Benutzer hinterlegen",
+                 Schema({"name": string("con:center Benutzer", required=True, max_length=100)}), (BESTAND,)),
+        Endpoint("DELETE", f"{B}/concenter/{{name}}", concenter_benutzer_entfernen, "con:center Benutzer entfernen",
+                 params=(BESTAND, Param("name", "path", True))),
+        Endpoint("POST", f"{B}/tokens", token_hinzufuegen, "assfinet api: Token hinzufügen",
+                 Schema({"name": string("Name, Standard „Thinksurance“", max_length=100, allow_empty=True),
+                         "zweck": string("Zweck, z. B. TaaData", required=True, enum=ZWECKE),
+                         "concenter_benutzer": string("Concenter Benutzername", required=True)}),
+                 (BESTAND,), response="Token mit vollständigem AccessToken (nur dieses eine Mal)"),
+        Endpoint("GET", f"{B}/tokens", tokens_auflisten, "Token auflisten (AccessToken maskiert)", params=(BESTAND,)),
+        Endpoint("POST", f"{B}/tokens/{{token}}/widerrufen", token_widerrufen, "Token widerrufen",
+                 params=(BESTAND, Param("token", "path", True))),
+        Endpoint("PUT", f"{B}/kunden/{{kunde}}", kunde_replizieren, "Kunden aus ams.5 replizieren",
                  Schema(kunde_felder), (BESTAND, Param("kunde", "path", True))),
-        Endpunkt("GET", f"{B}/kunden/{{kunde}}", kunde, "Kunden lesen (Verwaltung)",
-                 parameter=(BESTAND, Param("kunde", "path", True))),
-        Endpunkt("POST", f"{B}/freischaltungen/kunden", kundenfreischaltung,
-                 "Kundenfreischaltung anlegen",
-                 Schema({"name": text(pflicht=True, max_laenge=100),
-                         "kunden": liste("Kundennummern", pflicht=True), "geteilt_mit": geteilt,
-                         "hauptfreischaltung": schalter(), "herkunft": herkunft}), (BESTAND,)),
-        Endpunkt("POST", f"{B}/freischaltungen/vermittler", vm_freischaltung,
-                 "VM-Freischaltung anlegen",
-                 Schema({"name": text(pflicht=True, max_laenge=100),
-                         "vermittler": text("Vermittlernummer; leer = ganzer Bestand"),
-                         "geteilt_mit": geteilt, "hauptfreischaltung": schalter(),
-                         "sachbearbeiter": text(pflicht=True, max_laenge=200),
-                         "herkunft": herkunft}), (BESTAND,)),
-        Endpunkt("POST", f"{B}/freischaltungen/{{freischaltung}}/hauptfreischaltung", haupt,
-                 "Hauptfreischaltung für einen Benutzer festlegen", Schema({"email": email}),
-                 (BESTAND, frei)),
-        Endpunkt("POST", f"{B}/freischaltungen/{{freischaltung}}/geteilt-mit", teilen,
-                 "Freischaltung mit einem Benutzer teilen", Schema({"email": email}),
-                 (BESTAND, frei)),
-        Endpunkt("POST", f"{B}/mitarbeiterzugriff", mitarbeiterzugriff,
-                 "Benutzer in die Liste für Mitarbeiterzugriff eintragen", Schema({"email": email}),
+        Endpoint("GET", f"{B}/kunden/{{kunde}}", kunde, "Kunden lesen (Verwaltung)",
+                 params=(BESTAND, Param("kunde", "path", True))),
+        Endpoint("POST", f"{B}/freischaltungen/kunden", kundenfreischaltung_anlegen, "Kundenfreischaltung anlegen",
+                 Schema({"name": string(required=True, max_length=100),
+                         "kunden": array("Kundennummern", required=True), "geteilt_mit": geteilt,
+                         "hauptfreischaltung": boolean(), "herkunft": herkunft}), (BESTAND,)),
+        Endpoint("POST", f"{B}/freischaltungen/vermittler", vm_freischaltung_anlegen, "VM-Freischaltung anlegen",
+                 Schema({"name": string(required=True, max_length=100),
+                         "vermittler": string("Vermittlernummer; leer = ganzer Bestand"),
+                         "geteilt_mit": geteilt, "hauptfreischaltung": boolean(),
+                         "sachbearbeiter": string(required=True, max_length=200), "herkunft": herkunft}),
                  (BESTAND,)),
-        Endpunkt("GET", "/api/taa/kunden/{kunde}", taa, "TaaData: Kundendaten für einen Absprung",
-                 parameter=(Param("kunde", "path", True),
-                            Param("cloud_benutzer", "query", True, "handelnder cloud Benutzer"),
-                            Param("Authorization", "header", False, "Bearer <AccessToken>"))),
+        Endpoint("POST", f"{B}/freischaltungen/{{freischaltung}}/hauptfreischaltung", hauptfreischaltung_festlegen,
+                 "Hauptfreischaltung für einen Benutzer festlegen", Schema({"email": email}), (BESTAND, frei)),
+        Endpoint("POST", f"{B}/freischaltungen/{{freischaltung}}/geteilt-mit", geteilt_mit_hinzufuegen,
+                 "Freischaltung mit einem Benutzer teilen", Schema({"email": email}), (BESTAND, frei)),
+        Endpoint("POST", f"{B}/mitarbeiterzugriff", mitarbeiterzugriff_eintragen,
+                 "Benutzer in die Liste für Mitarbeiterzugriff eintragen", Schema({"email": email}), (BESTAND,)),
+        Endpoint("GET", "/api/taa/kunden/{kunde}", taa_daten_lesen, "TaaData: Kundendaten für einen Absprung",
+                 params=(Param("kunde", "path", True),
+                         Param("cloud_benutzer", "query", True, "handelnder cloud Benutzer"),
+                         Param("Authorization", "header", False, "Bearer <AccessToken>"))),
     ]

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 
-from fakes.common.web import Seiten, baue_app
+from fakes.common.app import build_app
+from fakes.common.pages import Pages
 
 from . import api, ui
 from .models import Cloud
@@ -14,10 +15,11 @@ from .models import Cloud
 TITEL = "assfinet cloud"
 
 
-def erstellen(*, steuerung_an: bool = True, datenstand: str | None = "ausgangslage") -> Starlette:
-    zustand = Cloud()
-    if datenstand:
-        zustand.laden(datenstand)
-    seiten = Seiten(Path(__file__).parent / "templates", "cloud", "assfinet drive")
-    return baue_app(system="cloud", titel=TITEL, zustand=zustand, endpunkte=api.endpunkte(zustand),
-                    ui_routen=ui.routen(zustand, seiten), seiten=seiten, steuerung_an=steuerung_an)
+def create(*, control_on: bool = True, seed: str | None = "ausgangslage") -> Starlette:
+    model = Cloud()
+    if seed:
+        model.load(seed)
+    pages = Pages(Path(__file__).parent / "templates", "cloud", "assfinet drive")
+    return build_app(system="cloud", title=TITEL, state=model, endpoints=api.endpoints(model),
+                     ui_routes=ui.routes(model, pages), pages=pages, dump=lambda: api.dump(model),
+                     control_on=control_on)

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 
-class Uhr:
+class Clock:
     def __init__(self) -> None:
-        self.versatz = timedelta()
+        self.offset = timedelta()
 
-    def jetzt(self) -> datetime:
-        return datetime.now(timezone.utc) + self.versatz
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc) + self.offset
 
-    def vorstellen(self, sekunden: float) -> None:
-        self.versatz += timedelta(seconds=sekunden)
+    def advance(self, seconds: float) -> None:
+        self.offset += timedelta(seconds=seconds)
 
-    def zuruecksetzen(self) -> None:
-        self.versatz = timedelta()
+    def reset(self) -> None:
+        self.offset = timedelta()

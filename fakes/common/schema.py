@@ -1,7 +1,8 @@
-"""Request body schemas: one declaration gives validation (German errors) and OpenAPI.
+"""Request body schemas: one declaration gives validation (German refusals) and OpenAPI.
 
 Kept deliberately small instead of pydantic: the fakes must start in well under a second, and
-the errors must be German and carry our stable codes.
+the refusals must be German and carry our stable codes. No web framework in here: the UI forms
+validate through the same schemas as the JSON API.
 """
 
 from __future__ import annotations
@@ -12,140 +13,146 @@ from typing import Any
 from .errors import (FELD_BEREICH, FELD_FEHLT, FELD_LEER, FELD_TYP, FELD_UNBEKANNT, FELD_ZU_LANG,
                      LISTE_ZU_LANG, UNGUELTIGES_JSON)
 
-_PY_TYPEN: dict[str, tuple[type, ...]] = {
+_PY_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "integer": (int,),
     "boolean": (bool,),
     "array": (list,),
     "object": (dict,),
 }
-_TYP_NAMEN = {"string": "Text", "integer": "Ganzzahl", "boolean": "Wahrheitswert",
-              "array": "Liste", "object": "Objekt"}
+_TYPE_NAMES = {"string": "Text", "integer": "Ganzzahl", "boolean": "Wahrheitswert",
+               "array": "Liste", "object": "Objekt"}
 # Integers beyond this are refused unless a field says otherwise: they survive every JSON parser
 # and keep arithmetic in the models (cent amounts, clock offsets) away from overflow.
-SICHERE_GANZZAHL = 2**53 - 1
+SAFE_INTEGER = 2**53 - 1
+MAX_ITEMS = 200
 
 
 @dataclass(frozen=True)
-class Feld:
-    typ: str
-    pflicht: bool = False
-    beschreibung: str = ""
-    max_laenge: int = 500
-    leer_erlaubt: bool = False
+class Field:
+    type: str
+    required: bool = False
+    description: str = ""
+    max_length: int = 500
+    allow_empty: bool = False
     enum: tuple[Any, ...] | None = None
-    element: "Schema | str | None" = None  # item type for arrays
-    minimum: int = -SICHERE_GANZZAHL  # integers only
-    maximum: int = SICHERE_GANZZAHL
+    items: Schema | str | None = None  # item type for arrays
+    minimum: int = -SAFE_INTEGER  # integers only
+    maximum: int = SAFE_INTEGER
 
 
 @dataclass(frozen=True)
 class Schema:
-    felder: dict[str, Feld]
+    fields: dict[str, Field]
     # Thinksurance ignores fields it does not know; our invented APIs refuse them.
-    weitere_erlaubt: bool = False
-    beispiel: dict[str, Any] | None = field(default=None)
+    extra_allowed: bool = False
+    example: dict[str, Any] | None = field(default=None)
 
-    def pruefen(self, daten: Any, pfad: str = "") -> dict[str, Any]:
-        """Validate ``daten``; raise FachFehler with a German message otherwise.
+    def validate(self, data: Any, path: str = "") -> dict[str, Any]:
+        """Validate ``data``; raise a Refusal with a German message otherwise.
 
         Returns a copy in which a declared field sent as ``null`` is absent, so handlers never
         see ``None`` where the schema promises a type.
         """
-        if not isinstance(daten, dict):
-            if pfad:
-                raise FELD_TYP.fehler(feld=pfad.rstrip("."), typ=_TYP_NAMEN["object"])
-            raise UNGUELTIGES_JSON.fehler()
-        geprueft: dict[str, Any] = {}
-        for name, feld in self.felder.items():
-            voll = f"{pfad}{name}"
-            if name not in daten or daten[name] is None:
-                if feld.pflicht:
-                    raise FELD_FEHLT.fehler(feld=voll)
+        if not isinstance(data, dict):
+            if path:
+                raise FELD_TYP.refuse(feld=path.rstrip("."), typ=_TYPE_NAMES["object"])
+            raise UNGUELTIGES_JSON.refuse()
+        checked: dict[str, Any] = {}
+        for name, f in self.fields.items():
+            full = f"{path}{name}"
+            if name not in data or data[name] is None:
+                if f.required:
+                    raise FELD_FEHLT.refuse(feld=full)
                 continue
-            geprueft[name] = _pruefe_wert(feld, daten[name], voll)
-        for name, wert in daten.items():
-            if name not in self.felder:
-                if not self.weitere_erlaubt:
-                    raise FELD_UNBEKANNT.fehler(feld=f"{pfad}{name}")
-                geprueft[name] = wert
-        return geprueft
+            checked[name] = _check_value(f, data[name], full)
+        for name, value in data.items():
+            if name not in self.fields:
+                if not self.extra_allowed:
+                    raise FELD_UNBEKANNT.refuse(feld=f"{path}{name}")
+                checked[name] = value
+        return checked
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
             "type": "object",
-            "properties": {n: _feld_schema(f) for n, f in self.felder.items()},
-            "additionalProperties": self.weitere_erlaubt,
+            "properties": {n: _field_schema(f) for n, f in self.fields.items()},
+            "additionalProperties": self.extra_allowed,
         }
-        pflicht = [n for n, f in self.felder.items() if f.pflicht]
-        if pflicht:
-            schema["required"] = pflicht
-        if self.beispiel:
-            schema["example"] = self.beispiel
+        required = [n for n, f in self.fields.items() if f.required]
+        if required:
+            schema["required"] = required
+        if self.example:
+            schema["example"] = self.example
         return schema
 
 
-def _pruefe_wert(feld: Feld, wert: Any, voll: str) -> Any:
-    typen = _PY_TYPEN[feld.typ]
-    if not isinstance(wert, typen) or (feld.typ == "integer" and isinstance(wert, bool)):
-        raise FELD_TYP.fehler(feld=voll, typ=_TYP_NAMEN[feld.typ])
-    if feld.typ == "integer" and not feld.minimum <= wert <= feld.maximum:
-        raise FELD_BEREICH.fehler(feld=voll, min=feld.minimum, max=feld.maximum)
-    if feld.typ == "string":
-        if len(wert) > feld.max_laenge:
-            raise FELD_ZU_LANG.fehler(feld=voll, max=feld.max_laenge)
-        if not feld.leer_erlaubt and not wert.strip():
-            raise FELD_LEER.fehler(feld=voll)
-    if feld.enum is not None and wert not in feld.enum:
-        erlaubt = ", ".join(str(e) for e in feld.enum)
-        raise FELD_TYP.fehler(feld=voll, typ=f"einer der Werte {erlaubt}")
-    if feld.typ == "array":
-        if len(wert) > 200:
-            raise LISTE_ZU_LANG.fehler(feld=voll, max=200)
-        if isinstance(feld.element, Schema):
-            return [feld.element.pruefen(e, f"{voll}[{i}].") for i, e in enumerate(wert)]
-        if isinstance(feld.element, str):
-            return [_pruefe_wert(Feld(feld.element), e, f"{voll}[{i}]") for i, e in enumerate(wert)]
-    return wert
+def _has_type(f: Field, value: Any) -> bool:
+    return isinstance(value, _PY_TYPES[f.type]) and not (f.type == "integer" and isinstance(value, bool))
 
 
-def _feld_schema(feld: Feld) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": feld.typ}
-    if feld.beschreibung:
-        schema["description"] = feld.beschreibung
-    if feld.typ == "string":
-        schema["maxLength"] = feld.max_laenge
-        if not feld.leer_erlaubt:
+def _check_value(f: Field, value: Any, full: str) -> Any:
+    if not _has_type(f, value):
+        raise FELD_TYP.refuse(feld=full, typ=_TYPE_NAMES[f.type])
+    if f.type == "integer" and not f.minimum <= value <= f.maximum:
+        raise FELD_BEREICH.refuse(feld=full, min=f.minimum, max=f.maximum)
+    if f.type == "string":
+        if len(value) > f.max_length:
+            raise FELD_ZU_LANG.refuse(feld=full, max=f.max_length)
+        if not f.allow_empty and not value.strip():
+            raise FELD_LEER.refuse(feld=full)
+    if f.enum is not None and value not in f.enum:
+        allowed = ", ".join(str(e) for e in f.enum)
+        raise FELD_TYP.refuse(feld=full, typ=f"einer der Werte {allowed}")
+    if f.type == "array":
+        if len(value) > MAX_ITEMS:
+            raise LISTE_ZU_LANG.refuse(feld=full, max=MAX_ITEMS)
+        if isinstance(f.items, Schema):
+            return [f.items.validate(e, f"{full}[{i}].") for i, e in enumerate(value)]
+        if isinstance(f.items, str):
+            return [_check_value(Field(f.items), e, f"{full}[{i}]") for i, e in enumerate(value)]
+    return value
+
+
+def _field_schema(f: Field) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": f.type}
+    if f.description:
+        schema["description"] = f.description
+    if f.type == "string":
+        schema["maxLength"] = f.max_length
+        if not f.allow_empty:
             schema["minLength"] = 1
             schema["pattern"] = r"\S"
-    if feld.typ == "integer":
-        schema["minimum"], schema["maximum"] = feld.minimum, feld.maximum
-    if feld.enum is not None:
-        schema["enum"] = list(feld.enum)
-    if feld.typ == "array":
-        schema["maxItems"] = 200
-        if isinstance(feld.element, Schema):
-            schema["items"] = feld.element.json_schema()
-        elif isinstance(feld.element, str):
-            schema["items"] = _feld_schema(Feld(feld.element))
+    if f.type == "integer":
+        schema["minimum"], schema["maximum"] = f.minimum, f.maximum
+    if f.enum is not None:
+        schema["enum"] = list(f.enum)
+    if f.type == "array":
+        schema["maxItems"] = MAX_ITEMS
+        if isinstance(f.items, Schema):
+            schema["items"] = f.items.json_schema()
+        elif isinstance(f.items, str):
+            schema["items"] = _field_schema(Field(f.items))
     return schema
 
 
-def text(beschreibung: str = "", *, pflicht: bool = False, **kw: Any) -> Feld:
-    return Feld("string", pflicht, beschreibung, **kw)
+def string(description: str = "", *, required: bool = False, max_length: int = 500,
+           allow_empty: bool = False, enum: tuple[Any, ...] | None = None) -> Field:
+    return Field("string", required, description, max_length=max_length, allow_empty=allow_empty, enum=enum)
 
 
-def zahl(beschreibung: str = "", *, pflicht: bool = False, **kw: Any) -> Feld:
-    return Feld("integer", pflicht, beschreibung, **kw)
+def integer(description: str = "", *, required: bool = False, enum: tuple[Any, ...] | None = None,
+            minimum: int = -SAFE_INTEGER, maximum: int = SAFE_INTEGER) -> Field:
+    return Field("integer", required, description, enum=enum, minimum=minimum, maximum=maximum)
 
 
-def schalter(beschreibung: str = "", *, pflicht: bool = False) -> Feld:
-    return Feld("boolean", pflicht, beschreibung)
+def boolean(description: str = "", *, required: bool = False) -> Field:
+    return Field("boolean", required, description)
 
 
-def liste(beschreibung: str = "", *, element: Schema | str = "string", pflicht: bool = False) -> Feld:
-    return Feld("array", pflicht, beschreibung, element=element)
+def array(description: str = "", *, items: Schema | str = "string", required: bool = False) -> Field:
+    return Field("array", required, description, items=items)
 
 
-def objekt(beschreibung: str = "", *, pflicht: bool = False) -> Feld:
-    return Feld("object", pflicht, beschreibung)
+def obj(description: str = "", *, required: bool = False) -> Field:
+    return Field("object", required, description)

@@ -1,64 +1,80 @@
-"""HTTP API of the con:center fake."""
+"""HTTP API of the con:center fake; each handler carries the name of its model operation."""
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from fakes.common.schema import Schema, schalter, text
-from fakes.common.web import Anfrage, Endpunkt, Param
+from fakes.common.endpoints import Call, Endpoint, Param
+from fakes.common.schema import Schema, boolean, string
 
-from .models import Concenter, eintrag_als_dict
+from .daten import Protokolleintrag
+from .models import Concenter
 
 BENUTZER = Param("benutzer", "path", True, "con:center Benutzer")
 PRODUKTGEBER = Param("produktgeber", "path", True, "z. B. Thinksurance")
 
 
-def endpunkte(cc: Concenter, start_url: Callable[[str, str], str]) -> list[Endpunkt]:
-    def einstellungen_speichern(a: Anfrage) -> Any:
-        werte = cc.produktgeber_einstellungen_speichern(a.pfad["benutzer"], a.pfad["produktgeber"], a.body)
+def eintrag_json(e: Protokolleintrag) -> dict[str, Any]:
+    return {"id": e.id, "zeit": e.zeit, "benutzer": e.benutzer, "produkt": e.produkt, "kunde": e.kunde,
+            "ergebnis": e.ergebnis, "schritt": e.schritt, "code": e.code, "grund": e.grund, "schritte": e.schritte}
+
+
+def dump(cc: Concenter) -> dict[str, Any]:
+    return {
+        "benutzer": [{"name": b.name, "rechte": sorted(b.rechte),
+                      "produktgeber": {p: {k: ("•••" if v else "") for k, v in w.items()}
+                                       for p, w in b.produktgeber.items()}}
+                     for b in cc.benutzer.values()],
+        "protokoll": [eintrag_json(e) for e in cc.protokoll],
+    }
+
+
+def endpoints(cc: Concenter, start_url: Callable[[str, str], str]) -> list[Endpoint]:
+    def produktgeber_einstellungen_speichern(a: Call) -> Any:
+        werte = cc.produktgeber_einstellungen_speichern(a.path["benutzer"], a.path["produktgeber"], a.body)
         return {k: bool(v) for k, v in werte.items()}
 
-    def einstellungen(a: Anfrage) -> Any:
-        werte = cc.produktgeber_einstellungen(a.pfad["benutzer"], a.pfad["produktgeber"])
+    def produktgeber_einstellungen(a: Call) -> Any:
+        werte = cc.produktgeber_einstellungen(a.path["benutzer"], a.path["produktgeber"])
         return {k: bool(v) for k, v in werte.items()}  # secrets never leave; only "set or not"
 
-    def rechte(a: Anfrage) -> Any:
-        return {"rechte": sorted(cc.produkt_freischalten(a.pfad["benutzer"], a.body["recht"],
-                                                          a.body.get("aktiv", True)))}
+    def produkt_freischalten(a: Call) -> Any:
+        return {"rechte": sorted(cc.produkt_freischalten(a.path["benutzer"], a.body["recht"],
+                                                         a.body.get("aktiv", True)))}
 
-    def freischaltungen(a: Anfrage) -> Any:
+    def produktfreischaltungen(a: Call) -> Any:
         return {"produkte": cc.produktfreischaltungen(a.body["benutzer"], a.body["passwort"])}
 
-    def start(a: Anfrage) -> Any:
-        s = cc.start_anlegen(benutzer=a.body["benutzer"], passwort=a.body["passwort"],
-                             produkt=a.body["produkt"], kunde=a.body.get("kunde"),
-                             email=a.body["email"], cloud_benutzer=a.body.get("cloud_benutzer"))
-        return 201, {"url": start_url(a.basis_url, s.ticket)}
+    def start_anlegen(a: Call) -> Any:
+        s = cc.start_anlegen(benutzer=a.body["benutzer"], passwort=a.body["passwort"], produkt=a.body["produkt"],
+                             kunde=a.body.get("kunde"), email=a.body["email"],
+                             cloud_benutzer=a.body.get("cloud_benutzer"))
+        return 201, {"url": start_url(a.base_url, s.ticket)}
 
-    def protokoll(a: Anfrage) -> Any:
-        return [eintrag_als_dict(e) for e in reversed(cc.protokoll)]
+    def protokoll_lesen(a: Call) -> Any:
+        return [eintrag_json(e) for e in cc.protokoll_lesen()]
 
     return [
-        Endpunkt("PUT", "/api/benutzer/{benutzer}/produktgeber/{produktgeber}", einstellungen_speichern,
+        Endpoint("PUT", "/api/benutzer/{benutzer}/produktgeber/{produktgeber}", produktgeber_einstellungen_speichern,
                  "Einstellungen → Produktgeber: Werte hinterlegen",
-                 Schema({"collaboration_api_token": text("Collaboration API Token (AccessToken der cloud)",
-                                                         leer_erlaubt=True),
-                         "btoken": text("btoken von Thinksurance", leer_erlaubt=True)}),
+                 Schema({"collaboration_api_token": string("Collaboration API Token (AccessToken der cloud)",
+                                                           allow_empty=True),
+                         "btoken": string("btoken von Thinksurance", allow_empty=True)}),
                  (BENUTZER, PRODUKTGEBER)),
-        Endpunkt("GET", "/api/benutzer/{benutzer}/produktgeber/{produktgeber}", einstellungen,
-                 "Einstellungen eines Produktgebers (nur ob gesetzt)", parameter=(BENUTZER, PRODUKTGEBER)),
-        Endpunkt("POST", "/api/benutzer/{benutzer}/rechte", rechte,
+        Endpoint("GET", "/api/benutzer/{benutzer}/produktgeber/{produktgeber}", produktgeber_einstellungen,
+                 "Einstellungen eines Produktgebers (nur ob gesetzt)", params=(BENUTZER, PRODUKTGEBER)),
+        Endpoint("POST", "/api/benutzer/{benutzer}/rechte", produkt_freischalten,
                  "Produkt für einen Benutzer freischalten (assfinet Support)",
-                 Schema({"recht": text(pflicht=True, enum=("Thinksurance", "Tarifrechner")),
-                         "aktiv": schalter()}), (BENUTZER,)),
-        Endpunkt("POST", "/api/produktfreischaltungen", freischaltungen,
+                 Schema({"recht": string(required=True, enum=("Thinksurance", "Tarifrechner")),
+                         "aktiv": boolean()}), (BENUTZER,)),
+        Endpoint("POST", "/api/produktfreischaltungen", produktfreischaltungen,
                  "Produktfreischaltungen eines Benutzers (von ams.5 abgerufen)",
-                 Schema({"benutzer": text(pflicht=True), "passwort": text(pflicht=True)})),
-        Endpunkt("POST", "/api/starts", start, "Absprung aus ams.5 übergeben (DigiPro)",
-                 Schema({"benutzer": text(pflicht=True), "passwort": text(pflicht=True),
-                         "produkt": text(pflicht=True), "kunde": text(),
-                         "email": text("Haupt-E-Mail des ams Benutzers", pflicht=True),
-                         "cloud_benutzer": text("nur wenn Maklerextranet aktiviert ist")}),
-                 antwort="{url} zum Öffnen im Browser"),
-        Endpunkt("GET", "/api/protokoll", protokoll, "Absprung-Protokoll (neueste zuerst)"),
+                 Schema({"benutzer": string(required=True), "passwort": string(required=True)})),
+        Endpoint("POST", "/api/starts", start_anlegen, "Absprung aus ams.5 übergeben (DigiPro)",
+                 Schema({"benutzer": string(required=True), "passwort": string(required=True),
+                         "produkt": string(required=True), "kunde": string(),
+                         "email": string("Haupt-E-Mail des ams Benutzers", required=True),
+                         "cloud_benutzer": string("nur wenn Maklerextranet aktiviert ist")}),
+                 response="{url} zum Öffnen im Browser"),
+        Endpoint("GET", "/api/protokoll", protokoll_lesen, "Absprung-Protokoll (neueste zuerst)"),
     ]

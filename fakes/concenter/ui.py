@@ -4,74 +4,76 @@ from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
-from fakes.common.errors import FachFehler
-from fakes.common.ui import Formular, ausfuehren
-from fakes.common.web import Seiten, im_modell, weiter
+from fakes.common.endpoints import in_model
+from fakes.common.errors import Refusal
+from fakes.common.pages import Form, Pages, redirect, run_action
 
-from .models import PRODUKTGEBER, Concenter, Gegenstellen, eintrag_als_dict
+from .absprung import Neighbours
+from .api import eintrag_json
+from .daten import PRODUKTGEBER
+from .models import Concenter
 
 SITZUNG = "cc_benutzer"
 
 
-def routen(cc: Concenter, seiten: Seiten, gegenstellen: Gegenstellen) -> list[Route]:
+def routes(cc: Concenter, pages: Pages, neighbours: Neighbours) -> list[BaseRoute]:
     def angemeldet(request: Request) -> str | None:
         name = request.cookies.get(SITZUNG)
         return name if name in cc.benutzer else None
 
     async def anmelden(request: Request) -> Response:
         if request.method == "GET":
-            return seiten.html("anmelden.html")
-        form = await Formular.lesen(request)
-        b, fehler = await ausfuehren(cc, cc.anmelden, form.text("benutzer"), form.text("passwort"))
+            return pages.html("anmelden.html")
+        form = await Form.read(request)
+        b, fehler = await run_action(cc, cc.anmelden, form.text("benutzer"), form.text("passwort"))
         if fehler:
-            return seiten.html("anmelden.html", status=401, meldung_fehler=fehler)
-        antwort = weiter("/einstellungen/produktgeber")
+            return pages.html("anmelden.html", status=401, meldung_fehler=fehler)
+        antwort = redirect("/einstellungen/produktgeber")
         antwort.set_cookie(SITZUNG, b.name, httponly=True, samesite="lax")
         return antwort
 
     async def produktgeber_liste(request: Request) -> Response:
         name = angemeldet(request)
         if name is None:
-            return weiter("/")
-        return seiten.html("produktgeber.html", benutzer=name, produktgeber=list(PRODUKTGEBER))
+            return redirect("/")
+        return pages.html("produktgeber.html", benutzer=name, produktgeber=list(PRODUKTGEBER))
 
-    async def produktgeber(request: Request) -> Response:
+    async def produktgeber_einstellungen(request: Request) -> Response:
         name = angemeldet(request)
         if name is None:
-            return weiter("/")
+            return redirect("/")
         pg = request.path_params["produktgeber"]
         fehler = erfolg = None
         if request.method == "POST":
-            form = await Formular.lesen(request)
+            form = await Form.read(request)
             werte = {f: form.text(f) for f in PRODUKTGEBER.get(pg, ())}
-            _, fehler = await ausfuehren(cc, cc.produktgeber_einstellungen_speichern, name, pg, werte)
+            _, fehler = await run_action(cc, cc.produktgeber_einstellungen_speichern, name, pg, werte)
             erfolg = None if fehler else "Die Einstellungen wurden aktualisiert."
-        werte, lesefehler = await ausfuehren(cc, cc.produktgeber_einstellungen, name, pg)
+        werte, lesefehler = await run_action(cc, cc.produktgeber_einstellungen, name, pg)
         if lesefehler:
-            return seiten.html("fehler.html", status=404, meldung=lesefehler, code="CC_PRODUKTGEBER_UNBEKANNT")
-        return seiten.html("produktgeber_einstellungen.html", status=400 if fehler else 200,
-                           benutzer=name, produktgeber=pg, werte=werte, meldung_fehler=fehler,
-                           meldung_erfolg=erfolg)
+            return pages.html("fehler.html", status=404, meldung=lesefehler, code="CC_PRODUKTGEBER_UNBEKANNT")
+        return pages.html("produktgeber_einstellungen.html", status=400 if fehler else 200, benutzer=name,
+                          produktgeber=pg, werte=werte, meldung_fehler=fehler, meldung_erfolg=erfolg)
 
-    async def start(request: Request) -> Response:
+    async def start_ausfuehren(request: Request) -> Response:
         try:
-            eintrag, url = await im_modell(cc, cc.start_ausfuehren, request.path_params["ticket"], gegenstellen)
-        except FachFehler as f:
-            return seiten.html("fehler.html", status=404, meldung=f.meldung, code=f.code)
+            eintrag, url = await in_model(cc, cc.start_ausfuehren, request.path_params["ticket"], neighbours)
+        except Refusal as f:
+            return pages.html("fehler.html", status=404, meldung=f.message, code=f.code)
         if url is None:
-            return seiten.html("start_fehler.html", status=403, e=eintrag_als_dict(eintrag))
-        return weiter(url)
+            return pages.html("start_fehler.html", status=403, e=eintrag_json(eintrag))
+        return redirect(url)
 
-    async def protokoll(request: Request) -> Response:
-        eintraege = await im_modell(cc, lambda: [eintrag_als_dict(e) for e in reversed(cc.protokoll)])
-        return seiten.html("protokoll.html", eintraege=eintraege)
+    async def protokoll_lesen(request: Request) -> Response:
+        eintraege = await in_model(cc, lambda: [eintrag_json(e) for e in cc.protokoll_lesen()])
+        return pages.html("protokoll.html", eintraege=eintraege)
 
     return [
         Route("/", anmelden, methods=["GET", "POST"]),
         Route("/einstellungen/produktgeber", produktgeber_liste),
-        Route("/einstellungen/produktgeber/{produktgeber}", produktgeber, methods=["GET", "POST"]),
-        Route("/start/{ticket}", start),
-        Route("/protokoll", protokoll),
+        Route("/einstellungen/produktgeber/{produktgeber}", produktgeber_einstellungen, methods=["GET", "POST"]),
+        Route("/start/{ticket}", start_ausfuehren),
+        Route("/protokoll", protokoll_lesen),
     ]

@@ -2,152 +2,180 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
-from fakes.common.schema import Schema, liste, objekt, schalter, text, zahl
-from fakes.common.web import Anfrage, Endpunkt, Param, bearer
+from fakes.common.endpoints import Call, Endpoint, Param, bearer_token
+from fakes.common.schema import Schema, array, boolean, integer, obj, string
 
-from .models import TOKEN_UNGUELTIG, Thinksurance
+from .daten import Broker, Kunde
+from .models import Thinksurance
 
 BEARER = Param("Authorization", "header", False, "Bearer <security token>")
 X_ACCOUNT = Param("X-Account-Token", "header", False, "aToken")
 X_BROKER = Param("X-Broker-Token", "header", False, "bToken")
 PFAD_TOKEN = Param("token", "path", True, "security token (V1)")
 
-ANMELDUNG = Schema({"hash": text("API user hash", pflicht=True),
-                    "secret": text("API user secret", pflicht=True)},
-                   weitere_erlaubt=True, beispiel={"hash": "some long string value",
+ANMELDUNG = Schema({"hash": string("API user hash", required=True),
+                    "secret": string("API user secret", required=True)},
+                   extra_allowed=True, example={"hash": "some long string value",
                                                    "secret": "some string value"})
 
 _BROKER = {
-    "type": zahl("1 = bExternalId wird verwendet, 2 = ohne", pflicht=True, enum=(1, 2)),
-    "bExternalId": text("broker ID in partner system", pflicht=True, max_laenge=200),
-    "bGender": zahl("1 = Herr, 2 = Frau", enum=(1, 2)),
-    **{f: text(max_laenge=200) for f in ("bFirstName", "bLastName", "bCompany", "bStreet",
+    "type": integer("1 = bExternalId wird verwendet, 2 = ohne", required=True, enum=(1, 2)),
+    "bExternalId": string("broker ID in partner system", required=True, max_length=200),
+    "bGender": integer("1 = Herr, 2 = Frau", enum=(1, 2)),
+    **{f: string(max_length=200) for f in ("bFirstName", "bLastName", "bCompany", "bStreet",
                                          "bStreetNumber", "bZip", "bCity", "bPhone",
                                          "bCompanyRegNumber", "bRegNumber")},
-    "bEmail": text(max_laenge=200),
+    "bEmail": string(max_length=200),
 }
-_REFERENZ = Schema({"origin": text(pflicht=True, enum=("crm", "broker_crm", "insurer")),
-                    "paramKey": text(pflicht=True, max_laenge=200),
-                    "paramValue": text(leer_erlaubt=True, max_laenge=500)})
+_REFERENZ = Schema({"origin": string(required=True, enum=("crm", "broker_crm", "insurer")),
+                    "paramKey": string(required=True, max_length=200),
+                    "paramValue": string(allow_empty=True, max_length=500)})
 _FORWARD = {
     **_BROKER,
-    "bIsActive": schalter("Makler aktivieren/deaktivieren"),
-    "crmIdent": text(max_laenge=100),
-    **{f: text(max_laenge=200) for f in ("cExternalId", "cFirstName", "cLastName", "cEmail",
+    "bIsActive": boolean("Makler aktivieren/deaktivieren"),
+    "crmIdent": string(max_length=100),
+    **{f: string(max_length=200) for f in ("cExternalId", "cFirstName", "cLastName", "cEmail",
                                          "cCompany", "cStreet", "cStreetNumber", "cZip", "cCity",
                                          "cPhone")},
-    "cExternalReferences": liste(element=_REFERENZ),
-    "iExternalReferences": liste(element=_REFERENZ),
-    "qasCustProfile": objekt("Fragebogen-Vorbelegung (source, categories)"),
-    "instantInquiryCreation": text(enum=("True", "False")),
-    "productId": zahl(), "professionId": zahl(), "iId": zahl(),
+    "cExternalReferences": array(items=_REFERENZ),
+    "iExternalReferences": array(items=_REFERENZ),
+    "qasCustProfile": obj("Fragebogen-Vorbelegung (source, categories)"),
+    "instantInquiryCreation": string(enum=("True", "False")),
+    "productId": integer(), "professionId": integer(), "iId": integer(),
 }
-FORWARD = Schema(_FORWARD, weitere_erlaubt=True)
-FORWARD_V1 = Schema({**_FORWARD, "bToken": text(pflicht=True)}, weitere_erlaubt=True)
+FORWARD = Schema(_FORWARD, extra_allowed=True)
+FORWARD_V1 = Schema({**_FORWARD, "bToken": string(required=True)}, extra_allowed=True)
 _GET_BROKER = {"type": _BROKER["type"], "bExternalId": _BROKER["bExternalId"],
-               "bLastName": text(max_laenge=200), "bCompany": text(max_laenge=200)}
-GET_BROKER = Schema({**_GET_BROKER, "bEmail": text(pflicht=True, max_laenge=200)},
-                    weitere_erlaubt=True)
-GET_BROKER_V1 = Schema({**_GET_BROKER, "bEmail": text(max_laenge=200),
-                        "aToken": text(pflicht=True)}, weitere_erlaubt=True)
-CREATE_BROKER = Schema({**_BROKER, "bEmail": text(pflicht=True, max_laenge=200)},
-                       weitere_erlaubt=True)
-CREATE_BROKER_V1 = Schema({**CREATE_BROKER.felder, "aToken": text(pflicht=True)},
-                          weitere_erlaubt=True)
+               "bLastName": string(max_length=200), "bCompany": string(max_length=200)}
+GET_BROKER = Schema({**_GET_BROKER, "bEmail": string(required=True, max_length=200)},
+                    extra_allowed=True)
+GET_BROKER_V1 = Schema({**_GET_BROKER, "bEmail": string(max_length=200),
+                        "aToken": string(required=True)}, extra_allowed=True)
+CREATE_BROKER = Schema({**_BROKER, "bEmail": string(required=True, max_length=200)},
+                       extra_allowed=True)
+CREATE_BROKER_V1 = Schema({**CREATE_BROKER.fields, "aToken": string(required=True)},
+                          extra_allowed=True)
 
 
-def sicherheitstoken(headers: Any) -> str:
-    return bearer(headers, TOKEN_UNGUELTIG, anfuehrungszeichen_weg=True)
+def sicherheitstoken(headers: Mapping[str, str]) -> str:
+    """The security token of ``Authorization: Bearer …``, or "" (the model refuses that)."""
+    return bearer_token(headers, strip_quotes=True)
 
 
-def kopf(headers: Any, name: str) -> str:
+def kopf(headers: Mapping[str, str], name: str) -> str:
     return headers.get(name, "").strip().strip('"')
 
 
-def endpunkte(ts: Thinksurance) -> list[Endpunkt]:
-    def anmelden(a: Anfrage) -> Any:
+def broker_json(b: Broker) -> dict[str, Any]:
+    return {"bToken": _maske(b.bToken), "bExternalId": b.bExternalId, "bIsActive": b.bIsActive,
+            "abgewiesene_bExternalIds": b.abgewiesene_bExternalIds, **b.daten}
+
+
+def kunde_json(k: Kunde) -> dict[str, Any]:
+    return {"cExternalId": k.cExternalId, **k.daten,
+            "cExternalReferences": [{"origin": o, "paramKey": p, "paramValue": v}
+                                    for (o, p), v in k.referenzen.items()],
+            "profil": k.profil}
+
+
+def dump(ts: Thinksurance) -> dict[str, Any]:
+    return {
+        "accounts": [{"aToken": a.aToken, "name": a.name, "nameTag": a.nameTag} for a in ts.accounts.values()],
+        "partner": [{"hash": _maske(p.hash), "aktiv": p.aktiv, "accounts": [_maske(a) for a in p.accounts]}
+                    for p in ts.partner.values()],
+        "broker": [broker_json(b) for b in ts.broker.values()],
+        "kunden": [kunde_json(k) for k in ts.kunden.values()],
+        "switches": [{"benutzt": s.benutzt, "cExternalId": s.cExternalId} for s in ts.switches.values()],
+    }
+
+
+def _maske(wert: str) -> str:
+    return f"{wert[:4]}…{wert[-2:]}" if len(wert) > 8 else "…"
+
+
+def endpoints(ts: Thinksurance) -> list[Endpoint]:
+    def token_anfordern(a: Call) -> Any:
         token, expired = ts.token_anfordern(a.body["hash"], a.body["secret"])
         return {"token": token, "expired": expired}
 
-    def accounts(a: Anfrage) -> Any:
+    def account_tokens(a: Call) -> Any:
         return [{"name": x.name, "aToken": x.aToken, "nameTag": x.nameTag}
                 for x in ts.account_tokens(sicherheitstoken(a.headers))]
 
-    def accounts_v1(a: Anfrage) -> Any:
-        return [{"name": x.name, "aToken": x.aToken} for x in ts.account_tokens(a.pfad["token"])]
+    def account_tokens_v1(a: Call) -> Any:
+        return [{"name": x.name, "aToken": x.aToken} for x in ts.account_tokens(a.path["token"])]
 
-    def broker_token(a: Anfrage) -> Any:
+    def get_broker_token(a: Call) -> Any:
         b = ts.get_broker_token(sicherheitstoken(a.headers), kopf(a.headers, "x-account-token"), a.body)
         return {"status": "Broker Api: existing broker for the provided request.", "bToken": b.bToken}
 
-    def broker_token_v1(a: Anfrage) -> Any:
-        b = ts.get_broker_token(a.pfad["token"], a.body["aToken"], a.body)
+    def get_broker_token_v1(a: Call) -> Any:
+        b = ts.get_broker_token(a.path["token"], a.body["aToken"], a.body)
         return [{"bToken": b.bToken, "bLastName": b.daten.get("bLastName"),
                  "bEmail": b.daten.get("bEmail"), "bCompany": b.daten.get("bCompany"),
                  "bCode": b.bCode}]
 
-    def _angelegt(b: Any, neu: bool) -> Any:
-        status = "Broker Api: broker created." if neu else \
-            "Broker Api: existing broker for the provided request."
+    def _angelegt(b: Broker, neu: bool) -> Any:
+        status = "Broker Api: broker created." if neu else "Broker Api: existing broker for the provided request."
         return {"status": status, "bToken": b.bToken}
 
-    def broker_neu(a: Anfrage) -> Any:
+    def create_broker(a: Call) -> Any:
         return _angelegt(*ts.create_broker(sicherheitstoken(a.headers), kopf(a.headers, "x-account-token"),
                                            a.body))
 
-    def broker_neu_v1(a: Anfrage) -> Any:
-        return _angelegt(*ts.create_broker(a.pfad["token"], a.body["aToken"], a.body))
+    def create_broker_v1(a: Call) -> Any:
+        return _angelegt(*ts.create_broker(a.path["token"], a.body["aToken"], a.body))
 
-    def forward(a: Anfrage) -> Any:
+    def broker_forward(a: Call) -> Any:
         s = ts.broker_forward(sicherheitstoken(a.headers), kopf(a.headers, "x-broker-token"), a.body)
-        return {"url": f"{a.basis_url}/switch/{s.id}"}
+        return {"url": f"{a.base_url}/switch/{s.id}"}
 
-    def forward_v1(a: Anfrage) -> Any:
-        s = ts.broker_forward(a.pfad["token"], a.body["bToken"], a.body)
-        return {"url": f"{a.basis_url}/switch/{s.id}"}
+    def broker_forward_v1(a: Call) -> Any:
+        s = ts.broker_forward(a.path["token"], a.body["bToken"], a.body)
+        return {"url": f"{a.base_url}/switch/{s.id}"}
 
-    def produkte(a: Anfrage) -> Any:
+    def produkte(a: Call) -> Any:
         return ts.produkte(sicherheitstoken(a.headers), a.query.get("professionId"))
 
-    def produkte_v1(a: Anfrage) -> Any:
+    def produkte_v1(a: Call) -> Any:
         return ts.produkte(a.body["token"], a.body.get("professionId"))
 
-    def support(a: Anfrage) -> Any:
+    def support_neu_zuordnen(a: Call) -> Any:
         b = ts.support_neu_zuordnen(a.body["bToken"], a.body["bExternalId"], a.body.get("bEmail"))
         return {"bExternalId": b.bExternalId, "bEmail": b.daten.get("bEmail")}
 
     return [
-        Endpunkt("POST", "/api/ipn/tokens", anmelden, "V1.1 Authentication", ANMELDUNG,
-                 antwort="{token, expired}"),
-        Endpunkt("GET", "/api/ipn/account/tokens", accounts, "V1.1 Get Account Token",
-                 parameter=(BEARER,)),
-        Endpunkt("POST", "/api/ipn/brokers/tokens", broker_token, "V1.1 Get Broker Token",
+        Endpoint("POST", "/api/ipn/tokens", token_anfordern, "V1.1 Authentication", ANMELDUNG,
+                 response="{token, expired}"),
+        Endpoint("GET", "/api/ipn/account/tokens", account_tokens, "V1.1 Get Account Token",
+                 params=(BEARER,)),
+        Endpoint("POST", "/api/ipn/brokers/tokens", get_broker_token, "V1.1 Get Broker Token",
                  GET_BROKER, (BEARER, X_ACCOUNT)),
-        Endpunkt("POST", "/api/ipn/brokers/token", broker_token,
+        Endpoint("POST", "/api/ipn/brokers/token", get_broker_token,
                  "V1.1 Get Broker Token (Schreibweise der Doku-Beispiele)", GET_BROKER,
                  (BEARER, X_ACCOUNT)),
-        Endpunkt("POST", "/api/ipn/brokers", broker_neu, "V1.1 Create Broker", CREATE_BROKER,
+        Endpoint("POST", "/api/ipn/brokers", create_broker, "V1.1 Create Broker", CREATE_BROKER,
                  (BEARER, X_ACCOUNT)),
-        Endpunkt("POST", "/api/ipn/brokers/forward", forward, "V1.1 Broker Forward", FORWARD,
-                 (BEARER, X_BROKER), antwort="{url}"),
-        Endpunkt("GET", "/api/ipn/products", produkte, "V1.1 Get Products",
-                 parameter=(BEARER, Param("professionId", "query", False, typ="integer"))),
-        Endpunkt("POST", "/api/token", anmelden, "V1 Authentication", ANMELDUNG),
-        Endpunkt("POST", "/api/account/get/tokens/{token}", accounts_v1, "V1 Get Account Token",
-                 parameter=(PFAD_TOKEN,)),
-        Endpunkt("POST", "/api/broker/get/{token}", broker_token_v1, "V1 Get Broker Token",
+        Endpoint("POST", "/api/ipn/brokers/forward", broker_forward, "V1.1 Broker Forward", FORWARD,
+                 (BEARER, X_BROKER), response="{url}"),
+        Endpoint("GET", "/api/ipn/products", produkte, "V1.1 Get Products",
+                 params=(BEARER, Param("professionId", "query", False, type="integer"))),
+        Endpoint("POST", "/api/token", token_anfordern, "V1 Authentication", ANMELDUNG),
+        Endpoint("POST", "/api/account/get/tokens/{token}", account_tokens_v1, "V1 Get Account Token",
+                 params=(PFAD_TOKEN,)),
+        Endpoint("POST", "/api/broker/get/{token}", get_broker_token_v1, "V1 Get Broker Token",
                  GET_BROKER_V1, (PFAD_TOKEN,)),
-        Endpunkt("POST", "/api/broker/set/{token}", broker_neu_v1, "V1 Create Broker",
+        Endpoint("POST", "/api/broker/set/{token}", create_broker_v1, "V1 Create Broker",
                  CREATE_BROKER_V1, (PFAD_TOKEN,)),
-        Endpunkt("POST", "/api/broker/fwd/{token}", forward_v1, "V1 Broker Forward", FORWARD_V1,
+        Endpoint("POST", "/api/broker/fwd/{token}", broker_forward_v1, "V1 Broker Forward", FORWARD_V1,
                  (PFAD_TOKEN,)),
-        Endpunkt("POST", "/api/products", produkte_v1, "V1 Get Products",
-                 Schema({"token": text(pflicht=True), "professionId": zahl()},
-                        weitere_erlaubt=True)),
-        Endpunkt("POST", "/_support/broker-zuordnung", support,
+        Endpoint("POST", "/api/products", produkte_v1, "V1 Get Products",
+                 Schema({"token": string(required=True), "professionId": integer()},
+                        extra_allowed=True)),
+        Endpoint("POST", "/_support/broker-zuordnung", support_neu_zuordnen,
                  "Nur im Fake: Thinksurance-Support ordnet einen b-Token einem neuen cloud Benutzer zu",
-                 Schema({"bToken": text(pflicht=True), "bExternalId": text(pflicht=True),
-                         "bEmail": text()}), tag="support"),
+                 Schema({"bToken": string(required=True), "bExternalId": string(required=True),
+                         "bEmail": string()}), tag="support"),
     ]

@@ -7,29 +7,30 @@ from typing import Any
 
 from starlette.applications import Starlette
 
-from fakes.common.errors import Art, FachFehler
-from fakes.common.web import Seiten, baue_app
+from fakes.common.app import build_app
+from fakes.common.errors import Kind, Refusal
+from fakes.common.pages import Pages
 
 from . import api, ui
-from .models import SWITCH_GUELTIGKEIT_STANDARD, Thinksurance
+from .forward import SWITCH_GUELTIGKEIT_STANDARD
+from .models import Thinksurance
 
 TITEL = "Thinksurance"
 # Documented since 25.03.2025: "not found" on Get Broker Token is 404, every other failure 400.
-STATUS = {Art.UNGUELTIG: 400, Art.NICHT_ANGEMELDET: 400, Art.VERBOTEN: 400, Art.KONFLIKT: 400,
-          Art.NICHT_GEFUNDEN: 404}
+STATUS = {Kind.INVALID: 400, Kind.UNAUTHENTICATED: 400, Kind.FORBIDDEN: 400, Kind.CONFLICT: 400,
+          Kind.NOT_FOUND: 404}
 
 
-def fehler_koerper(f: FachFehler) -> dict[str, Any]:
-    return {"error": f.meldung}  # documented shape; the stable code travels in X-Fehlercode
+def error_body(f: Refusal) -> dict[str, Any]:
+    return {"error": f.message}  # documented shape; the stable code travels in X-Fehlercode
 
 
-def erstellen(*, steuerung_an: bool = True, datenstand: str | None = "ausgangslage",
-              switch_gueltigkeit: int = SWITCH_GUELTIGKEIT_STANDARD) -> Starlette:
-    zustand = Thinksurance(switch_gueltigkeit=switch_gueltigkeit)
-    if datenstand:
-        zustand.laden(datenstand)
-    seiten = Seiten(Path(__file__).parent / "templates", "thinksurance", "Thinksurance")
-    return baue_app(system="thinksurance", titel=TITEL, zustand=zustand,
-                    endpunkte=api.endpunkte(zustand), ui_routen=ui.routen(zustand, seiten),
-                    seiten=seiten, steuerung_an=steuerung_an, fehler_koerper=fehler_koerper,
-                    status_je_art=STATUS)
+def create(*, control_on: bool = True, seed: str | None = "ausgangslage",
+           switch_gueltigkeit: int = SWITCH_GUELTIGKEIT_STANDARD) -> Starlette:
+    model = Thinksurance(switch_gueltigkeit=switch_gueltigkeit)
+    if seed:
+        model.load(seed)
+    pages = Pages(Path(__file__).parent / "templates", "thinksurance", "Thinksurance")
+    return build_app(system="thinksurance", title=TITEL, state=model, endpoints=api.endpoints(model),
+                     ui_routes=ui.routes(model, pages), pages=pages, dump=lambda: api.dump(model),
+                     control_on=control_on, error_body=error_body, status_by_kind=STATUS)

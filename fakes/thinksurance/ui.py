@@ -2,58 +2,62 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
-from fakes.common.errors import FachFehler
-from fakes.common.web import Seiten, im_modell, weiter
+from fakes.common.endpoints import in_model
+from fakes.common.errors import Refusal
+from fakes.common.pages import Pages, redirect
 
-from .models import Thinksurance, broker_als_dict, kunde_als_dict
+from .api import broker_json, kunde_json
+from .models import Thinksurance
 
 SITZUNG = "ts_sitzung"
 
 
-def routen(ts: Thinksurance, seiten: Seiten) -> list[Route]:
+def routes(ts: Thinksurance, pages: Pages) -> list[BaseRoute]:
     async def start(request: Request) -> Response:
-        return seiten.html("start.html")
+        return pages.html("start.html")
 
     async def switch(request: Request) -> Response:
         try:
-            sitzung, s = await im_modell(ts, ts.switch_oeffnen, request.path_params["id"])
-        except FachFehler as f:
-            return seiten.html("fehler.html", status=410 if f.code != "TS_SWITCH_UNBEKANNT" else 404,
-                               meldung=f.meldung, code=f.code)
+            sitzung, s = await in_model(ts, ts.switch_oeffnen, request.path_params["id"])
+        except Refusal as f:
+            return pages.html("fehler.html", status=410 if f.code != "TS_SWITCH_UNBEKANNT" else 404,
+                              meldung=f.message, code=f.code)
         ziel = f"/gewerbeplattform/kunden/{s.cExternalId}" if s.cExternalId else "/gewerbeplattform"
-        antwort = weiter(ziel)
+        antwort = redirect(ziel)
         antwort.set_cookie(SITZUNG, sitzung, httponly=True, samesite="lax")
         return antwort
 
-    def _dashboard(sitzung: str | None) -> dict:
+    def _dashboard(sitzung: str | None) -> dict[str, Any]:
         b = ts.angemeldeter_broker(sitzung)
-        kunden = [kunde_als_dict(k) for k in ts.kunden.values() if k.bToken == b.bToken]
-        return {"broker": broker_als_dict(b), "kunden": kunden}
+        kunden = [kunde_json(k) for k in ts.kunden.values() if k.bToken == b.bToken]
+        return {"broker": broker_json(b), "kunden": kunden}
 
-    def _kunde(sitzung: str | None, c_id: str) -> dict:
+    def _kunde(sitzung: str | None, c_id: str) -> dict[str, Any]:
         b = ts.angemeldeter_broker(sitzung)
         k = ts.kunde_fuer(b, c_id)
-        return {"broker": broker_als_dict(b), "kunde": kunde_als_dict(k)}
+        return {"broker": broker_json(b), "kunde": kunde_json(k)}
 
     async def dashboard(request: Request) -> Response:
         try:
-            daten = await im_modell(ts, _dashboard, request.cookies.get(SITZUNG))
-        except FachFehler as f:
-            return seiten.html("fehler.html", status=401, meldung=f.meldung, code=f.code)
-        return seiten.html("dashboard.html", **daten)
+            daten = await in_model(ts, _dashboard, request.cookies.get(SITZUNG))
+        except Refusal as f:
+            return pages.html("fehler.html", status=401, meldung=f.message, code=f.code)
+        return pages.html("dashboard.html", **daten)
 
     async def kunde(request: Request) -> Response:
         try:
-            daten = await im_modell(ts, _kunde, request.cookies.get(SITZUNG),
-                                    request.path_params["kunde"])
-        except FachFehler as f:
-            return seiten.html("fehler.html", status=401 if f.code == "TS_NICHT_ANGEMELDET" else 404,
-                               meldung=f.meldung, code=f.code)
-        return seiten.html("kunde.html", **daten)
+            daten = await in_model(ts, _kunde, request.cookies.get(SITZUNG),
+                                   request.path_params["kunde"])
+        except Refusal as f:
+            return pages.html("fehler.html", status=401 if f.code == "TS_NICHT_ANGEMELDET" else 404,
+                              meldung=f.message, code=f.code)
+        return pages.html("kunde.html", **daten)
 
     return [
         Route("/", start),

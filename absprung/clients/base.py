@@ -1,0 +1,142 @@
+"""Shared base of the four system clients (errors: ``absprung.errors``).
+
+Every exchange can be reported to a ``record`` callback with secrets redacted, so the run
+record can show what happened without leaking AccessToken, btoken, hash or secret.
+"""
+
+from __future__ import annotations
+
+import functools
+import socket
+import ssl
+from typing import Any, Callable
+
+import httpx
+
+from absprung.errors import RemoteError, Unreachable
+
+SECRET_HEADERS = {"authorization", "x-broker-token", "x-account-token", "cookie", "set-cookie"}
+SECRET_FIELDS = {"hash", "secret", "token", "access_token", "bToken", "aToken", "btoken",
+                 "collaboration_api_token", "passwort", "concenter_passwort"}
+MASK = "•••"
+# Path markers after which a URL carries a secret: V1 Thinksurance puts the security token into
+# the path; /switch/<id> and /start/<ticket> are one-time logins.
+SECRET_PATHS = ("/api/broker/fwd/", "/api/broker/get/", "/api/broker/set/", "/api/account/get/tokens/",
+                "/switch/", "/start/")
+
+Recorder = Callable[[dict[str, Any]], None]
+
+
+def redact(data: Any) -> Any:
+    """Replace secret values in JSON-like data by a mask (recursively)."""
+    if isinstance(data, dict):
+        return {k: (MASK if k in SECRET_FIELDS and v else redact(v)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [redact(x) for x in data]
+    if isinstance(data, str) and data.startswith(("http://", "https://")):
+        return redact_url(data)  # e.g. the one-time switch URL in a forward answer
+    return data
+
+
+def redact_url(url: str) -> str:
+    for marker in SECRET_PATHS:
+        if marker in url:
+            head, _, rest = url.partition(marker)
+            return head + marker + MASK + ("?" + rest.split("?", 1)[1] if "?" in rest else "")
+    return url
+
+
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """One verifying TLS context for all clients: building it costs ~20 ms (CA bundle)."""
+    return ssl.create_default_context()
+
+
+def transport() -> httpx.HTTPTransport:
+    """TCP_NODELAY: httpx writes headers and body separately; with Nagle's algorithm and delayed
+    ACKs every request with a body would wait ~40 ms on loopback."""
+    return httpx.HTTPTransport(verify=_tls(), socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
+
+
+class Client:
+    system = "system"
+
+    def __init__(self, *, base_url: str, timeout: float = 10.0, record: Recorder | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._record = record
+        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, follow_redirects=False,
+                                  transport=transport())
+
+    def close(self) -> None:
+        self._http.close()
+
+    def request(self, method: str, path: str, *, json_body: Any = None, headers: dict[str, str] | None = None,
+                params: dict[str, Any] | None = None) -> httpx.Response:
+        try:
+            answer = self._http.request(method, path, json=json_body, headers=headers, params=params)
+        except httpx.HTTPError as f:
+            raise Unreachable(self.system, 0, "NICHT_ERREICHBAR", f"{self.system} unter {self.base_url} ist nicht "
+                              f"erreichbar ({type(f).__name__}).") from None
+        if self._record is not None:
+            self._record(self._entry(method, path, json_body, headers, answer))
+        return answer
+
+    def json(self, method: str, path: str, *, json_body: Any = None, headers: dict[str, str] | None = None,
+             params: dict[str, Any] | None = None) -> Any:
+        answer = self.request(method, path, json_body=json_body, headers=headers, params=params)
+        if answer.status_code >= 400:
+            raise self._error(answer)
+        return answer.json() if answer.content else None
+
+    def obj(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
+        """An answer that must be a JSON object (else: ANTWORT_UNERWARTET)."""
+        data = self.json(method, path, **kw)
+        if not isinstance(data, dict):
+            raise self.unexpected(f"{method} {path} liefert kein JSON-Objekt")
+        return data
+
+    def items(self, method: str, path: str, **kw: Any) -> list[Any]:
+        """An answer that must be a JSON list (else: ANTWORT_UNERWARTET)."""
+        data = self.json(method, path, **kw)
+        if not isinstance(data, list):
+            raise self.unexpected(f"{method} {path} liefert keine JSON-Liste")
+        return data
+
+    def text_field(self, data: dict[str, Any], key: str) -> str:
+        value = data.get(key)
+        if not isinstance(value, str):
+            raise self.unexpected(f"das Feld „{key}“ fehlt oder ist kein Text")
+        return value
+
+    def list_field(self, data: dict[str, Any], key: str) -> list[Any]:
+        value = data.get(key)
+        if not isinstance(value, list):
+            raise self.unexpected(f"das Feld „{key}“ fehlt oder ist keine Liste")
+        return value
+
+    def unexpected(self, what: str) -> RemoteError:
+        return RemoteError(self.system, 200, "ANTWORT_UNERWARTET",
+                           f"{self.system} unter {self.base_url} antwortet unerwartet: {what}.")
+
+    def _error(self, answer: httpx.Response) -> RemoteError:
+        try:
+            data = answer.json()
+        except ValueError:
+            data = {}
+        message = data.get("error") if isinstance(data, dict) else None
+        code = answer.headers.get("x-fehlercode") or (data.get("code") if isinstance(data, dict) else None)
+        return RemoteError(self.system, answer.status_code, code or f"HTTP_{answer.status_code}",
+                           message or answer.text[:200] or f"HTTP {answer.status_code}")
+
+    def _entry(self, method: str, path: str, body: Any, headers: dict[str, str] | None,
+               answer: httpx.Response) -> dict[str, Any]:
+        try:
+            answer_body = redact(answer.json())
+        except ValueError:
+            answer_body = f"<{answer.headers.get('content-type', 'ohne Inhalt')}>"
+        return {
+            "system": self.system, "methode": method, "url": redact_url(self.base_url + path),
+            "kopfzeilen": {k: MASK for k in (headers or {}) if k.lower() in SECRET_HEADERS},
+            "anfrage": redact(body), "status": answer.status_code, "antwort": answer_body,
+            "weiterleitung": redact_url(answer.headers.get("location", "")) or None,
+        }

@@ -1,0 +1,29 @@
+"""Errors of the core package. Every message is German and says what to do.
+
+Exception tree::
+
+    AbsprungError           root of everything absprung raises on purpose
+    ├── ProfileError        a target profile is unusable (missing value, bad TOML, unset variable)
+    └── RemoteError         a system answered with an error: status, stable code, German message
+        └── Unreachable     the system could not be reached at all (code NICHT_ERREICHBAR)
+"""
+
+from __future__ import annotations
+
+
+class AbsprungError(Exception):
+    """Root of the core package's own exceptions."""
+
+
+class ProfileError(AbsprungError):
+    """A target profile is unusable; the message says why, in German."""
+
+
+class RemoteError(AbsprungError):
+    def __init__(self, system: str, status: int, code: str, message: str) -> None:
+        super().__init__(f"{system}: {message} ({code}, HTTP {status})")
+        self.system, self.status, self.code, self.message = system, status, code, message
+
+
+class Unreachable(RemoteError):
+    pass

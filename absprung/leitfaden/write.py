@@ -1,0 +1,39 @@
+"""Writes the generated pages and the screenshots they show into ``docs/``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from absprung.slug import nfc
+
+from .pages import render_all
+from .pfade import GENERATED, PICTURES
+from .site import Site, build_site
+
+
+def used_pictures(site: Site) -> set[Path]:
+    pictures = {shot.source for shots in site.shots.values() for shot, _ in shots}
+    pictures |= {shot.source for sc in site.scenarios if "doku" in sc.tags for shot in site.outcomes[sc.anchor].shots}
+    return pictures
+
+
+def write_site(site: Site, docs: Path) -> int:
+    """Recreate docs/generiert and docs/bilder; returns the number of pages written."""
+    for folder in (docs / GENERATED, docs / PICTURES):
+        shutil.rmtree(folder, ignore_errors=True)
+    pages = render_all(site)
+    for relative, text in pages.items():
+        target = docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(nfc(text), encoding="utf-8")
+    (docs / PICTURES).mkdir(parents=True, exist_ok=True)
+    for source in used_pictures(site):
+        shutil.copy2(source, docs / PICTURES / source.name)
+    return sum(1 for p in pages if p.endswith(".md"))
+
+
+def generate(*, features: Path, run_json: Path | None, docs: Path, root: Path) -> Site:
+    site = build_site(features, run_json, root)
+    write_site(site, docs)
+    return site

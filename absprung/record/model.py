@@ -1,0 +1,120 @@
+"""The typed run record and its JSON form ``lauf.json`` (schema 1), for the plugin and the site.
+
+``lauf.json``::
+
+    {"schema": 1, "erstellt": "2026-11-27 10:00:00", "commit": "abc1234", "ziel": "eingebettete Fakes",
+     "dauer_s": 3.2, "zusammenfassung": {"passed": 30, "failed": 0, "skipped": 1},
+     "szenarien": [{"nodeid": "...", "datei": "features/test.feature", "feature": "...",
+                    "szenario": "...", "zeile": 12, "tags": ["G18", ...],
+                    "status": "passed|failed|skipped", "dauer_s": 0.05, "meldung": "...",
+                    "schritte": [{"keyword": "Angenommen", "text": "...", "status":
+                                  "passed|failed|skipped|nicht ausgeführt", "dauer_s": 0.01,
+                                  "bilder": ["bilder/<datei>.png"], "bildnamen": ["ams.5 – DigiPro"]}],
+                    "http": [{"system": "...", "methode": "GET", "url": "...", "status": 200, ...}]}]}
+
+Paths of pictures are relative to the folder of ``lauf.json``. ``bildnamen`` (the constants of
+``absprung.bilder``) came later; a record without them still reads, its pictures then have no name
+and show on the scenario page only, not at the guide steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = 1
+PASSED, FAILED, SKIPPED, NOT_RUN = "passed", "failed", "skipped", "nicht ausgeführt"
+# The German words for statuses, everywhere people read them (report, site).
+STATUS_WORDS = {PASSED: "bestanden", FAILED: "fehlgeschlagen", SKIPPED: "übersprungen", NOT_RUN: "nicht ausgeführt"}
+
+
+@dataclass
+class Picture:
+    name: str  # the constant from absprung.bilder
+    path: str  # relative to the folder of lauf.json, e.g. "bilder/…png"
+
+
+@dataclass
+class StepRecord:
+    keyword: str
+    text: str
+    status: str = NOT_RUN
+    duration_s: float = 0.0
+    pictures: list[Picture] = field(default_factory=list)
+    error: str | None = None  # e.g. "Schritt nicht definiert"
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"keyword": self.keyword, "text": self.text, "status": self.status,
+                                "dauer_s": self.duration_s, "bilder": [p.path for p in self.pictures],
+                                "bildnamen": [p.name for p in self.pictures]}
+        if self.error:
+            data["fehler"] = self.error
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StepRecord:
+        paths = [str(p) for p in data.get("bilder") or []]
+        names = [str(n) for n in data.get("bildnamen") or []] + [""] * len(paths)
+        return cls(str(data.get("keyword", "")), str(data.get("text", "")), str(data.get("status", NOT_RUN)),
+                   float(data.get("dauer_s") or 0.0), [Picture(n, p) for n, p in zip(names, paths)],
+                   data.get("fehler"))
+
+
+@dataclass
+class ScenarioRecord:
+    nodeid: str
+    file: str = ""
+    feature: str = ""
+    scenario: str = ""
+    line: int = 0
+    tags: list[str] = field(default_factory=list)
+    status: str = PASSED
+    duration_s: float = 0.0
+    message: str | None = None
+    steps: list[StepRecord] = field(default_factory=list)
+    http: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"nodeid": self.nodeid, "datei": self.file, "feature": self.feature, "szenario": self.scenario,
+                "zeile": self.line, "tags": self.tags, "status": self.status, "dauer_s": self.duration_s,
+                "meldung": self.message, "schritte": [s.to_json() for s in self.steps], "http": self.http}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ScenarioRecord:
+        return cls(str(data.get("nodeid", "")), str(data.get("datei", "")), str(data.get("feature", "")),
+                   str(data.get("szenario", "")), int(data.get("zeile") or 0), [str(t) for t in data.get("tags", [])],
+                   str(data.get("status", NOT_RUN)), float(data.get("dauer_s") or 0.0), data.get("meldung"),
+                   [StepRecord.from_json(s) for s in data.get("schritte", [])], list(data.get("http", [])))
+
+
+@dataclass
+class Run:
+    created: str  # "YYYY-MM-DD HH:MM:SS"
+    commit: str
+    target: str
+    duration_s: float = 0.0
+    scenarios: list[ScenarioRecord] = field(default_factory=list)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for s in self.scenarios:
+            counts[s.status] = counts.get(s.status, 0) + 1
+        return counts
+
+    def to_json(self) -> dict[str, Any]:
+        return {"schema": SCHEMA, "erstellt": self.created, "commit": self.commit, "ziel": self.target,
+                "dauer_s": self.duration_s, "zusammenfassung": self.summary,
+                "szenarien": [s.to_json() for s in self.scenarios]}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Run:
+        """Raises ValueError for another schema or a malformed record."""
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+            raise ValueError(f"unbekanntes Schema {data.get('schema') if isinstance(data, dict) else None!r}")
+        try:
+            return cls(str(data.get("erstellt", "")), str(data.get("commit", "unbekannt")), str(data.get("ziel", "")),
+                       float(data.get("dauer_s") or 0.0),
+                       [ScenarioRecord.from_json(s) for s in data.get("szenarien", [])])
+        except (AttributeError, TypeError, ValueError) as error:
+            raise ValueError(f"fehlerhafter Eintrag ({error})") from None

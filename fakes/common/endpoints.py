@@ -1,0 +1,171 @@
+"""The endpoint table of a fake's JSON API, and how a request becomes a model call.
+
+A route only translates: it reads and validates the request (size, JSON, schema, parameters),
+calls one handler under the fake's lock, and serializes the answer. Rules live in the models.
+The same declarations yield the fake's ``/openapi.json`` (``fakes.common.openapi``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from .errors import ANFRAGE_ZU_GROSS, FELD_FEHLT, FELD_TYP, JSON_ZU_TIEF, UNGUELTIGES_JSON
+from .schema import Schema
+from .state import FakeState
+
+MAX_BODY = 64 * 1024
+MAX_DEPTH = 32  # nesting levels of a JSON body; the deepest documented payload needs 7
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    location: str = "query"  # query | header | path
+    required: bool = False
+    description: str = ""
+    type: str = "string"
+
+
+@dataclass
+class Call:
+    """What a handler gets: validated body, path and query parameters, headers, own base URL."""
+
+    body: dict[str, Any]
+    path: dict[str, str]
+    query: dict[str, Any]
+    headers: Mapping[str, str]
+    base_url: str
+
+
+Handler = Callable[[Call], Any]
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One operation; the handler's name is the model operation it calls (and the OpenAPI id)."""
+
+    method: str
+    path: str
+    handler: Handler
+    summary: str
+    body: Schema | None = None
+    params: tuple[Param, ...] = ()
+    tag: str = "api"
+    response: str = "OK"
+
+    @property
+    def operation(self) -> str:
+        return self.handler.__name__
+
+
+def bearer_token(headers: Mapping[str, str], *, strip_quotes: bool = False) -> str:
+    """The token of an ``Authorization: Bearer …`` header, or "" (the model refuses that).
+
+    Thinksurance's examples write the token in quotes; that fake drops them."""
+    value = headers.get("authorization", "")
+    token = value[7:].strip() if value.lower().startswith("bearer ") else ""
+    return token.strip('"') if strip_quotes else token
+
+
+async def read_body(request: Request) -> bytes:
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_BODY:
+        raise ANFRAGE_ZU_GROSS.refuse(max=MAX_BODY)
+    parts, n = [], 0
+    async for part in request.stream():
+        n += len(part)
+        if n > MAX_BODY:
+            raise ANFRAGE_ZU_GROSS.refuse(max=MAX_BODY)
+        parts.append(part)
+    return b"".join(parts)
+
+
+def parse_json(raw: bytes, schema: Schema) -> dict[str, Any]:
+    if not raw.strip():
+        data: Any = {}
+    else:
+        try:
+            data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+        except RecursionError:
+            raise JSON_ZU_TIEF.refuse(max=MAX_DEPTH) from None
+        except ValueError:
+            raise UNGUELTIGES_JSON.refuse() from None
+        _check_structure(data)
+    return schema.validate(data)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN, Infinity: Python accepts them, JSON does not
+
+
+def _check_structure(data: Any) -> None:
+    """Refuse what json.loads lets through but no answer could echo: deep nesting, lone
+    surrogates (``"\\ud800"`` cannot be encoded as UTF-8). Iterative, so depth cannot crash it."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise UNGUELTIGES_JSON.refuse() from None
+        elif isinstance(value, (dict, list)):
+            if depth > MAX_DEPTH:
+                raise JSON_ZU_TIEF.refuse(max=MAX_DEPTH)
+            children = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            stack.extend((c, depth + 1) for c in children)
+
+
+def _query(request: Request, endpoint: Endpoint) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for p in endpoint.params:
+        if p.location != "query":
+            continue
+        raw = request.query_params.get(p.name)
+        if raw is None or raw == "":
+            if p.required:
+                raise FELD_FEHLT.refuse(feld=p.name)
+            continue
+        if p.type == "integer":
+            try:
+                values[p.name] = int(raw)
+            except ValueError:
+                raise FELD_TYP.refuse(feld=p.name, typ="Ganzzahl") from None
+        else:
+            values[p.name] = raw
+    return values
+
+
+def route(endpoint: Endpoint, state: FakeState) -> Route:
+    async def handle(request: Request) -> Response:
+        body: dict[str, Any] = {}
+        if endpoint.body is not None:
+            body = parse_json(await read_body(request), endpoint.body)
+        call = Call(body=body, path=dict(request.path_params), query=_query(request, endpoint),
+                    headers=request.headers, base_url=str(request.base_url).rstrip("/"))
+        result = await in_model(state, endpoint.handler, call)
+        if isinstance(result, Response):
+            return result
+        if isinstance(result, tuple):
+            status, data = result
+            return JSONResponse(data, status_code=status)
+        return JSONResponse(result)
+
+    return Route(endpoint.path, handle, methods=[endpoint.method])
+
+
+def _locked(state: FakeState, function: Callable[..., Any], *args: Any) -> Any:
+    with state.lock:
+        return function(*args)
+
+
+async def in_model(state: FakeState, function: Callable[..., Any], *args: Any) -> Any:
+    """Run a model call under the fake's lock, off the event loop."""
+    return await run_in_threadpool(_locked, state, function, *args)

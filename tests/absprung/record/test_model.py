@@ -1,0 +1,58 @@
+"""The typed run record: JSON round trip, German status words, older records without picture names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from absprung.record.model import (FAILED, NOT_RUN, PASSED, SKIPPED, STATUS_WORDS, Picture, Run, ScenarioRecord,
+                                   StepRecord)
+
+
+def _run() -> Run:
+    steps = [StepRecord("Angenommen", "alles ist eingerichtet", PASSED, 0.25,
+                        [Picture("ams.5 – DigiPro", "bilder/a-123456-ams-5-digipro.png")]),
+             StepRecord("Wenn", "ein Schritt, den es nicht gibt", FAILED, 0.0, error="Schritt nicht definiert"),
+             StepRecord("Dann", "öffnet sich Thinksurance", NOT_RUN)]
+    scenario = ScenarioRecord("features/test_szenarien.py::test_x", "features/test.feature", "Test", "Müller & Söhne",
+                              12, ["G18", "doku"], FAILED, 1.5, "Thinksurance zeigt <leer>", steps,
+                              [{"system": "ams.5", "methode": "GET", "url": "http://x/api", "status": 200}])
+    return Run("2026-12-02 10:00:00", "abc1234", "eingebettete Fakes", 3.25,
+               [scenario, ScenarioRecord("n2", "features/a.feature", status=SKIPPED, message="kein Schreibrecht")])
+
+
+def test_round_trip_through_json() -> None:
+    run = _run()
+    again = Run.from_json(json.loads(json.dumps(run.to_json(), ensure_ascii=False)))
+    assert again == run
+    assert again.to_json()["zusammenfassung"] == {FAILED: 1, SKIPPED: 1}
+
+
+def test_json_keys_are_those_of_lauf_json_schema_1() -> None:
+    data = _run().to_json()
+    assert set(data) == {"schema", "erstellt", "commit", "ziel", "dauer_s", "zusammenfassung", "szenarien"}
+    scenario = data["szenarien"][0]
+    assert set(scenario) == {"nodeid", "datei", "feature", "szenario", "zeile", "tags", "status", "dauer_s",
+                             "meldung", "schritte", "http"}
+    assert scenario["schritte"][0]["bilder"] == ["bilder/a-123456-ams-5-digipro.png"]
+    assert scenario["schritte"][0]["bildnamen"] == ["ams.5 – DigiPro"]
+    assert scenario["schritte"][1]["fehler"] == "Schritt nicht definiert"
+
+
+def test_a_record_without_picture_names_still_reads() -> None:
+    data = _run().to_json()
+    del data["szenarien"][0]["schritte"][0]["bildnamen"]
+    picture = Run.from_json(data).scenarios[0].steps[0].pictures[0]
+    assert picture == Picture("", "bilder/a-123456-ams-5-digipro.png")
+
+
+@pytest.mark.parametrize("data", [{"schema": 2}, [], {"schema": 1, "szenarien": [{"zeile": "zwölf"}]}])
+def test_another_schema_or_a_broken_record_is_refused(data: object) -> None:
+    with pytest.raises(ValueError):
+        Run.from_json(data)
+
+
+def test_every_status_has_a_german_word() -> None:
+    assert STATUS_WORDS == {PASSED: "bestanden", FAILED: "fehlgeschlagen", SKIPPED: "übersprungen",
+                            NOT_RUN: "nicht ausgeführt"}

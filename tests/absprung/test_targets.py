@@ -1,0 +1,50 @@
+"""Target profiles: fail loudly and early, secrets only from environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from absprung.targets import EMBEDDED, ProfileError, embedded_fakes, load_profile
+
+URLS = '[urls]\ncloud = "https://cloud.example"\nconcenter = "https://cc.example"\nams = "https://ams.example"\n'
+
+
+def _profil(tmp_path: Path, text: str) -> Path:
+    pfad = tmp_path / "ziel.toml"
+    pfad.write_text(text, encoding="utf-8")
+    return pfad
+
+
+def test_standard_sind_die_eingebetteten_fakes() -> None:
+    ziel = embedded_fakes()
+    assert set(ziel.urls.values()) == {EMBEDDED} and ziel.controllable == ziel.embedded
+
+
+def test_gemischtes_profil(tmp_path: Path) -> None:
+    ziel = load_profile(_profil(tmp_path, URLS + 'thinksurance = "eingebettet"\n[geheimnisse]\nbtoken = "B"\n'),
+                       {"B": "echter-btoken"})
+    assert ziel.embedded == {"thinksurance"} and not ziel.writes_allowed
+    assert ziel.world.btoken == "echter-btoken"
+    assert "echter-btoken" not in repr(ziel)
+    fertig = ziel.with_fake_urls({"thinksurance": "http://127.0.0.1:1"})
+    assert fertig.urls["thinksurance"] == "http://127.0.0.1:1" and fertig.urls["cloud"] == "https://cloud.example"
+
+
+@pytest.mark.parametrize(("text", "meldung"), [
+    (URLS, "fehlt unter [urls] die Adresse für: thinksurance"),
+    (URLS + 'thinksurance = "x"\n[welt]\nbtoken = "klartext"\n', "nicht erlaubt: btoken"),
+    (URLS + 'thinksurance = "x"\n[geheimnisse]\nbtoken = "NICHT_GESETZT_XY"\n', "NICHT_GESETZT_XY"),
+    (URLS + 'thinksurance = "x"\n[geheimnisse]\nunsinn = "X"\n', "„unsinn“ unter [geheimnisse] unbekannt"),
+    ("kaputt = [", "kein gültiges TOML"),
+])
+def test_fehlerhafte_profile(tmp_path: Path, text: str, meldung: str) -> None:
+    with pytest.raises(ProfileError, match=None) as fehler:
+        load_profile(_profil(tmp_path, text), {})
+    assert meldung in str(fehler.value)
+
+
+def test_fehlende_datei() -> None:
+    with pytest.raises(ProfileError, match="gibt es nicht"):
+        load_profile("/nirgends/ziel.toml", {})

@@ -1,0 +1,69 @@
+"""`python -m fakes`: one JSON line with URLs and demo logins as soon as all four answer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Iterator
+
+import httpx
+import pytest
+
+from tests.helpers import ROOT
+
+
+@pytest.fixture
+def gestartet(request: pytest.FixtureRequest) -> Iterator[tuple[dict, subprocess.Popen]]:
+    argumente = getattr(request, "param", [])
+    prozess = subprocess.Popen([sys.executable, "-m", "fakes", "--json", *argumente], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert prozess.stdout is not None
+        zeile = prozess.stdout.readline()
+        yield json.loads(zeile), prozess
+    finally:
+        prozess.terminate()
+        prozess.wait(timeout=10)
+
+
+def test_json_zeile_mit_allen_systemen_und_demo_zugaengen(gestartet: tuple[dict, subprocess.Popen]) -> None:
+    daten, prozess = gestartet
+    assert set(daten) == {"cloud", "concenter", "ams", "thinksurance"}
+    for system, werte in daten.items():
+        assert werte["url"].startswith("http://127.0.0.1:"), werte
+        assert httpx.get(werte["url"] + "/openapi.json").status_code == 200, system
+    assert {"hash", "secret", "aToken", "nameTag", "bToken", "bEmail"} <= set(daten["thinksurance"])
+    assert {"benutzer", "passwort"} <= set(daten["concenter"])
+    assert daten["ams"]["benutzer"] == "AS"
+    # The demo partner from the JSON line really authenticates at the Thinksurance fake.
+    ts = daten["thinksurance"]
+    antwort = httpx.post(ts["url"] + "/api/ipn/tokens", json={"hash": ts["hash"], "secret": ts["secret"]})
+    assert antwort.status_code == 200 and "token" in antwort.json()
+
+
+def test_beendet_sich_sauber(gestartet: tuple[dict, subprocess.Popen]) -> None:
+    _, prozess = gestartet
+    prozess.terminate()
+    assert prozess.wait(timeout=10) == 0
+
+
+@pytest.mark.parametrize("gestartet", [["--ohne-steuerung"]], indirect=True)
+def test_ohne_steuerung_ist_die_steuerung_aus(gestartet: tuple[dict, subprocess.Popen]) -> None:
+    daten, _ = gestartet
+    for werte in daten.values():
+        antwort = httpx.post(werte["url"] + "/_steuerung/zuruecksetzen", json={})
+        assert antwort.status_code == 404 and antwort.headers["x-fehlercode"] == "STEUERUNG_AUS"
+
+
+def test_belegter_port_gibt_eine_klare_meldung() -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        port = s.getsockname()[1]
+        ergebnis = subprocess.run([sys.executable, "-m", "fakes", "--json", "--port-cloud", str(port)], cwd=ROOT,
+                                  capture_output=True, text=True, timeout=30)
+    assert ergebnis.returncode == 2
+    assert "Die Fakes konnten nicht starten" in ergebnis.stderr

@@ -1,0 +1,55 @@
+"""Shared helpers of the tests: run the acceptance suite on scenarios a test writes; expect a refusal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from fakes.common.errors import Refusal
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_scenarios(folder: Path, features: dict[str, str], *arguments: str,
+                  environment: dict[str, str] | None = None, timeout: int = 180) -> subprocess.CompletedProcess[str]:
+    """Write ``features`` (file name -> Gherkin) into ``folder`` and run them with our steps."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in features.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "test_tmp_szenarien.py").write_text(
+        f"from pytest_bdd import scenarios\nscenarios({str(folder)!r})\n", encoding="utf-8")
+    (folder / "pytest.ini").write_text("[pytest]\naddopts = --strict-markers -p no:cacheprovider -p no:schemathesis\n",
+                                       encoding="utf-8")
+    # As in the project's root conftest: conftest fixtures (Chromium launch args) beat plugin ones.
+    (folder / "conftest.py").write_text('pytest_plugins = ["steps.alle"]\n', encoding="utf-8")
+    command = [sys.executable, "-m", "pytest", "-c", str(folder / "pytest.ini"), "--rootdir", str(folder),
+               str(folder), *arguments]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(environment or {})})
+
+
+def refused(code: str, function: Callable[..., Any], *args: Any, **kw: Any) -> Refusal:
+    """Call, expect the rule ``code``; the German message must be complete and readable.
+
+    The rule table (tests/fakes/test_rules.py) finds the tests of each rule by these calls."""
+    with pytest.raises(Refusal) as info:
+        function(*args, **kw)
+    f = info.value
+    assert f.code == code, f"erwartet {code}, bekommen {f.code}: {f.message}"
+    assert len(f.message) > 15 and "{" not in f.message and f.message.endswith((".", ")", "?")), f.message
+    return f
+
+
+def logged(entry: Any, code: str, result: str, step: str | None = None) -> None:
+    """A con:center launch-log entry records the rule ``code`` with its German reason.
+
+    For launch outcomes that are not refusals of the request ("ohne Kundendaten", "fehlgeschlagen");
+    the rule table counts these calls like ``refused``."""
+    assert (entry.ergebnis, entry.code) == (result, code), (entry.ergebnis, entry.code, entry.grund)
+    assert step is None or entry.schritt == step, entry.schritt
+    assert entry.grund and len(entry.grund) > 15 and "{" not in entry.grund, entry.grund
