@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .secret import Secret
 from .systems import Systems
 
 TOKEN_NAME = "Thinksurance"
@@ -51,13 +52,13 @@ def kundenfreischaltung_anlegen(s: Systems, *, kunden: list[str], name: str = "T
         hauptfreischaltung=hauptfreischaltung)
 
 
-def produktgeber_hinterlegen(s: Systems, *, collaboration_api_token: str | None,
-                             btoken: str | None = None, benutzer: str | None = None) -> dict[str, Any]:
+def produktgeber_hinterlegen(s: Systems, *, collaboration_api_token: Secret | str | None,
+                             btoken: Secret | str | None = None, benutzer: str | None = None) -> dict[str, Any]:
     """con:center einrichten: Produktgeber Thinksurance → Collaboration API Token, btoken (G14, G15)."""
     return s.concenter.produktgeber_einstellungen_speichern(
         benutzer or s.world.concenter_benutzer, PRODUKTGEBER,
         {"collaboration_api_token": collaboration_api_token or "",
-         "btoken": s.world.btoken if btoken is None else btoken})
+         "btoken": s.world.geheimnis("btoken") if btoken is None else btoken})
 
 
 def maklerextranet_aktivieren(s: Systems, aktiv: bool = True, kuerzel: str | None = None) -> dict[str, Any]:
@@ -77,7 +78,7 @@ AUSLASSBAR = ("con:center Benutzer hinterlegen", "Token hinzufügen", "Mitarbeit
 
 
 def vollstaendig_einrichten(s: Systems, *, freischaltung: str = "empfohlen", kunden: list[str] | None = None,
-                            ausser: frozenset[str] = frozenset(), zweck: str = ZWECK) -> str | None:
+                            ausser: frozenset[str] = frozenset(), zweck: str = ZWECK) -> Secret | None:
     """The whole guide in order, optionally leaving out named steps; returns the noted AccessToken.
 
     ``freischaltung`` is "empfohlen" (VM-Freischaltung + Mitarbeiterzugriff) or "kunde"
@@ -88,9 +89,9 @@ def vollstaendig_einrichten(s: Systems, *, freischaltung: str = "empfohlen", kun
         raise ValueError(f"Unbekannte Schritte: {', '.join(sorted(unbekannt))}; möglich: {', '.join(AUSLASSBAR)}")
     if "con:center Benutzer hinterlegen" not in ausser:
         concenter_benutzer_hinterlegen(s)
-    access_token: str | None = None
+    access_token: Secret | None = None
     if "Token hinzufügen" not in ausser:
-        access_token = str(token_hinzufuegen(s, zweck=zweck)["access_token"])
+        access_token = token_hinzufuegen(s, zweck=zweck)["access_token"]
     haupt = "Hauptfreischaltung" not in ausser
     if freischaltung == "empfohlen":
         if "Mitarbeiterzugriff" not in ausser:

@@ -4,6 +4,8 @@ Exception tree::
 
     AbsprungError           root of everything absprung raises on purpose
     ├── ProfileError        a target profile is unusable (missing value, bad TOML, unset variable)
+    │   └── MissingSecret   a step needs a secret the profile does not name (the scenario is skipped)
+    ├── PreflightError      a remote system of the target is unreachable or refuses its credentials
     └── RemoteError         a system answered with an error: status, stable code, German message
         └── Unreachable     the system could not be reached at all (code NICHT_ERREICHBAR)
 """
@@ -17,6 +19,14 @@ class AbsprungError(Exception):
 
 class ProfileError(AbsprungError):
     """A target profile is unusable; the message says why, in German."""
+
+
+class MissingSecret(ProfileError):
+    """A secret the target does not have; scenarios needing it are skipped with this reason."""
+
+
+class PreflightError(AbsprungError):
+    """Before the first scenario: the target's systems are not usable; one German line per system."""
 
 
 class RemoteError(AbsprungError):

@@ -5,9 +5,11 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from fakes import demo
+
 from .clients import AmsClient, CloudClient, ConcenterClient, ControlClient, ThinksuranceClient
 from .clients.base import Recorder
-from .targets import Target, World
+from .targets import NAMES, Target, World
 
 
 @dataclass
@@ -32,6 +34,10 @@ class Systems:
                    AmsClient(base_url=u["ams"], record=record),
                    ThinksuranceClient(base_url=u["thinksurance"], record=record))
 
+    def system_of(self, url: str) -> str | None:
+        """The name of the system a URL belongs to (for recording browser requests)."""
+        return next((NAMES[s] for s, base in self.target.urls.items() if url.startswith(base)), None)
+
     def control(self, system: str) -> ControlClient:
         if system not in self._control:
             self._control[system] = ControlClient(base_url=self.target.urls[system])
@@ -44,6 +50,21 @@ class Systems:
         running = [self._parallel.submit(self.control(s).reset, seed) for s in sorted(self.target.controllable)]
         for result in running:
             result.result()
+        self._adopt_haupt_email()
+
+    def _adopt_haupt_email(self) -> None:
+        """Embedded fakes take the world's Haupt-E-Mail (e.g. the e-mail of a real b-Token), so a
+        mixed landscape fits together; the demo office needs nothing."""
+        w, embedded = self.world, self.target.embedded
+        if w.haupt_email == demo.MITARBEITER_EMAIL:
+            return
+        if "ams" in embedded:
+            self.ams.haupt_email_aendern(w.ams_benutzer, w.haupt_email)
+            self.ams.cloud_benutzername_aendern(w.ams_benutzer, w.haupt_email)
+        if "cloud" in embedded:
+            self.cloud.benutzer_anlegen(w.bestand, w.haupt_email, "Benutzer")
+        if "thinksurance" in embedded:
+            self.thinksurance.support_neu_zuordnen(w.geheimnis("btoken"), w.haupt_email, w.haupt_email)
 
     def close(self) -> None:
         for c in (self.cloud, self.concenter, self.ams, self.thinksurance, *self._control.values()):

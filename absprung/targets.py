@@ -1,10 +1,10 @@
 """Targets: where the scenarios run. Default: the embedded fakes. Otherwise a profile file.
 
-A profile (TOML) names a base URL per system — or ``"eingebettet"`` for an embedded fake, which
-makes mixed targets possible (e.g. a real Thinksurance test system, the other three faked) —
-the identifiers of the broker office to use, and the *names* of the environment variables that
-hold its secrets. Secrets never live in the file. Missing values stop the run before the first
-step, with a German message naming what is missing::
+A profile (TOML) names per system a base URL — or ``"eingebettet"`` for a fake embedded in the
+run, which makes every landscape possible (e.g. a real Thinksurance test system, the other three
+faked) — the identifiers of the broker office, the *names* of the environment variables that
+hold its secrets, and optionally the labels of a real Gewerbeplattform. Secrets never live in
+the file. Missing values stop the run before the first step, with a German message::
 
     name = "staging"
     schreiben_erlaubt = false          # without it, scenarios that change data are skipped
@@ -18,6 +18,14 @@ step, with a German message naming what is missing::
     bestand = "MB-100234"
     [geheimnisse]                      # environment variable names
     btoken = "ABSPRUNG_BTOKEN"
+    [plattform]                        # optional: labels of a real Gewerbeplattform
+    titel = "Thinksurance – Gewerbeplattform"
+    [plattform.felder]
+    Firma = "Firmenname"
+
+A secret the profile does not name takes the demo value of the fakes only where a fake will
+answer: its system is embedded, or the profile's systems are fakes started elsewhere
+(``steuerung = true``). Otherwise it is absent, and a step that needs it is skipped with a reason.
 """
 
 from __future__ import annotations
@@ -30,10 +38,20 @@ from typing import Any
 
 from fakes import demo
 
-from .errors import ProfileError
+from .errors import MissingSecret, ProfileError
+from .plattform import Plattform
+from .secret import Secret
 
 SYSTEMS = ("cloud", "concenter", "ams", "thinksurance")
+NAMES = {"cloud": "assfinet cloud", "concenter": "con:center", "ams": "ams.5", "thinksurance": "Thinksurance"}
 EMBEDDED = "eingebettet"
+# Which system each secret belongs to: its demo value is only right where that system is a fake.
+SECRETS = {"btoken": "thinksurance", "btoken_kollege": "thinksurance", "thinksurance_hash": "thinksurance",
+           "thinksurance_secret": "thinksurance", "atoken": "thinksurance", "concenter_passwort": "concenter",
+           "access_token": "cloud"}
+DEMO_SECRETS = {"btoken": demo.TS_BTOKEN, "btoken_kollege": demo.TS_BTOKEN_KOLLEGE, "thinksurance_hash": demo.TS_HASH,
+                "thinksurance_secret": demo.TS_SECRET, "atoken": demo.TS_ATOKEN,
+                "concenter_passwort": demo.CONCENTER_PASSWORT}
 
 
 @dataclass(frozen=True)
@@ -48,14 +66,29 @@ class World:
     gast_email: str = demo.GAST_EMAIL
     concenter_benutzer: str = demo.CONCENTER_BENUTZER
     concenter_kollege: str = demo.CONCENTER_KOLLEGE
-    concenter_passwort: str = field(default=demo.CONCENTER_PASSWORT, repr=False)
-    btoken: str = field(default=demo.TS_BTOKEN, repr=False)
-    btoken_kollege: str = field(default=demo.TS_BTOKEN_KOLLEGE, repr=False)
-    thinksurance_hash: str = field(default=demo.TS_HASH, repr=False)
-    thinksurance_secret: str = field(default=demo.TS_SECRET, repr=False)
-    atoken: str = field(default=demo.TS_ATOKEN, repr=False)
     nametag: str = demo.TS_NAMETAG
     kunden: tuple[tuple[str, str], ...] = tuple((k["firma"], k["kundennummer"]) for k in demo.KUNDEN)
+    pruefkunde: str = demo.KUNDEN[0]["firma"]  # the customer read-only checks read
+    # Secrets; None = the profile does not name it and no fake would accept the demo value.
+    concenter_passwort: Secret | None = Secret(demo.CONCENTER_PASSWORT)
+    btoken: Secret | None = Secret(demo.TS_BTOKEN)
+    btoken_kollege: Secret | None = Secret(demo.TS_BTOKEN_KOLLEGE)
+    thinksurance_hash: Secret | None = Secret(demo.TS_HASH)
+    thinksurance_secret: Secret | None = Secret(demo.TS_SECRET)
+    atoken: Secret | None = Secret(demo.TS_ATOKEN)
+    access_token: Secret | None = None  # the noted AccessToken (G10): created by the setup on fakes
+
+    def geheimnis(self, name: str) -> Secret:
+        """A secret the step needs; without it the scenario is skipped with the reason."""
+        value = getattr(self, name)
+        if value is None and name in DEMO_SECRETS:
+            raise MissingSecret(f"Das Zielprofil nennt unter [geheimnisse] kein „{name}“, und gegen ein echtes "
+                                f"{NAMES[SECRETS[name]]} gilt kein Demo-Wert.")
+        if value is None:
+            raise MissingSecret(f"Das Zielprofil nennt unter [geheimnisse] kein „{name}“, und dieser Lauf richtet "
+                                f"{NAMES[SECRETS[name]]} nicht selbst ein.")
+        assert isinstance(value, Secret)
+        return value
 
     def kundennummer(self, firma: str) -> str:
         for name, nummer in self.kunden:
@@ -64,9 +97,6 @@ class World:
         bekannt = ", ".join(f"„{name}“" for name, _ in self.kunden) or "keine"
         raise ProfileError(f"Den Kunden „{firma}“ kennt das Ziel nicht (bekannt: {bekannt}); im Zielprofil unter "
                            "[welt.kunden] ergänzen.")
-
-
-SECRETS = ("btoken", "btoken_kollege", "thinksurance_hash", "thinksurance_secret", "atoken", "concenter_passwort")
 
 
 @dataclass(frozen=True)
@@ -79,11 +109,21 @@ class Target:
     control: bool = False
     # Systems served by the embedded fakes (kept after their URLs are filled in).
     embedded: frozenset[str] = frozenset()
+    plattform: Plattform = field(default_factory=Plattform)
+    profile: Path | None = None
+
+    @property
+    def remote(self) -> tuple[str, ...]:
+        return tuple(s for s in SYSTEMS if s not in self.embedded)
 
     @property
     def controllable(self) -> frozenset[str]:
         """Systems with the fakes' control API: reset to the seed before every scenario."""
         return frozenset(SYSTEMS) if self.control else self.embedded
+
+    def faked(self, system: str) -> bool:
+        """Does a fake answer for this system (embedded, or a fake started elsewhere)?"""
+        return system in self.embedded or self.control
 
     def with_fake_urls(self, fake_urls: dict[str, str]) -> Target:
         return replace(self, urls={s: fake_urls[s] if s in self.embedded else u for s, u in self.urls.items()})
@@ -100,28 +140,36 @@ def load_profile(path: str | Path, environment: dict[str, str] | None = None) ->
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ProfileError(f"Das Zielprofil „{path}“ gibt es nicht.") from None
-    except tomllib.TOMLDecodeError as f:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as f:
         raise ProfileError(f"Das Zielprofil „{path}“ ist kein gültiges TOML: {f}") from None
     urls = data.get("urls") or {}
     missing = [s for s in SYSTEMS if not urls.get(s)]
     if missing:
         raise ProfileError(f"Im Zielprofil „{path}“ fehlt unter [urls] die Adresse für: {', '.join(missing)} "
                            f"(eine URL oder „{EMBEDDED}“).")
+    embedded = frozenset(s for s in SYSTEMS if urls[s] == EMBEDDED)
+    control = bool(data.get("steuerung", False))
     world: dict[str, Any] = dict(data.get("welt") or {})
-    unknown = set(world) - {f.name for f in fields(World)} | (set(world) & set(SECRETS))
+    allowed = {f.name for f in fields(World)} - set(SECRETS)
+    unknown = set(world) - allowed
     if unknown:
         raise ProfileError(f"Im Zielprofil „{path}“ sind unter [welt] nicht erlaubt: {', '.join(sorted(unknown))} "
                            "(Geheimnisse gehören unter [geheimnisse] als Name einer Umgebungsvariablen).")
     if "kunden" in world:
         world["kunden"] = tuple((k, v) for k, v in dict(world["kunden"]).items())
-    for name, variable in (data.get("geheimnisse") or {}).items():
-        if name not in SECRETS:
-            raise ProfileError(f"Im Zielprofil „{path}“ ist „{name}“ unter [geheimnisse] unbekannt.")
-        if not environment.get(variable):
-            raise ProfileError(f"Zielprofil „{path}“: Die Umgebungsvariable {variable} für „{name}“ ist "
-                               "nicht gesetzt, und es gibt keinen Standardwert.")
-        world[name] = environment[variable]
+    named = dict(data.get("geheimnisse") or {})
+    for name in SECRETS:
+        if name in named:
+            variable = named.pop(name)
+            if not environment.get(variable):
+                raise ProfileError(f"Zielprofil „{path}“: Die Umgebungsvariable {variable} für „{name}“ ist "
+                                   "nicht gesetzt, und es gibt keinen Standardwert.")
+            world[name] = Secret(environment[variable])
+        elif not (SECRETS[name] in embedded or control):
+            world[name] = None  # a demo value would only be wrong against a real system
+    if named:
+        raise ProfileError(f"Im Zielprofil „{path}“ ist „{sorted(named)[0]}“ unter [geheimnisse] unbekannt "
+                           f"(bekannt: {', '.join(SECRETS)}).")
     return Target(name=str(data.get("name") or path.stem), urls={s: str(urls[s]).rstrip("/") for s in SYSTEMS},
-                  writes_allowed=bool(data.get("schreiben_erlaubt", False)), world=World(**world),
-                  control=bool(data.get("steuerung", False)),
-                  embedded=frozenset(s for s in SYSTEMS if urls[s] == EMBEDDED))
+                  writes_allowed=bool(data.get("schreiben_erlaubt", False)), world=World(**world), control=control,
+                  embedded=embedded, plattform=Plattform.from_profile(data.get("plattform"), path), profile=path)

@@ -105,4 +105,14 @@ ANNAHMEN: tuple[Annahme, ...] = (
             "Der Leitfaden verlangt, dass der Benutzer sieht, warum Thinksurance ablehnt (z. B. bei einer "
             "E-Mail-Adresse, die nicht zum b-Token passt); wie con:center das anzeigt, ist nicht beschrieben.",
             ("CC_THINKSURANCE_ANMELDUNG", "CC_THINKSURANCE_ABGELEHNT", "AMS_CONCENTER_FEHLER", "AMS_CLOUD_FEHLER")),
+    Annahme("A18", "Thinksurance", "Get Broker Token findet einen deaktivierten Makler (bIsActive false) nicht "
+            "mehr: „Broker Api: no broker found for the provided request.“",
+            "Die Doku sagt, ein deaktivierter Makler verschwinde aus dem Konto des Partners und könne nicht mehr "
+            "abspringen; welche Antwort Get Broker Token dann gibt, sagt sie nicht.", ("TS_BROKER_NICHT_GEFUNDEN",)),
+    Annahme("A19", "Thinksurance", "Die Gewerbeplattform zeigt die Kundendaten in einem Formular mit der Überschrift "
+            "„Thinksurance – Gewerbeplattform“ und beschriftet die Felder Firma, Straße, Hausnummer, PLZ, Ort, "
+            "Telefon, E-Mail, Ansprechpartner Vorname/Nachname, Jahresumsatz in Euro, Vollzeit- und "
+            "Teilzeitmitarbeiter; den gebundenen cloud Benutzer zeigt sie als „Verknüpfter Benutzer“.",
+            "Die Oberfläche von Thinksurance ist nicht öffentlich beschrieben. Gegen eine echte Gewerbeplattform "
+            "nennt ein Zielprofil unter [plattform] die dort sichtbaren Beschriftungen."),
 )

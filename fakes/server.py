@@ -1,8 +1,11 @@
-"""Runs all four fakes in one background event loop on loopback ports.
+"""Runs the fakes of a landscape in one background event loop on loopback ports.
 
 Used by the test session (one set per pytest process, so per xdist worker) and by
-``python -m fakes``. Sockets are bound first, so every fake knows its neighbours' URLs before
-any app is built; the one event loop serves all four, blocking model calls run in its threadpool.
+``python -m fakes``. A landscape may serve only some of the four systems and name the others'
+addresses (``Options.neighbours``): one merged address map wires every served fake to its
+neighbours, served or remote. Sockets are bound first, so every fake knows its neighbours' URLs
+before any app is built; the one event loop serves them all, blocking model calls run in its
+threadpool.
 """
 
 from __future__ import annotations
@@ -38,18 +41,20 @@ class Options:
     control_on: bool = True
     seed: str | None = "ausgangslage"
     switch_gueltigkeit: int = SWITCH_GUELTIGKEIT_STANDARD
-    # A mixed target: con:center may talk to a real Thinksurance instead of the fake.
-    thinksurance_url: str | None = None
+    serve: frozenset[str] = frozenset(SYSTEMS)  # the systems faked here
+    neighbours: dict[str, str] = field(default_factory=dict)  # base URL of every system not served
+    # con:center's partner credentials for Thinksurance (a real one needs real ones)
     thinksurance_hash: str = demo.TS_HASH
     thinksurance_secret: str = demo.TS_SECRET
 
 
 class Fakes:
-    """The four running fakes; ``urls`` maps system name to its base URL."""
+    """The running fakes; ``urls`` maps every system of the landscape to its base URL."""
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self.urls: dict[str, str] = {}
+        self.served: tuple[str, ...] = ()
         self.apps: dict[str, Starlette] = {}
         self._servers: list[uvicorn.Server] = []
         self._thread: threading.Thread | None = None
@@ -57,21 +62,17 @@ class Fakes:
 
     def start(self, *, wait: float = 10.0) -> Fakes:
         o = self.options
-        sockets = {s: _bind(o.host, o.ports.get(s, 0)) for s in SYSTEMS}
+        missing = [s for s in SYSTEMS if s not in o.serve and not o.neighbours.get(s)]
+        if missing:
+            raise StartError(f"Für {', '.join(missing)} fehlt eine Adresse: weder eingebettet noch angegeben.")
+        served = [s for s in SYSTEMS if s in o.serve]
+        self.served = tuple(served)
+        sockets = {s: _bind(o.host, o.ports.get(s, 0)) for s in served}
         shown_host = "127.0.0.1" if o.host in ("0.0.0.0", "") else o.host
-        self.urls = {s: f"http://{shown_host}:{sock.getsockname()[1]}" for s, sock in sockets.items()}
-        access = PartnerAccess(cloud_url=self.urls["cloud"],
-                               thinksurance_url=o.thinksurance_url or self.urls["thinksurance"],
-                               hash=o.thinksurance_hash, secret=o.thinksurance_secret)
-        self.apps = {
-            "cloud": cloud_app(control_on=o.control_on, seed=o.seed),
-            "thinksurance": thinksurance_app(control_on=o.control_on, seed=o.seed,
-                                             switch_gueltigkeit=o.switch_gueltigkeit),
-            "concenter": concenter_app(access, control_on=o.control_on, seed=o.seed),
-            "ams": ams_app(self.urls["concenter"], cloud_url=self.urls["cloud"], control_on=o.control_on,
-                           seed=o.seed),
-        }
-        for s in SYSTEMS:
+        own = {s: f"http://{shown_host}:{sock.getsockname()[1]}" for s, sock in sockets.items()}
+        self.urls = {s: own.get(s) or o.neighbours[s] for s in SYSTEMS}
+        self.apps = {s: self._app(s) for s in served}
+        for s in served:
             config = uvicorn.Config(self.apps[s], log_level="warning", access_log=False, lifespan="off",
                                     timeout_graceful_shutdown=1, limit_concurrency=200)
             # Served from a background thread, uvicorn installs no signal handlers: the owner of the
@@ -79,7 +80,7 @@ class Fakes:
             self._servers.append(uvicorn.Server(config))
 
         async def serve_all() -> None:
-            await asyncio.gather(*(srv.serve(sockets=[sockets[s]]) for s, srv in zip(SYSTEMS, self._servers)))
+            await asyncio.gather(*(srv.serve(sockets=[sockets[s]]) for s, srv in zip(served, self._servers)))
 
         def run() -> None:
             try:
@@ -89,12 +90,25 @@ class Fakes:
 
         self._thread = threading.Thread(target=run, name="fakes", daemon=True)
         self._thread.start()
-        self._wait_until_ready(wait)
+        self._wait_until_ready({s: own[s] for s in served}, wait)
         return self
 
-    def _wait_until_ready(self, wait: float) -> None:
+    def _app(self, system: str) -> Starlette:
+        """One fake, wired to its neighbours through the merged address map."""
+        o, u = self.options, self.urls
+        if system == "cloud":
+            return cloud_app(control_on=o.control_on, seed=o.seed)
+        if system == "thinksurance":
+            return thinksurance_app(control_on=o.control_on, seed=o.seed, switch_gueltigkeit=o.switch_gueltigkeit)
+        if system == "concenter":
+            access = PartnerAccess(cloud_url=u["cloud"], thinksurance_url=u["thinksurance"],
+                                   hash=o.thinksurance_hash, secret=o.thinksurance_secret)
+            return concenter_app(access, control_on=o.control_on, seed=o.seed)
+        return ams_app(u["concenter"], cloud_url=u["cloud"], control_on=o.control_on, seed=o.seed)
+
+    def _wait_until_ready(self, urls: dict[str, str], wait: float) -> None:
         end = time.monotonic() + wait
-        pending = dict(self.urls)
+        pending = dict(urls)
         while pending:
             if self._error is not None:
                 raise StartError(f"Fakes konnten nicht starten: {self._error}")
@@ -144,9 +158,10 @@ def _answers(url: str) -> bool:
         return False
 
 
-def demo_access(urls: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """What a support person needs to practise: URLs and the demo logins (invented values)."""
-    return {
+def demo_access(urls: dict[str, str], served: tuple[str, ...] = SYSTEMS) -> dict[str, dict[str, Any]]:
+    """What a support person needs to practise: URLs and the demo logins (invented values) of the
+    systems served here."""
+    access = {
         "cloud": {"url": urls["cloud"], "drive": f"{urls['cloud']}/drive/{demo.BESTAND}",
                   "bestand": demo.BESTAND, "benutzer": demo.MITARBEITER_EMAIL},
         "concenter": {"url": urls["concenter"], "benutzer": demo.CONCENTER_BENUTZER,
@@ -156,3 +171,4 @@ def demo_access(urls: dict[str, str]) -> dict[str, dict[str, Any]]:
                          "aToken": demo.TS_ATOKEN, "nameTag": demo.TS_NAMETAG,
                          "bToken": demo.TS_BTOKEN, "bEmail": demo.MITARBEITER_EMAIL},
     }
+    return {s: access[s] for s in served}

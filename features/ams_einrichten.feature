@@ -36,3 +36,8 @@ Funktionalität: Anpassung in ams einrichten
     Wenn der ams Benutzer die Kundenmaske von "Müller & Söhne Bau GmbH" öffnet
     Und DigiPro anklickt
     Dann bietet DigiPro das Produkt "Thinksurance - Gewerbeplattform" an
+
+  @G16 @lesend
+  Szenario: Beim cloud Konto des ams Benutzers ist „Maklerextranet aktivieren“ angehakt
+    Angenommen die Einrichtung nach dem Leitfaden liegt vor
+    Dann ist beim cloud Konto des ams Benutzers "Maklerextranet aktivieren" angehakt

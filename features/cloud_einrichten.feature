@@ -69,3 +69,8 @@ Funktionalität: Anpassung in der cloud einrichten
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
     Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "widerrufen"
+
+  @G10 @G11 @lesend
+  Szenario: Mit dem vermerkten AccessToken liest die assfinet cloud den Prüfkunden über TaaData
+    Angenommen die Einrichtung nach dem Leitfaden liegt vor
+    Dann liefert die assfinet cloud mit dem vermerkten AccessToken über TaaData die Daten des Prüfkunden

@@ -54,3 +54,8 @@ Funktionalität: Anpassung in con:center einrichten
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
     Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "unbekannt oder wurde widerrufen"
+
+  @G14 @G15 @lesend
+  Szenario: Beim Produktgeber Thinksurance sind Collaboration API Token und btoken hinterlegt
+    Angenommen die Einrichtung nach dem Leitfaden liegt vor
+    Dann sind beim Produktgeber "Thinksurance" des con:center Benutzers Collaboration API Token und btoken hinterlegt

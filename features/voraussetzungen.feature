@@ -97,12 +97,26 @@ Funktionalität: Voraussetzungen
     Dann scheitert der Absprung, und con:center zeigt "passt nicht zu der E-Mail-Adresse"
     Und nennt das Absprung-Protokoll des con:center im Schritt "Broker Forward" den Grund "Bitte mit Thinksurance abstimmen"
 
+  @G04 @lesend
+  Szenario: Thinksurance nimmt den Partnerzugang des con:center an und kennt das Konto mit dem vereinbarten nameTag
+    Wenn sich das con:center mit seinem Partnerzugang bei Thinksurance anmeldet
+    Dann findet es unter den Konten des Partners das Konto mit dem vereinbarten nameTag
+
+  @G04 @lesend
+  Szenario: Zur Haupt-E-Mail-Adresse des ams Benutzers kennt Thinksurance einen aktiven Makler mit dem b-Token
+    Wenn Thinksurance nach dem Makler zur Haupt-E-Mail-Adresse des ams Benutzers gefragt wird
+    Dann nennt Thinksurance einen aktiven Makler mit dem b-Token des Zielprofils
+
   @G05
   Szenario: Mit dem Produkt Thinksurance bietet DigiPro „Thinksurance - Gewerbeplattform“ an
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Wenn der ams Benutzer die Kundenmaske von "Müller & Söhne Bau GmbH" öffnet
     Und DigiPro anklickt
     Dann bietet DigiPro das Produkt "Thinksurance - Gewerbeplattform" an
+
+  @G05 @lesend
+  Szenario: Der con:center Benutzer des ams Benutzers verfügt über das Produkt Thinksurance
+    Dann bietet con:center dem con:center Benutzer des ams Benutzers das Produkt "Thinksurance - Gewerbeplattform" an
 
   @G05 @fehlerbild
   Szenario: Produkt fehlt unter DigiPro, wenn der con:center Benutzer das Produkt Thinksurance nicht hat

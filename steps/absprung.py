@@ -7,6 +7,7 @@ from typing import Any
 from pytest_bdd import given, parsers, then, when
 
 from absprung import diagnose, einrichtung
+from absprung.secret import Secret
 from absprung.systems import Systems
 from steps.ansicht import Ansicht
 from steps.bedienung import Bedienung
@@ -25,32 +26,32 @@ GRUPPEN = {"Anschrift": ["Straße", "Hausnummer", "PLZ", "Ort"],
 # --- the whole setup at once ------------------------------------------------------------------
 
 @given("alles ist nach dem Leitfaden eingerichtet", target_fixture="access_token")
-def _(systems: Systems) -> str | None:
+def _(systems: Systems) -> Secret | None:
     return einrichtung.vollstaendig_einrichten(systems)
 
 
 @given(parsers.parse('alles ist nach dem Leitfaden eingerichtet, außer "{schritt}"'), target_fixture="access_token")
-def _(systems: Systems, schritt: str) -> str | None:
+def _(systems: Systems, schritt: str) -> Secret | None:
     return einrichtung.vollstaendig_einrichten(systems, ausser=frozenset({schritt}))
 
 
 @given(parsers.parse('alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "{firma}" eingerichtet'),
        target_fixture="access_token")
-def _(systems: Systems, firma: str) -> str | None:
+def _(systems: Systems, firma: str) -> Secret | None:
     return einrichtung.vollstaendig_einrichten(systems, freischaltung="kunde",
                                                kunden=[systems.world.kundennummer(firma)])
 
 
 @given(parsers.parse('alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "{firma}" eingerichtet, '
                      'außer "{schritt}"'), target_fixture="access_token")
-def _(systems: Systems, firma: str, schritt: str) -> str | None:
+def _(systems: Systems, firma: str, schritt: str) -> Secret | None:
     return einrichtung.vollstaendig_einrichten(systems, freischaltung="kunde", ausser=frozenset({schritt}),
                                                kunden=[systems.world.kundennummer(firma)])
 
 
 @given(parsers.parse('alles ist nach dem Leitfaden eingerichtet, aber der Token hat den Zweck "{zweck}"'),
        target_fixture="access_token")
-def _(systems: Systems, zweck: str) -> str | None:
+def _(systems: Systems, zweck: str) -> Secret | None:
     return einrichtung.vollstaendig_einrichten(systems, zweck=zweck)
 
 
@@ -174,3 +175,13 @@ def _(digipro_produkte: list[str], produkt: str) -> None:
 @then(parsers.parse('bietet DigiPro das Produkt "{produkt}" nicht an'))
 def _(digipro_produkte: list[str], produkt: str) -> None:
     assert produkt not in digipro_produkte, f"DigiPro bietet „{produkt}“ doch an."
+
+
+@given("die Einrichtung nach dem Leitfaden liegt vor", target_fixture="access_token")
+def _(systems: Systems) -> Secret | None:
+    """Where this run may write to cloud, con:center and ams (or fakes them), it sets them up now and
+    notes the AccessToken; on a read-only target the setup must already be there."""
+    t = systems.target
+    if t.writes_allowed or {"cloud", "concenter", "ams"} <= t.embedded:
+        return einrichtung.vollstaendig_einrichten(systems)
+    return None

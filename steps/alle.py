@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "absprung.record.plugin",
+    "steps.ziel",
     "steps.fixtures",
     "steps.voraussetzungen",
     "steps.cloud",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pytest_bdd import given, parsers
+from pytest_bdd import given, parsers, then
 
 from absprung.systems import Systems
 from steps.einrichter import Einrichter
@@ -26,3 +26,10 @@ def _(systems: Systems, email: str) -> None:
 @given(parsers.parse('der Kunde "{firma}" wurde aus ams.5 in die assfinet cloud repliziert'))
 def _(systems: Systems, firma: str) -> None:
     systems.ams.kunde_replizieren(systems.world.ams_benutzer, systems.world.kundennummer(firma))
+
+
+@then('ist beim cloud Konto des ams Benutzers "Maklerextranet aktivieren" angehakt')
+def _(systems: Systems) -> None:
+    konten = systems.ams.benutzer(systems.world.ams_benutzer)["cloud_konten"]
+    assert any(k.get("maklerextranet") for k in konten), \
+        f"Bei keinem cloud Konto des ams Benutzers ist „Maklerextranet aktivieren“ angehakt: {konten}"

@@ -13,7 +13,7 @@ from steps.ansicht import Ansicht
 @given(parsers.parse('der neue Benutzername "{email}" wurde zusammen mit dem b-Token an Thinksurance gemeldet '
                      'und neu zugeordnet'))
 def _(systems: Systems, email: str) -> None:
-    systems.thinksurance.support_neu_zuordnen(systems.world.btoken, email)
+    systems.thinksurance.support_neu_zuordnen(systems.world.geheimnis("btoken"), email)
 
 
 @then(parsers.parse('verwendet Thinksurance für den b-Token den cloud Benutzer "{email}"'))
@@ -25,7 +25,7 @@ def _(ansicht: Ansicht, email: str) -> None:
 @then("gibt auch die V1-Anmeldung der Anleitung von 2020 noch einen Security-Token, wie V1.1 für 15 Minuten")
 def _(systems: Systems) -> None:
     w, ts = systems.world, systems.thinksurance
-    zugang = {"hash": w.thinksurance_hash, "secret": w.thinksurance_secret}
+    zugang = {"hash": w.geheimnis("thinksurance_hash"), "secret": w.geheimnis("thinksurance_secret")}
     jetzt = datetime.now(timezone.utc).replace(tzinfo=None)
     for pfad in ("/api/token", "/api/ipn/tokens"):
         ablauf = datetime.strptime(ts.json("POST", pfad, json_body=zugang)["expired"], "%Y-%m-%d %H:%M:%S")

@@ -5,23 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-# Form fields of the Gewerbeplattform's customer page, by label.
-FELDER = ("Firma", "Straße", "Hausnummer", "PLZ", "Ort", "Telefon", "E-Mail", "Ansprechpartner Vorname",
-          "Ansprechpartner Nachname", "Jahresumsatz in Euro", "Vollzeitmitarbeiter", "Teilzeitmitarbeiter")
+from absprung.clients.base import redact_url
+from absprung.plattform import FELDER, TITEL, Plattform
 
 
 @dataclass
 class Ansicht:
-    url: str
+    url: str  # one-time parts masked
     titel: str
-    felder: dict[str, str] = field(default_factory=dict)  # label -> value (customer page only)
+    felder: dict[str, str] = field(default_factory=dict)  # field (absprung.plattform.FELDER) -> value shown
     hinweis: str | None = None  # e.g. "Es wurden keine Kundendaten übermittelt." on the dashboard
     fehler: str | None = None  # an error page instead of Thinksurance (e.g. con:center refused)
     verknuepft: str | None = None  # the cloud user (bExternalId) Thinksurance has bound to the btoken
+    erwartet: str = TITEL  # the heading of the Gewerbeplattform on this target
 
     @property
     def ist_gewerbeplattform(self) -> bool:
-        return self.titel == "Thinksurance – Gewerbeplattform"
+        return self.titel == self.erwartet
 
     @property
     def mit_kundendaten(self) -> bool:
@@ -31,8 +31,9 @@ class Ansicht:
 class _Leser(HTMLParser):
     """Reads h1, labels, input values and alert/status texts from a page (HTTP mode)."""
 
-    def __init__(self) -> None:
+    def __init__(self, verknuepft_label: str) -> None:
         super().__init__()
+        self._verknuepft_label = verknuepft_label
         self.h1 = ""
         self.labels: dict[str, str] = {}
         self.werte: dict[str, str] = {}
@@ -55,7 +56,7 @@ class _Leser(HTMLParser):
             self.werte[a["id"] or ""] = a.get("value") or ""
         elif tag == "form" and a.get("id") == "kundendaten":
             self.formular = True
-        elif a.get("aria-label") == "Verknüpfter Benutzer":
+        elif a.get("aria-label") == self._verknuepft_label:
             self._verknuepft = True
         if a.get("role") in ("alert", "status") and self._rolle is None:
             self._rolle, self._tiefe = a["role"], 0
@@ -86,16 +87,18 @@ class _Leser(HTMLParser):
             self.verknuepft += data
 
 
-def aus_html(url: str, text: str) -> Ansicht:
-    leser = _Leser()
+def aus_html(url: str, text: str, plattform: Plattform) -> Ansicht:
+    leser = _Leser(plattform.verknuepft)
     leser.feed(text)
     titel = " ".join(leser.h1.split())
     fehler = " ".join(leser.rollen.get("alert", "").split()) or None
-    if titel != "Thinksurance – Gewerbeplattform":
-        return Ansicht(url=url, titel=titel, fehler=fehler or text[:300])
+    url = redact_url(url)
+    if titel != plattform.titel:
+        return Ansicht(url=url, titel=titel, fehler=fehler or text[:300], erwartet=plattform.titel)
     verknuepft = leser.verknuepft.strip() or None
     if not leser.formular:
         return Ansicht(url=url, titel=titel, hinweis=" ".join(leser.rollen.get("status", "").split()) or None,
-                       verknuepft=verknuepft)
+                       verknuepft=verknuepft, erwartet=plattform.titel)
     nach_label = {" ".join(t.split()): leser.werte.get(i, "") for i, t in leser.labels.items()}
-    return Ansicht(url=url, titel=titel, felder={f: nach_label.get(f, "") for f in FELDER}, verknuepft=verknuepft)
+    return Ansicht(url=url, titel=titel, felder={f: nach_label.get(plattform.label(f), "") for f in FELDER},
+                   verknuepft=verknuepft, erwartet=plattform.titel)

@@ -50,12 +50,13 @@ class HttpBedienung:
         self._seite = self._browser.get(url)
         if self._aufzeichnen:
             for r in [*self._seite.history, self._seite]:
-                self._aufzeichnen({"system": "Browser (HTTP)", "methode": "GET", "url": redact_url(str(r.url)),
-                                   "status": r.status_code, "weiterleitung": redact_url(r.headers.get("location", "")) or None})
+                self._aufzeichnen({"system": f"{self.s.system_of(str(r.url)) or 'unbekannt'} (Browser)",
+                                   "methode": "GET", "url": redact_url(str(r.url)), "status": r.status_code,
+                                   "weiterleitung": redact_url(r.headers.get("location", "")) or None})
 
     def ansicht(self) -> Ansicht:
         assert self._seite is not None, "Es wurde noch kein Produkt gewählt."
-        return aus_html(str(self._seite.url), self._seite.text)
+        return aus_html(str(self._seite.url), self._seite.text, self.s.target.plattform)
 
     def close(self) -> None:
         self._browser.close()
@@ -69,7 +70,7 @@ class BrowserBedienung:
         self.s = systems
         self.page = page
         self.ams = AmsSeiten(page, systems.target.urls["ams"])
-        self.plattform = GewerbeplattformSeite(page)
+        self.plattform = GewerbeplattformSeite(page, systems.target.plattform)
         self._foto = foto or (lambda name: None)
 
     def kundenmaske_oeffnen(self, kundennummer: str, firma: str) -> None:

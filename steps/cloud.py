@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from absprung import einrichtung
+from absprung.secret import Secret
 from absprung.systems import Systems
 from steps.einrichter import Einrichter
 from steps.versuch import Versuch, versuchen
@@ -17,14 +18,13 @@ def _(einrichter: Einrichter) -> None:
 
 @given(parsers.parse('unter "assfinet api" ist ein Token mit dem Namen "{name}", dem Zweck "{zweck}" '
                      'und diesem Concenter Benutzernamen hinzugefügt'), target_fixture="access_token")
-def _(einrichter: Einrichter, name: str, zweck: str) -> str:
+def _(einrichter: Einrichter, name: str, zweck: str) -> Secret:
     return einrichter.token_hinzufuegen(name=name, zweck=zweck)
 
 
 @given("der generierte AccessToken ist vermerkt", target_fixture="access_token")
-def _(access_token: str) -> str:
-    # Booleans only: pytest's assertion introspection would print a (real) token on failure.
-    vollstaendig = bool(access_token) and "•" not in access_token
+def _(access_token: Secret) -> Secret:
+    vollstaendig = bool(access_token) and "•" not in access_token.reveal()
     assert vollstaendig, "Der AccessToken wurde nach dem Speichern nicht vollständig angezeigt."
     return access_token
 
@@ -59,18 +59,18 @@ def _(systems: Systems) -> None:
 
 
 @then("zeigt assfinet drive den AccessToken beim Speichern vollständig und danach nur noch maskiert")
-def _(systems: Systems, access_token: str) -> None:
+def _(systems: Systems, access_token: Secret) -> None:
     liste = systems.cloud.tokens(systems.world.bestand)
     assert liste, "assfinet drive zeigt keinen Token an."
     gezeigt = liste[-1]["access_token"]
-    maskiert = gezeigt != access_token and "•" in gezeigt  # booleans only: no token in a report
+    maskiert = gezeigt != access_token.reveal() and "•" in gezeigt
     assert maskiert, "Der AccessToken steht unmaskiert in der Liste."
-    passt = gezeigt[-4:] == access_token[-4:]
+    passt = gezeigt[-4:] == access_token.reveal()[-4:]
     assert passt, "Die Maske passt nicht zum vermerkten AccessToken."
 
 
 @then(parsers.parse('liefert die assfinet cloud mit dem vermerkten AccessToken über TaaData die Daten von "{firma}"'))
-def _(systems: Systems, access_token: str, firma: str) -> None:
+def _(systems: Systems, access_token: Secret, firma: str) -> None:
     w = systems.world
     daten = systems.cloud.taa_daten_lesen(access_token, w.kundennummer(firma), w.haupt_email)
     assert daten["firma"] == firma, daten
@@ -86,3 +86,12 @@ def _(systems: Systems) -> None:
 @given('der con:center Benutzer wurde unter "Allgemein → con:center" wieder entfernt')
 def _(systems: Systems) -> None:
     systems.cloud.concenter_benutzer_entfernen(systems.world.bestand, systems.world.concenter_benutzer)
+
+
+@then("liefert die assfinet cloud mit dem vermerkten AccessToken über TaaData die Daten des Prüfkunden")
+def _(systems: Systems, access_token: Secret | None) -> None:
+    w = systems.world
+    token = access_token or w.geheimnis("access_token")
+    daten = systems.cloud.taa_daten_lesen(token, w.kundennummer(w.pruefkunde), w.haupt_email)
+    firma = daten.get("firma")
+    assert firma == w.pruefkunde, f"TaaData liefert die Firma „{firma}“ statt „{w.pruefkunde}“."

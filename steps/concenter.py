@@ -5,20 +5,21 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then
 
 from absprung import einrichtung
+from absprung.secret import Secret
 from absprung.systems import Systems
 from steps.einrichter import Einrichter
 
 
 @given('beim con:center Benutzer sind für den Produktgeber "Thinksurance" der vermerkte AccessToken als '
        'Collaboration API Token und der btoken von Thinksurance hinterlegt')
-def _(systems: Systems, einrichter: Einrichter, access_token: str) -> None:
+def _(systems: Systems, einrichter: Einrichter, access_token: Secret) -> None:
     einrichter.produktgeber_hinterlegen(collaboration_api_token=access_token)
     gesetzt = systems.concenter.produktgeber_einstellungen(systems.world.concenter_benutzer, "Thinksurance")
     assert gesetzt == {"collaboration_api_token": True, "btoken": True}, gesetzt
 
 
 @given(parsers.parse('beim Produktgeber "Thinksurance" ist statt des btoken von Thinksurance "{btoken}" hinterlegt'))
-def _(systems: Systems, access_token: str, btoken: str) -> None:
+def _(systems: Systems, access_token: Secret, btoken: str) -> None:
     einrichtung.produktgeber_hinterlegen(systems, collaboration_api_token=access_token, btoken=btoken)
 
 
@@ -37,3 +38,11 @@ def _(systems: Systems, benutzer: str) -> None:
 @given('der assfinet Support schaltet dem con:center Benutzer das Produkt "Thinksurance" frei')
 def _(systems: Systems) -> None:
     systems.concenter.produkt_freischalten(systems.world.concenter_benutzer, "Thinksurance", True)
+
+
+@then(parsers.parse('sind beim Produktgeber "{produktgeber}" des con:center Benutzers Collaboration API Token und '
+                    'btoken hinterlegt'))
+def _(systems: Systems, produktgeber: str) -> None:
+    gesetzt = systems.concenter.produktgeber_einstellungen(systems.world.concenter_benutzer, produktgeber)
+    fehlt = [feld for feld in ("collaboration_api_token", "btoken") if gesetzt.get(feld) is not True]
+    assert not fehlt, f"Beim Produktgeber {produktgeber} fehlt: {', '.join(fehlt)}"

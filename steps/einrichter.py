@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from absprung import bilder, einrichtung
+from absprung.secret import Secret
 from absprung.systems import Systems
 
 if TYPE_CHECKING:
@@ -25,8 +26,9 @@ class ApiEinrichter:
     def concenter_benutzer_hinterlegen(self) -> None:
         einrichtung.concenter_benutzer_hinterlegen(self.s)
 
-    def token_hinzufuegen(self, *, name: str, zweck: str) -> str:
-        return einrichtung.token_hinzufuegen(self.s, name=name, zweck=zweck)["access_token"]
+    def token_hinzufuegen(self, *, name: str, zweck: str) -> Secret:
+        token: Secret = einrichtung.token_hinzufuegen(self.s, name=name, zweck=zweck)["access_token"]
+        return token
 
     def mitarbeiterzugriff_eintragen(self) -> None:
         einrichtung.mitarbeiterzugriff_eintragen(self.s)
@@ -37,7 +39,7 @@ class ApiEinrichter:
     def kundenfreischaltung_anlegen(self, *, kunden: list[str]) -> None:
         einrichtung.kundenfreischaltung_anlegen(self.s, kunden=kunden)
 
-    def produktgeber_hinterlegen(self, *, collaboration_api_token: str) -> None:
+    def produktgeber_hinterlegen(self, *, collaboration_api_token: Secret) -> None:
         einrichtung.produktgeber_hinterlegen(self.s, collaboration_api_token=collaboration_api_token)
 
     def maklerextranet_aktivieren(self) -> None:
@@ -78,7 +80,7 @@ class UiEinrichter:
         self.drive.concenter_benutzer_hinterlegen(self.s.world.concenter_benutzer)
         self._fertig(bilder.ALLGEMEIN_CONCENTER)
 
-    def token_hinzufuegen(self, *, name: str, zweck: str) -> str:
+    def token_hinzufuegen(self, *, name: str, zweck: str) -> Secret:
         token = self.drive.token_hinzufuegen(name=name, zweck=zweck,
                                              concenter_benutzer=self.s.world.concenter_benutzer)
         self._fertig(bilder.TOKEN_GESPEICHERT)
@@ -98,11 +100,11 @@ class UiEinrichter:
                                                geteilt_mit=self.s.world.haupt_email, hauptfreischaltung=True)
         self._fertig(bilder.KUNDENFREISCHALTUNG)
 
-    def produktgeber_hinterlegen(self, *, collaboration_api_token: str) -> None:
+    def produktgeber_hinterlegen(self, *, collaboration_api_token: Secret) -> None:
         w = self.s.world
-        self.cc.anmelden(w.concenter_benutzer, w.concenter_passwort)
+        self.cc.anmelden(w.concenter_benutzer, w.geheimnis("concenter_passwort"))
         self.cc.produktgeber_oeffnen("Thinksurance")
-        self.cc.werte_hinterlegen(collaboration_api_token=collaboration_api_token, btoken=w.btoken)
+        self.cc.werte_hinterlegen(collaboration_api_token=collaboration_api_token, btoken=w.geheimnis("btoken"))
         self._fertig(bilder.PRODUKTGEBER_THINKSURANCE)
 
     def maklerextranet_aktivieren(self) -> None:

@@ -1,19 +1,19 @@
-"""Fixtures of the acceptance suite: target, running fakes, clients per scenario, operation mode."""
+"""Fixtures of the acceptance suite: markers, order, clients per scenario, operation mode (the
+target and its embedded fakes: ``steps.ziel``)."""
 
 from __future__ import annotations
 
-import os
 from typing import Any, Callable, Iterator
 
 import pytest
+from playwright.sync_api import Page, Response
 
 from absprung.aussagen import IDS
 from absprung.browser import launch_args
-from absprung.errors import ProfileError
+from absprung.clients.base import redact_url
 from absprung.record import plugin
 from absprung.systems import Systems
-from absprung.targets import Target, embedded_fakes, load_profile
-from fakes.server import Fakes, Options
+from absprung.targets import Target
 from steps.bedienung import Bedienung, BrowserBedienung, HttpBedienung
 from steps.einrichter import ApiEinrichter, UiEinrichter
 
@@ -24,13 +24,6 @@ MARKERS = {
     "lesend": "ändert keine Daten; läuft auch gegen Ziele ohne Schreibrecht",
     "fehlerbild": "zeigt ein Fehlerbild: Symptom, Ursache, Behebung",
 }
-TARGET = pytest.StashKey[Target]()
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.getgroup("absprung").addoption(
-        "--ziel", default=os.environ.get("ABSPRUNG_ZIEL"), metavar="PROFIL",
-        help="Zielprofil (TOML); ohne Angabe laufen die Szenarien gegen die eingebetteten Fakes")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -45,13 +38,6 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{name}: {text}")
     # Registered by xdist too; needed here when a run disables xdist (-p no:xdist).
     config.addinivalue_line("markers", "xdist_group(name): Szenarien derselben Gruppe laufen im selben Worker")
-    profile = config.getoption("--ziel", default=None)
-    try:
-        target = load_profile(profile) if profile else embedded_fakes()
-    except ProfileError as f:
-        raise pytest.UsageError(str(f)) from None
-    config.stash[TARGET] = target
-    config.stash[plugin.TARGET_NAME] = target.name
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -65,20 +51,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in slow:
         item.add_marker(pytest.mark.xdist_group(item.nodeid))
     items[:] = slow + [i for i in items if not weight(i)]
-
-
-@pytest.fixture(scope="session")
-def target(pytestconfig: pytest.Config) -> Iterator[Target]:
-    """The target; embedded fakes are started once per test process (so per xdist worker)."""
-    t = pytestconfig.stash[TARGET]
-    if not t.embedded:
-        yield t
-        return
-    w = t.world
-    options = Options(thinksurance_url=None if "thinksurance" in t.embedded else t.urls["thinksurance"],
-                      thinksurance_hash=w.thinksurance_hash, thinksurance_secret=w.thinksurance_secret)
-    with Fakes(options) as fakes:
-        yield t.with_fake_urls(fakes.urls)
 
 
 @pytest.fixture(scope="session")
@@ -100,11 +72,24 @@ def systems(connections: Systems, request: pytest.FixtureRequest) -> Systems:
     return connections
 
 
+@pytest.fixture
+def seite(page: Page, systems: Systems) -> Page:
+    """The browser page of a scenario; its requests to the four systems go into the run record."""
+    def recorded(answer: Response) -> None:
+        system = systems.system_of(answer.url)
+        if system is not None:
+            plugin.record_http({"system": f"{system} (Browser)", "methode": answer.request.method,
+                                "url": redact_url(answer.url), "status": answer.status})
+
+    page.on("response", recorded)
+    return page
+
+
 def _foto(request: pytest.FixtureRequest) -> Callable[[str], None] | None:
     """With @doku: photograph the page's main area after a step, secret fields masked."""
     if request.node.get_closest_marker("doku") is None:
         return None
-    page = request.getfixturevalue("page")
+    page = request.getfixturevalue("seite")
 
     def foto(name: str) -> None:
         # A clipped page screenshot is ~40 % cheaper than an element screenshot here.
@@ -119,7 +104,7 @@ def _foto(request: pytest.FixtureRequest) -> Callable[[str], None] | None:
 def bedienung(request: pytest.FixtureRequest, systems: Systems) -> Iterator[Bedienung]:
     """Browser for scenarios tagged @browser, HTTP otherwise — same steps, same view."""
     if request.node.get_closest_marker("browser"):
-        b: BrowserBedienung | HttpBedienung = BrowserBedienung(systems, request.getfixturevalue("page"),
+        b: BrowserBedienung | HttpBedienung = BrowserBedienung(systems, request.getfixturevalue("seite"),
                                                                 _foto(request))
     else:
         b = HttpBedienung(systems, plugin.record_http)
@@ -131,7 +116,7 @@ def bedienung(request: pytest.FixtureRequest, systems: Systems) -> Iterator[Bedi
 def einrichter(request: pytest.FixtureRequest, systems: Systems) -> ApiEinrichter | UiEinrichter:
     """Setup by clicking the screens for scenarios tagged @ui, through the APIs otherwise."""
     if request.node.get_closest_marker("ui"):
-        return UiEinrichter(systems, request.getfixturevalue("page"), _foto(request))
+        return UiEinrichter(systems, request.getfixturevalue("seite"), _foto(request))
     return ApiEinrichter(systems)
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from absprung.targets import NAMES
+
 from .base import Client
 
 
 class AmsClient(Client):
-    system = "ams.5"
+    system = NAMES["ams"]
 
     def benutzer(self, kuerzel: str) -> dict[str, Any]:
         return self.obj("GET", f"/api/benutzer/{kuerzel}")

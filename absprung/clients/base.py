@@ -1,7 +1,8 @@
 """Shared base of the four system clients (errors: ``absprung.errors``).
 
 Every exchange can be reported to a ``record`` callback with secrets redacted, so the run
-record can show what happened without leaking AccessToken, btoken, hash or secret.
+record can show what happened without leaking AccessToken, btoken, hash or secret. Secrets travel
+as ``Secret`` in bodies and headers and are revealed only while the request is written.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, Callable
 import httpx
 
 from absprung.errors import RemoteError, Unreachable
+from absprung.secret import Secret
 
 SECRET_HEADERS = {"authorization", "x-broker-token", "x-account-token", "cookie", "set-cookie"}
 SECRET_FIELDS = {"hash", "secret", "token", "access_token", "bToken", "aToken", "btoken",
@@ -29,12 +31,25 @@ Recorder = Callable[[dict[str, Any]], None]
 
 def redact(data: Any) -> Any:
     """Replace secret values in JSON-like data by a mask (recursively)."""
+    if isinstance(data, Secret):
+        return MASK
     if isinstance(data, dict):
         return {k: (MASK if k in SECRET_FIELDS and v else redact(v)) for k, v in data.items()}
     if isinstance(data, list):
         return [redact(x) for x in data]
     if isinstance(data, str) and data.startswith(("http://", "https://")):
         return redact_url(data)  # e.g. the one-time switch URL in a forward answer
+    return data
+
+
+def _plain(data: Any) -> Any:
+    """The data as it goes onto the wire: secrets revealed (only here)."""
+    if isinstance(data, Secret):
+        return data.reveal()
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
     return data
 
 
@@ -70,18 +85,21 @@ class Client:
     def close(self) -> None:
         self._http.close()
 
-    def request(self, method: str, path: str, *, json_body: Any = None, headers: dict[str, str] | None = None,
-                params: dict[str, Any] | None = None) -> httpx.Response:
+    def request(self, method: str, path: str, *, json_body: Any = None,
+                headers: dict[str, str | Secret] | None = None, params: dict[str, Any] | None = None) -> httpx.Response:
         try:
-            answer = self._http.request(method, path, json=json_body, headers=headers, params=params)
+            answer = self._http.request(method, path, json=_plain(json_body), headers=_plain(headers), params=params)
         except httpx.HTTPError as f:
             raise Unreachable(self.system, 0, "NICHT_ERREICHBAR", f"{self.system} unter {self.base_url} ist nicht "
                               f"erreichbar ({type(f).__name__}).") from None
+        except UnicodeError:
+            raise RemoteError(self.system, 0, "ANFRAGE_UNGUELTIG", f"Die Anfrage an {self.system} enthält in einer "
+                              "Kopfzeile Zeichen, die HTTP dort nicht erlaubt (nur ASCII).") from None
         if self._record is not None:
             self._record(self._entry(method, path, json_body, headers, answer))
         return answer
 
-    def json(self, method: str, path: str, *, json_body: Any = None, headers: dict[str, str] | None = None,
+    def json(self, method: str, path: str, *, json_body: Any = None, headers: dict[str, str | Secret] | None = None,
              params: dict[str, Any] | None = None) -> Any:
         answer = self.request(method, path, json_body=json_body, headers=headers, params=params)
         if answer.status_code >= 400:
@@ -128,7 +146,7 @@ class Client:
         return RemoteError(self.system, answer.status_code, code or f"HTTP_{answer.status_code}",
                            message or answer.text[:200] or f"HTTP {answer.status_code}")
 
-    def _entry(self, method: str, path: str, body: Any, headers: dict[str, str] | None,
+    def _entry(self, method: str, path: str, body: Any, headers: dict[str, str | Secret] | None,
                answer: httpx.Response) -> dict[str, Any]:
         try:
             answer_body = redact(answer.json())

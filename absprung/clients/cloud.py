@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from absprung.secret import Secret, reveal
+from absprung.targets import NAMES
+
 from .base import Client
 
 
 class CloudClient(Client):
-    system = "assfinet cloud"
+    system = NAMES["cloud"]
 
     def _b(self, bestand: str) -> str:
         return f"/api/bestaende/{bestand}"
@@ -35,8 +38,10 @@ class CloudClient(Client):
 
     def token_hinzufuegen(self, bestand: str, *, zweck: str, concenter_benutzer: str,
                           name: str = "Thinksurance") -> dict[str, Any]:
-        return self.obj("POST", f"{self._b(bestand)}/tokens",
-                        json_body={"name": name, "zweck": zweck, "concenter_benutzer": concenter_benutzer})
+        """The saved token; its AccessToken, shown this once in full, as a Secret."""
+        token = self.obj("POST", f"{self._b(bestand)}/tokens",
+                         json_body={"name": name, "zweck": zweck, "concenter_benutzer": concenter_benutzer})
+        return {**token, "access_token": Secret(self.text_field(token, "access_token"))}
 
     def tokens(self, bestand: str) -> list[dict[str, Any]]:
         return self.items("GET", f"{self._b(bestand)}/tokens")
@@ -78,6 +83,7 @@ class CloudClient(Client):
         return self.list_field(self.obj("POST", f"{self._b(bestand)}/mitarbeiterzugriff", json_body={"email": email}),
                                "mitarbeiterzugriff")
 
-    def taa_daten_lesen(self, access_token: str, kundennummer: str, cloud_benutzer: str) -> dict[str, Any]:
+    def taa_daten_lesen(self, access_token: Secret | str, kundennummer: str, cloud_benutzer: str) -> dict[str, Any]:
         return self.obj("GET", f"/api/taa/kunden/{kundennummer}",
-                        headers={"Authorization": f"Bearer {access_token}"}, params={"cloud_benutzer": cloud_benutzer})
+                        headers={"Authorization": Secret(f"Bearer {reveal(access_token)}")},
+                        params={"cloud_benutzer": cloud_benutzer})

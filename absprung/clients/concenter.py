@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from absprung.secret import Secret
+from absprung.targets import NAMES
+
 from .base import Client
 
 
 class ConcenterClient(Client):
-    system = "con:center"
+    system = NAMES["concenter"]
 
     def produktgeber_einstellungen_speichern(self, benutzer: str, produktgeber: str,
-                                             werte: dict[str, str]) -> dict[str, Any]:
+                                             werte: dict[str, Secret | str]) -> dict[str, Any]:
         return self.obj("PUT", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}", json_body=werte)
 
     def produktgeber_einstellungen(self, benutzer: str, produktgeber: str) -> dict[str, Any]:
@@ -20,7 +23,7 @@ class ConcenterClient(Client):
     def produkt_freischalten(self, benutzer: str, recht: str, aktiv: bool = True) -> dict[str, Any]:
         return self.obj("POST", f"/api/benutzer/{benutzer}/rechte", json_body={"recht": recht, "aktiv": aktiv})
 
-    def produktfreischaltungen(self, benutzer: str, passwort: str) -> list[str]:
+    def produktfreischaltungen(self, benutzer: str, passwort: Secret | str) -> list[str]:
         antwort = self.obj("POST", "/api/produktfreischaltungen",
                            json_body={"benutzer": benutzer, "passwort": passwort})
         return self.list_field(antwort, "produkte")

@@ -21,8 +21,10 @@ from typing import Any
 
 import pytest
 
+from absprung.errors import MissingSecret
 from absprung.slug import slug
 
+from .masking import mask_report
 from .model import FAILED, PASSED, SKIPPED, Picture, Run, ScenarioRecord, StepRecord
 
 RECORD = pytest.StashKey[ScenarioRecord]()
@@ -104,7 +106,7 @@ def pytest_bdd_after_step(request: pytest.FixtureRequest, feature: Any, scenario
 
 def pytest_bdd_step_error(request: pytest.FixtureRequest, feature: Any, scenario: Any, step: Any,
                           step_func: Any, step_func_args: Any, exception: BaseException) -> None:
-    _end(step, SKIPPED if isinstance(exception, pytest.skip.Exception) else FAILED)
+    _end(step, SKIPPED if isinstance(exception, (pytest.skip.Exception, MissingSecret)) else FAILED)
 
 
 def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: Any, scenario: Any,
@@ -141,6 +143,7 @@ def attach_picture(item: pytest.Item, png: bytes, name: str) -> str:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
+    mask_report(report)
     record = item.stash.get(RECORD, None)
     if record is not None and report.when == "call":
         for s in record.steps:
@@ -188,6 +191,12 @@ class _Collection:
                   sorted(self.scenarios.values(), key=lambda s: (s.file, s.line)))
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         Path(path).write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def scenarios(config: pytest.Config) -> list[ScenarioRecord]:
+    """The records of this run so far (in the controlling process: all workers' scenarios)."""
+    collection = config.pluginmanager.get_plugin("absprung-sammlung")
+    return list(collection.scenarios.values()) if isinstance(collection, _Collection) else []
 
 
 def short_message(report: pytest.TestReport) -> str:

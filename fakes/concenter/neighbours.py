@@ -47,7 +47,7 @@ class HttpNeighbours:
         return call_neighbour(lambda: self._connected()[0].taa_daten_lesen(access_token, kunde, cloud_benutzer))
 
     def thinksurance_token(self) -> str:
-        return call_neighbour(lambda: self._connected()[1].token(self._access.hash, self._access.secret))
+        return call_neighbour(lambda: self._connected()[1].token(self._access.hash, self._access.secret)).reveal()
 
     def broker_forward(self, token: str, btoken: str, daten: dict[str, Any]) -> str:
         return call_neighbour(lambda: self._connected()[1].broker_forward(token, btoken, daten))

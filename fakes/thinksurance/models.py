@@ -90,11 +90,12 @@ class Thinksurance(Forward):
         return self.accounts[aToken]
 
     def get_broker_token(self, token: str, aToken: str, angaben: dict[str, Any]) -> Broker:
-        """Type 1 matches the bound bExternalId, type 2 the registered e-mail (assumption)."""
+        """Type 1 matches the bound bExternalId, type 2 the registered e-mail (assumption A13). A
+        deactivated broker has left the partner's account (documented) and is not found (A18)."""
         account = self._account(token, aToken)
         typ_pruefen(angaben["type"])
         for b in self.broker.values():
-            if b.aToken != account.aToken:
+            if b.aToken != account.aToken or not b.bIsActive:
                 continue
             if angaben["type"] == 1 and b.bExternalId == angaben["bExternalId"]:
                 return b

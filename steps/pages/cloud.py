@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from absprung.secret import Secret
+
 
 class AssfinetDrive:
     def __init__(self, page: Page, basis_url: str, bestand: str) -> None:
@@ -24,7 +26,7 @@ class AssfinetDrive:
         formular.get_by_label("con:center Benutzer").fill(name)
         formular.get_by_role("button", name="Speichern").click()
 
-    def token_hinzufuegen(self, *, name: str, zweck: str, concenter_benutzer: str) -> str:
+    def token_hinzufuegen(self, *, name: str, zweck: str, concenter_benutzer: str) -> Secret:
         """Saves the token and returns the AccessToken shown once in full."""
         self.bereich_oeffnen("assfinet api")
         formular = self.page.get_by_role("form", name="Token hinzufügen")
@@ -32,7 +34,7 @@ class AssfinetDrive:
         formular.get_by_label("Zweck").select_option(zweck)
         formular.get_by_label("Concenter Benutzername").select_option(concenter_benutzer)
         formular.get_by_role("button", name="Speichern").click()
-        return self.page.get_by_label("AccessToken").input_value()
+        return Secret(self.page.get_by_label("AccessToken").input_value())
 
     def mitarbeiterzugriff_eintragen(self, email: str) -> None:
         self.bereich_oeffnen("Mitarbeiterzugriff")

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from absprung.secret import Secret
+
 
 class ConcenterSeiten:
     def __init__(self, page: Page, basis_url: str) -> None:
         self.page, self.basis = page, basis_url
 
-    def anmelden(self, benutzer: str, passwort: str) -> None:
+    def anmelden(self, benutzer: str, passwort: Secret) -> None:
         self.page.goto(f"{self.basis}/")
         self.page.get_by_label("Benutzer").fill(benutzer)
-        self.page.get_by_label("Passwort").fill(passwort)
+        self.page.get_by_label("Passwort").fill(passwort.reveal())
         self.page.get_by_role("button", name="Anmelden").click()
 
     def produktgeber_oeffnen(self, produktgeber: str) -> None:
         self.page.goto(f"{self.basis}/einstellungen/produktgeber")
         self.page.get_by_role("link", name=f"Einstellungen {produktgeber} öffnen").click()
 
-    def werte_hinterlegen(self, *, collaboration_api_token: str, btoken: str) -> None:
+    def werte_hinterlegen(self, *, collaboration_api_token: Secret, btoken: Secret) -> None:
         formular = self.page.get_by_role("form", name="Produktgeber Thinksurance")
-        formular.get_by_label("Collaboration API Token").fill(collaboration_api_token)
-        formular.get_by_label("btoken").fill(btoken)
+        formular.get_by_label("Collaboration API Token").fill(collaboration_api_token.reveal())
+        formular.get_by_label("btoken").fill(btoken.reveal())
         formular.get_by_role("button", name="Aktualisieren").click()
 
     def protokoll_oeffnen(self) -> None:

@@ -59,6 +59,8 @@ WELTREGELN: dict[str, tuple[str, ...]] = {
         (f"{AMS}::test_produktfreischaltungen_bleiben_bis_zum_naechsten_aktualisieren",),
     "Security-Token 15 Minuten, expired als YYYY-MM-DD hh:mm:ss": (f"{TS}::test_security_token_gilt_15_minuten",),
     "Deaktivierter API User": (f"{TS}::test_deaktivierter_api_user",),
+    "Deaktivierter Makler wird von Get Broker Token nicht gefunden":
+        (f"{TS}::test_ein_deaktivierter_makler_wird_nicht_mehr_gefunden",),
     "bToken bindet den ersten bExternalId": (f"{TS}::test_btoken_bindet_den_ersten_bexternalid",),
     "Support ordnet den bToken neu zu": (f"{TS}::test_support_ordnet_neu_zu",),
     "Kunde per cExternalId angelegt oder aktualisiert, leerer paramValue löscht":

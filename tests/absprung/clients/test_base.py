@@ -37,7 +37,8 @@ def test_aufzeichnung_enthaelt_keine_geheimnisse(urls: dict[str, str]) -> None:
     token = ts.token(demo.TS_HASH, demo.TS_SECRET)
     url = ts.broker_forward(token, demo.TS_BTOKEN, {"type": 1, "bExternalId": demo.MITARBEITER_EMAIL})
     text = repr(protokoll)
-    for geheim in (demo.TS_HASH, demo.TS_SECRET, token, demo.TS_BTOKEN, url.rsplit("/", 1)[1]):
+    assert repr(token) == "Secret('•••')" and str(token) == "•••"
+    for geheim in (demo.TS_HASH, demo.TS_SECRET, token.reveal(), demo.TS_BTOKEN, url.rsplit("/", 1)[1]):
         assert geheim not in text
     assert protokoll[1]["kopfzeilen"] == {"Authorization": "•••", "X-Broker-Token": "•••"}
 

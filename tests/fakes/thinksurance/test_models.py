@@ -120,6 +120,14 @@ def test_broker_nicht_gefunden(ts: Thinksurance, token: str) -> None:
               {"type": 2, "bExternalId": "egal", "bEmail": "niemand@x.de"})
 
 
+def test_ein_deaktivierter_makler_wird_nicht_mehr_gefunden(ts: Thinksurance, token: str) -> None:
+    """Assumption A18: a deactivated broker has left the partner's account."""
+    per_mail = {"type": 2, "bExternalId": "egal", "bEmail": ANNA}
+    assert ts.get_broker_token(token, demo.TS_ATOKEN, per_mail).bToken == BT
+    ts.broker[BT].bIsActive = False
+    refused("TS_BROKER_NICHT_GEFUNDEN", ts.get_broker_token, token, demo.TS_ATOKEN, per_mail)
+
+
 def test_type_ungueltig(ts: Thinksurance, token: str) -> None:
     assert forward(ts, token, type=2).bToken == BT
     for typ in (0, 3, "1"):
