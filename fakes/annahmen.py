@@ -115,4 +115,9 @@ ANNAHMEN: tuple[Annahme, ...] = (
             "Teilzeitmitarbeiter; den gebundenen cloud Benutzer zeigt sie als „Verknüpfter Benutzer“.",
             "Die Oberfläche von Thinksurance ist nicht öffentlich beschrieben. Gegen eine echte Gewerbeplattform "
             "nennt ein Zielprofil unter [plattform] die dort sichtbaren Beschriftungen."),
+    Annahme("A20", "assfinet cloud, con:center", "Gespeicherte Geheimnisse (AccessToken in der Token-Liste, "
+            "Collaboration API Token und btoken beim Produktgeber) zeigen beide Systeme nur teilweise: die ersten "
+            "und letzten vier Zeichen, dazwischen Punkte; Werte unter 16 Zeichen nur als Punkte.",
+            "Dass der AccessToken nach dem Speichern nur noch maskiert erscheint, ist beschrieben; wie viel davon "
+            "sichtbar bleibt, nicht. Die Diagnose vergleicht nur diese Masken – nie die Werte selbst."),
 )

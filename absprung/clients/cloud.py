@@ -83,6 +83,9 @@ class CloudClient(Client):
         return self.list_field(self.obj("POST", f"{self._b(bestand)}/mitarbeiterzugriff", json_body={"email": email}),
                                "mitarbeiterzugriff")
 
+    def rechte_pruefen(self, bestand: str, email: str, kundennummer: str) -> dict[str, Any]:
+        return self.obj("GET", f"{self._b(bestand)}/rechte", params={"benutzer": email, "kunde": kundennummer})
+
     def taa_daten_lesen(self, access_token: Secret | str, kundennummer: str, cloud_benutzer: str) -> dict[str, Any]:
         return self.obj("GET", f"/api/taa/kunden/{kundennummer}",
                         headers={"Authorization": Secret(f"Bearer {reveal(access_token)}")},

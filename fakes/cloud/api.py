@@ -10,7 +10,7 @@ from typing import Any
 from fakes.common.endpoints import Call, Endpoint, Param, bearer_token
 from fakes.common.schema import Field, Schema, array, boolean, integer, string
 
-from .daten import FEATURES, HERKUENFTE, ROLLEN, ZWECKE, Bestand, Freischaltung, Kunde, Token
+from .daten import BEFUNDE, FEATURES, HERKUENFTE, ROLLEN, ZWECKE, Bestand, Freischaltung, Kunde, Token
 from .models import Cloud
 
 B = "/api/bestaende/{bestand}"
@@ -120,6 +120,11 @@ def endpoints(c: Cloud) -> list[Endpoint]:
     def mitarbeiterzugriff_eintragen(a: Call) -> Any:
         return {"mitarbeiterzugriff": c.mitarbeiterzugriff_eintragen(a.path["bestand"], a.body["email"])}
 
+    def rechte_pruefen(a: Call) -> Any:
+        r = c.rechte_pruefen(a.path["bestand"], a.query["benutzer"], a.query["kunde"])
+        return {"umfasst": r.umfasst, "befund": r.befund, "hauptfreischaltung": r.freischaltung,
+                "hinweis": BEFUNDE.get(r.befund, "")}
+
     def taa_daten_lesen(a: Call) -> Any:
         k = c.taa_daten_lesen(bearer_token(a.headers), a.path["kunde"], a.query["cloud_benutzer"])
         return {"kundennummer": k.kundennummer, "vermittler": k.vermittler, **k.daten}
@@ -177,6 +182,10 @@ def endpoints(c: Cloud) -> list[Endpoint]:
                  "Freischaltung mit einem Benutzer teilen", Schema({"email": email}), (BESTAND, frei)),
         Endpoint("POST", f"{B}/mitarbeiterzugriff", mitarbeiterzugriff_eintragen,
                  "Benutzer in die Liste für Mitarbeiterzugriff eintragen", Schema({"email": email}), (BESTAND,)),
+        Endpoint("GET", f"{B}/rechte", rechte_pruefen,
+                 "Rechte prüfen: gibt die Hauptfreischaltung des Benutzers diesen Kunden frei? (lesend)",
+                 params=(BESTAND, Param("benutzer", "query", True, "cloud Benutzer (E-Mail)"),
+                         Param("kunde", "query", True, "Kundennummer"))),
         Endpoint("GET", "/api/taa/kunden/{kunde}", taa_daten_lesen, "TaaData: Kundendaten für einen Absprung",
                  params=(Param("kunde", "path", True),
                          Param("cloud_benutzer", "query", True, "handelnder cloud Benutzer"),

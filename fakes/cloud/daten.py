@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from fakes.common.maske import teilweise
+
 FEATURES = ("API-Zugriff", "Con:CenterTAA", "Mitarbeiterzugriff", "Vermittlerfreischaltungen")
 ROLLEN = ("Administrator", "Benutzer", "Gast")
 ROLLEN_MIT_DATENZUGRIFF = ("Administrator", "Benutzer")
@@ -28,7 +30,7 @@ class Token:
     widerrufen: bool = False
 
     def maskiert(self) -> str:
-        return f"{self.access_token[:4]}••••••••{self.access_token[-4:]}"
+        return teilweise(self.access_token)
 
 
 @dataclass
@@ -49,6 +51,32 @@ class Freischaltung:
     vermittler: str | None = None
     sachbearbeiter: str | None = None
     herkunft: str = "cloud"  # pre-existing ones come from data, forms or ams6
+
+
+@dataclass(frozen=True)
+class Rechte:
+    """What a user's Freischaltungen give for one customer, and why (assfinet drive, "Rechte prüfen")."""
+
+    befund: str  # "ok" or one of BEFUNDE: the first reason in the order of the rule
+    freischaltung: str | None = None  # name of the user's Hauptfreischaltung, if any
+
+    @property
+    def umfasst(self) -> bool:
+        return self.befund == "ok"
+
+
+BEFUNDE = {
+    "keine": "Im Bestand gibt es keine Freischaltung.",
+    "nicht-geteilt": "Keine Freischaltung ist mit dem Benutzer geteilt.",
+    "nicht-haupt": "Freischaltungen sind mit dem Benutzer geteilt, aber keine ist als seine Hauptfreischaltung "
+                   "festgelegt.",
+    "kunde-fehlt": "Die Hauptfreischaltung ist eine Kundenfreischaltung ohne diesen Kunden.",
+    "vm-feature-fehlt": "Die Hauptfreischaltung ist eine VM-Freischaltung, dem Bestand fehlt aber das Feature "
+                        "„Vermittlerfreischaltungen“.",
+    "vermittler-fehlt": "Die Hauptfreischaltung gilt für einen anderen Vermittler als den des Kunden.",
+    "mitarbeiterzugriff-fehlt": "Die Hauptfreischaltung ist eine VM-Freischaltung ohne Vermittler; der Benutzer "
+                                "steht nicht in der Liste für Mitarbeiterzugriff.",
+}
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fakes.common.errors import Kind, rule
 from fakes.common.state import FakeState
 
-from .daten import HERKUENFTE, ROLLEN_MIT_DATENZUGRIFF, Bestand, Freischaltung, Kunde
+from .daten import HERKUENFTE, ROLLEN_MIT_DATENZUGRIFF, Bestand, Freischaltung, Kunde, Rechte
 
 S = "cloud"
 
@@ -124,20 +124,32 @@ class Freischaltungen(FakeState):
             b.mitarbeiterzugriff.append(email)
         return b.mitarbeiterzugriff
 
+    def umfasst(self, b: Bestand, email: str, kunde: Kunde) -> bool:
+        """Does the user's Hauptfreischaltung cover this customer?"""
+        return self.rechte(b, email, kunde).umfasst
+
     @staticmethod
-    def umfasst(b: Bestand, email: str, kunde: Kunde) -> bool:
-        """Does the user's Hauptfreischaltung cover this customer?
+    def rechte(b: Bestand, email: str, kunde: Kunde) -> Rechte:
+        """What the user's Freischaltungen give for this customer, with the first reason against it.
 
         Assumption: only the main Freischaltung grants rights; a VM-Freischaltung without
         Vermittler grants the whole Bestand only to users on the Mitarbeiterzugriff list.
         """
         f = b.freischaltungen.get(b.hauptfreischaltung.get(email, ""))
         if f is None or email not in f.geteilt_mit:
-            return False
+            geteilt = [x for x in b.freischaltungen.values() if email in x.geteilt_mit]
+            return Rechte("nicht-haupt" if geteilt else "nicht-geteilt" if b.freischaltungen else "keine")
         if f.art == "kunde":
-            return kunde.kundennummer in f.kunden
+            return Rechte("ok" if kunde.kundennummer in f.kunden else "kunde-fehlt", f.name)
         if "Vermittlerfreischaltungen" not in b.features:
-            return False
+            return Rechte("vm-feature-fehlt", f.name)
         if f.vermittler is not None:
-            return kunde.vermittler == f.vermittler
-        return "Mitarbeiterzugriff" in b.features and email in b.mitarbeiterzugriff
+            return Rechte("ok" if kunde.vermittler == f.vermittler else "vermittler-fehlt", f.name)
+        ok = "Mitarbeiterzugriff" in b.features and email in b.mitarbeiterzugriff
+        return Rechte("ok" if ok else "mitarbeiterzugriff-fehlt", f.name)
+
+    def rechte_pruefen(self, bestand_id: str, email: str, kundennummer: str) -> Rechte:
+        """assfinet drive → Freischaltungen → Rechte prüfen: read-only, for support."""
+        b = self.bestand(bestand_id)
+        self._benutzer(b, email)
+        return self.rechte(b, email, self.kunde(bestand_id, kundennummer))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from fakes.common.endpoints import Call, Endpoint, Param
+from fakes.common.maske import teilweise
 from fakes.common.schema import Schema, boolean, string
 
 from .daten import Protokolleintrag
@@ -36,7 +37,8 @@ def endpoints(cc: Concenter, start_url: Callable[[str, str], str]) -> list[Endpo
 
     def produktgeber_einstellungen(a: Call) -> Any:
         werte = cc.produktgeber_einstellungen(a.path["benutzer"], a.path["produktgeber"])
-        return {k: bool(v) for k, v in werte.items()}  # secrets never leave; only "set or not"
+        # Secrets never leave: only "set or not", and the partial form con:center shows (assumption A20).
+        return {**{k: bool(v) for k, v in werte.items()}, "maskiert": {k: teilweise(v) for k, v in werte.items()}}
 
     def produkt_freischalten(a: Call) -> Any:
         return {"rechte": sorted(cc.produkt_freischalten(a.path["benutzer"], a.body["recht"],
@@ -62,7 +64,8 @@ def endpoints(cc: Concenter, start_url: Callable[[str, str], str]) -> list[Endpo
                          "btoken": string("btoken von Thinksurance", allow_empty=True)}),
                  (BENUTZER, PRODUKTGEBER)),
         Endpoint("GET", "/api/benutzer/{benutzer}/produktgeber/{produktgeber}", produktgeber_einstellungen,
-                 "Einstellungen eines Produktgebers (nur ob gesetzt)", params=(BENUTZER, PRODUKTGEBER)),
+                 "Einstellungen eines Produktgebers (nur ob gesetzt, und teilweise maskiert)",
+                 params=(BENUTZER, PRODUKTGEBER)),
         Endpoint("POST", "/api/benutzer/{benutzer}/rechte", produkt_freischalten,
                  "Produkt für einen Benutzer freischalten (assfinet Support)",
                  Schema({"recht": string(required=True, enum=("Thinksurance", "Tarifrechner")),

@@ -8,6 +8,7 @@ from starlette.routing import BaseRoute, Route
 
 from fakes.common.endpoints import in_model
 from fakes.common.errors import Refusal
+from fakes.common.maske import teilweise
 from fakes.common.pages import Form, Pages, redirect, run_action
 
 from .absprung import Neighbours
@@ -54,8 +55,10 @@ def routes(cc: Concenter, pages: Pages, neighbours: Neighbours) -> list[BaseRout
         werte, lesefehler = await run_action(cc, cc.produktgeber_einstellungen, name, pg)
         if lesefehler:
             return pages.html("fehler.html", status=404, meldung=lesefehler, code="CC_PRODUKTGEBER_UNBEKANNT")
+        masken = {feld: teilweise(wert) for feld, wert in (werte or {}).items()}
         return pages.html("produktgeber_einstellungen.html", status=400 if fehler else 200, benutzer=name,
-                          produktgeber=pg, werte=werte, meldung_fehler=fehler, meldung_erfolg=erfolg)
+                          produktgeber=pg, felder=list(masken), masken=masken, meldung_fehler=fehler,
+                          meldung_erfolg=erfolg)
 
     async def start_ausfuehren(request: Request) -> Response:
         try:

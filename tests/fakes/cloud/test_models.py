@@ -328,6 +328,39 @@ def test_vm_freischaltung_mit_vermittler_gibt_dessen_kunden(c: Cloud) -> None:
     refused("TAA_KEINE_FREISCHALTUNG", c.taa_daten_lesen, klartext, "K-1001", ANNA)
 
 
+def test_rechte_pruefen_nennt_den_ersten_grund(c: Cloud) -> None:
+    """"Rechte prüfen" gives the same answer TaaData acts on, with the first reason against it."""
+    assert c.rechte_pruefen(B, ANNA, "K-1001").befund == "keine"
+    bau = c.kundenfreischaltung_anlegen(B, name="Bau", kunden=["K-1001"], geteilt_mit=[JONAS])
+    assert c.rechte_pruefen(B, ANNA, "K-1001").befund == "nicht-geteilt"
+    c.geteilt_mit_hinzufuegen(B, bau.id, ANNA)
+    assert c.rechte_pruefen(B, ANNA, "K-1001").befund == "nicht-haupt"
+    c.hauptfreischaltung_festlegen(B, bau.id, ANNA)
+    r = c.rechte_pruefen(B, ANNA, "K-1001")
+    assert (r.befund, r.freischaltung, r.umfasst) == ("ok", "Bau", True)
+    assert c.rechte_pruefen(B, ANNA, "K-1002").befund == "kunde-fehlt"
+    vm = c.vm_freischaltung_anlegen(B, name="VM-01", geteilt_mit=[ANNA], sachbearbeiter="cloudtransfer",
+                                    vermittler="VM-01", hauptfreischaltung=True)
+    assert c.rechte_pruefen(B, ANNA, "K-1002").befund == "vermittler-fehlt"
+    c.feature_setzen(B, "Vermittlerfreischaltungen", False)
+    assert c.rechte_pruefen(B, ANNA, "K-1001").befund == "vm-feature-fehlt"
+    c.feature_setzen(B, "Vermittlerfreischaltungen", True)
+    ganz = c.vm_freischaltung_anlegen(B, name="Ganz", geteilt_mit=[ANNA], sachbearbeiter="cloudtransfer",
+                                      hauptfreischaltung=True)
+    assert c.rechte_pruefen(B, ANNA, "K-1002").befund == "mitarbeiterzugriff-fehlt"
+    c.mitarbeiterzugriff_eintragen(B, ANNA)
+    assert c.rechte_pruefen(B, ANNA, "K-1002").umfasst
+    assert vm.id != ganz.id
+    refused("CLOUD_BENUTZER_UNBEKANNT", c.rechte_pruefen, B, "niemand@example.de", "K-1001")
+    refused("CLOUD_KUNDE_UNBEKANNT", c.rechte_pruefen, B, ANNA, "K-9999")
+
+
+def test_rechte_pruefen_aendert_nichts(c: Cloud) -> None:
+    vorher = json.dumps(api.dump(c), sort_keys=True, default=str)
+    c.rechte_pruefen(B, ANNA, "K-1001")
+    assert json.dumps(api.dump(c), sort_keys=True, default=str) == vorher
+
+
 # --- TaaData: each check with its own code, in the documented order -----------------------------------
 
 def _stufe_token(c: Cloud) -> tuple[str, str, str]:
