@@ -17,6 +17,11 @@ class ConcenterClient(Client):
                                              werte: dict[str, Secret | str]) -> dict[str, Any]:
         return self.obj("PUT", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}", json_body=werte)
 
+    def produktgeber_einstellungen_aendern(self, benutzer: str, produktgeber: str,
+                                           werte: dict[str, Secret | str]) -> dict[str, Any]:
+        """Only the given values; the others stay (PATCH)."""
+        return self.obj("PATCH", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}", json_body=werte)
+
     def produktgeber_einstellungen(self, benutzer: str, produktgeber: str) -> dict[str, Any]:
         return self.obj("GET", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}")
 

@@ -24,11 +24,14 @@ def routes(ams: Ams, pages: Pages, cc: ConcenterPort, cloud: CloudPort) -> list[
     async def anmelden(request: Request) -> Response:
         if request.method == "GET":
             liste = await in_model(ams, lambda: [benutzer_json(b) for b in ams.benutzer.values()])
-            return pages.html("anmelden.html", benutzer=liste, weiter_zu=request.query_params.get("weiter", ""))
+            # "benutzer" is the signed-in user in every ams.5 header; the choice is "benutzer_liste".
+            return pages.html("anmelden.html", benutzer_liste=liste, weiter_zu=request.query_params.get("weiter", ""))
         form = await Form.read(request)
         k = form.text("kuerzel")
         if k not in ams.benutzer:
-            return pages.html("anmelden.html", status=401, benutzer=[], meldung_fehler="Bitte einen Benutzer wählen.")
+            liste = await in_model(ams, lambda: [benutzer_json(b) for b in ams.benutzer.values()])
+            return pages.html("anmelden.html", status=401, benutzer_liste=liste,
+                              meldung_fehler="Bitte einen Benutzer wählen.")
         ziel = form.text("weiter")
         antwort = redirect(ziel if ziel.startswith("/") and not ziel.startswith("//") else "/kunden")
         antwort.set_cookie(SITZUNG, k, httponly=True, samesite="lax")
@@ -82,19 +85,28 @@ def routes(ams: Ams, pages: Pages, cc: ConcenterPort, cloud: CloudPort) -> list[
         liste = await in_model(ams, lambda: [benutzer_json(b) for b in ams.benutzer.values()])
         return pages.html("benutzerliste.html", benutzer_liste=liste, benutzer=angemeldet(request))
 
+    async def _speichern(k: str, form: Form) -> str | None:
+        if form.text("haupt_email"):
+            _, fehler = await run_action(ams, ams.haupt_email_aendern, k, form.text("haupt_email"))
+            if fehler:
+                return fehler
+        if not form.text("cloud_konto"):
+            return None
+        _, fehler = await run_action(ams, ams.cloud_konto_aendern, k, maklerextranet=form.checked("maklerextranet"),
+                                     cloud_benutzer=form.text("cloud_benutzer") or None)
+        return fehler
+
     async def benutzer(request: Request) -> Response:
         k = request.path_params["kuerzel"]
         fehler = erfolg = None
         if request.method == "POST":
+            # One form: whichever button is pressed, what is entered is saved first (nothing is lost).
             form = await Form.read(request)
-            if form.text("aktion") == "aktualisieren":
+            fehler = await _speichern(k, form)
+            erfolg = "Die Angaben wurden gespeichert."
+            if not fehler and form.text("aktion") == "aktualisieren":
                 _, fehler = await run_action(ams, ams.produktfreischaltungen_aktualisieren, k, cc)
-                erfolg = "Die Produktfreischaltungen wurden aktualisiert."
-            else:
-                _, fehler = await run_action(ams, ams.maklerextranet_setzen, k, form.checked("maklerextranet"))
-                if not fehler and form.text("cloud_benutzer"):
-                    _, fehler = await run_action(ams, ams.cloud_benutzername_aendern, k, form.text("cloud_benutzer"))
-                erfolg = "Die cloud Konten wurden gespeichert."
+                erfolg = "Die Angaben wurden gespeichert und die Produktfreischaltungen aktualisiert."
         try:
             daten = await in_model(ams, lambda: benutzer_json(ams.benutzer_lesen(k)))
         except Refusal as f:

@@ -11,7 +11,7 @@ from fakes.common.errors import Refusal
 from fakes.common.pages import Form, Pages, redirect, run_action
 
 from .api import bestand_json
-from .daten import ZWECKE
+from .daten import ROLLEN, ZWECKE
 from .models import Cloud
 
 
@@ -23,7 +23,7 @@ def routes(c: Cloud, pages: Pages) -> list[BaseRoute]:
             b = await in_model(c, lambda: bestand_json(c.bestand(bid)))
         except Refusal as f:
             return pages.html("fehler.html", status=404, meldung=f.message, code=f.code)
-        return pages.html(vorlage, status=status, b=b, bereich=bereich, zwecke=ZWECKE, **kontext)
+        return pages.html(vorlage, status=status, b=b, bereich=bereich, zwecke=ZWECKE, rollen=ROLLEN, **kontext)
 
     async def start(request: Request) -> Response:
         ids = await in_model(c, lambda: sorted(c.bestaende))
@@ -32,7 +32,13 @@ def routes(c: Cloud, pages: Pages) -> list[BaseRoute]:
         return pages.html("start.html", bestaende=ids)
 
     async def bestand(request: Request) -> Response:
-        return await seite(request, "uebersicht.html", "start")
+        if request.method == "GET":
+            return await seite(request, "uebersicht.html", "start")
+        form = await Form.read(request)  # Benutzer: Rolle ändern
+        _, fehler = await run_action(c, c.rolle_aendern, request.path_params["bestand"], form.text("email"),
+                                     form.text("rolle"))
+        return await seite(request, "uebersicht.html", "start", status=400 if fehler else 200, meldung_fehler=fehler,
+                           meldung_erfolg=None if fehler else "Die Rolle wurde geändert.")
 
     async def concenter_benutzer_hinterlegen(request: Request) -> Response:
         if request.method == "GET":
@@ -90,7 +96,7 @@ def routes(c: Cloud, pages: Pages) -> list[BaseRoute]:
     lesen_schreiben = ["GET", "POST"]
     return [
         Route("/", start),
-        Route("/drive/{bestand}", bestand),
+        Route("/drive/{bestand}", bestand, methods=lesen_schreiben),
         Route("/drive/{bestand}/allgemein/concenter", concenter_benutzer_hinterlegen, methods=lesen_schreiben),
         Route("/drive/{bestand}/api", token_hinzufuegen, methods=lesen_schreiben),
         Route("/drive/{bestand}/freischaltungen", freischaltung_anlegen, methods=lesen_schreiben),

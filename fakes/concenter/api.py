@@ -35,6 +35,10 @@ def endpoints(cc: Concenter, start_url: Callable[[str, str], str]) -> list[Endpo
         werte = cc.produktgeber_einstellungen_speichern(a.path["benutzer"], a.path["produktgeber"], a.body)
         return {k: bool(v) for k, v in werte.items()}
 
+    def produktgeber_einstellungen_aendern(a: Call) -> Any:
+        werte = cc.produktgeber_einstellungen_aendern(a.path["benutzer"], a.path["produktgeber"], a.body)
+        return {k: bool(v) for k, v in werte.items()}
+
     def produktgeber_einstellungen(a: Call) -> Any:
         werte = cc.produktgeber_einstellungen(a.path["benutzer"], a.path["produktgeber"])
         # Secrets never leave: only "set or not", and the partial form con:center shows (assumption A20).
@@ -56,12 +60,15 @@ def endpoints(cc: Concenter, start_url: Callable[[str, str], str]) -> list[Endpo
     def protokoll_lesen(a: Call) -> Any:
         return [eintrag_json(e) for e in cc.protokoll_lesen()]
 
+    werte = Schema({"collaboration_api_token": string("Collaboration API Token (AccessToken der cloud)",
+                                                      allow_empty=True),
+                    "btoken": string("btoken von Thinksurance", allow_empty=True)})
     return [
         Endpoint("PUT", "/api/benutzer/{benutzer}/produktgeber/{produktgeber}", produktgeber_einstellungen_speichern,
-                 "Einstellungen → Produktgeber: Werte hinterlegen",
-                 Schema({"collaboration_api_token": string("Collaboration API Token (AccessToken der cloud)",
-                                                           allow_empty=True),
-                         "btoken": string("btoken von Thinksurance", allow_empty=True)}),
+                 "Einstellungen → Produktgeber: alle Werte hinterlegen (fehlende werden geleert)", werte,
+                 (BENUTZER, PRODUKTGEBER)),
+        Endpoint("PATCH", "/api/benutzer/{benutzer}/produktgeber/{produktgeber}", produktgeber_einstellungen_aendern,
+                 "Einstellungen → Produktgeber: nur die angegebenen Werte ändern (die übrigen bleiben)", werte,
                  (BENUTZER, PRODUKTGEBER)),
         Endpoint("GET", "/api/benutzer/{benutzer}/produktgeber/{produktgeber}", produktgeber_einstellungen,
                  "Einstellungen eines Produktgebers (nur ob gesetzt, und teilweise maskiert)",

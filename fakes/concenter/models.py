@@ -68,11 +68,17 @@ class Concenter(Absprung):
 
     def produktgeber_einstellungen_speichern(self, name: str, produktgeber: str,
                                              werte: dict[str, str]) -> dict[str, str]:
-        b = self._benutzer(name)
-        if produktgeber not in PRODUKTGEBER:
-            raise PRODUKTGEBER_UNBEKANNT.refuse(name=produktgeber)
-        b.produktgeber[produktgeber] = {f: (werte.get(f) or "").strip() for f in PRODUKTGEBER[produktgeber]}
-        return b.produktgeber[produktgeber]
+        """Replaces all values; a field not given is emptied."""
+        leer = {f: "" for f in PRODUKTGEBER.get(produktgeber, ())}
+        return self.produktgeber_einstellungen_aendern(name, produktgeber, {**leer, **werte})
+
+    def produktgeber_einstellungen_aendern(self, name: str, produktgeber: str,
+                                           werte: dict[str, str]) -> dict[str, str]:
+        """Changes only the fields given; the others keep their stored value."""
+        alt = self.produktgeber_einstellungen(name, produktgeber)
+        self._benutzer(name).produktgeber[produktgeber] = {
+            f: (werte[f] or "").strip() if f in werte else alt[f] for f in PRODUKTGEBER[produktgeber]}
+        return self._benutzer(name).produktgeber[produktgeber]
 
     def produktgeber_einstellungen(self, name: str, produktgeber: str) -> dict[str, str]:
         b = self._benutzer(name)

@@ -49,8 +49,9 @@ def routes(cc: Concenter, pages: Pages, neighbours: Neighbours) -> list[BaseRout
         fehler = erfolg = None
         if request.method == "POST":
             form = await Form.read(request)
-            werte = {f: form.text(f) for f in PRODUKTGEBER.get(pg, ())}
-            _, fehler = await run_action(cc, cc.produktgeber_einstellungen_speichern, name, pg, werte)
+            # An empty secret field means "keep": the stored value is never shown, so it cannot be re-sent.
+            werte = {f: form.text(f) for f in PRODUKTGEBER.get(pg, ()) if form.text(f).strip()}
+            _, fehler = await run_action(cc, cc.produktgeber_einstellungen_aendern, name, pg, werte)
             erfolg = None if fehler else "Die Einstellungen wurden aktualisiert."
         werte, lesefehler = await run_action(cc, cc.produktgeber_einstellungen, name, pg)
         if lesefehler:

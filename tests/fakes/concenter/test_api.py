@@ -21,3 +21,16 @@ def test_einstellungen_nur_gesetzt_und_teilweise() -> None:
         assert antwort.json()["maskiert"] == {"collaboration_api_token": teilweise(TOKEN),
                                               "btoken": teilweise(demo.TS_BTOKEN)}
         assert TOKEN.encode() not in antwort.content and demo.TS_BTOKEN.encode() not in antwort.content
+
+
+def test_leeres_geheimes_feld_in_der_oberflaeche_behaelt_den_wert() -> None:
+    """The form never shows a stored secret, so leaving it empty must not erase it."""
+    with AsgiClient(fake_app("concenter", PLATZHALTER)) as http:
+        http.request("PUT", PFAD, json={"collaboration_api_token": TOKEN, "btoken": ""})
+        anmeldung = http.post("/", data={"benutzer": demo.CONCENTER_BENUTZER, "passwort": demo.CONCENTER_PASSWORT})
+        sitzung = {"cookie": anmeldung.headers["set-cookie"].split(";")[0]}
+        seite = http.post("/einstellungen/produktgeber/Thinksurance", headers=sitzung,
+                          data={"collaboration_api_token": "", "btoken": demo.TS_BTOKEN})
+        assert seite.status_code == 200 and "aktualisiert" in seite.content.decode()
+        assert http.get(PFAD).json()["maskiert"] == {"collaboration_api_token": teilweise(TOKEN),
+                                                     "btoken": teilweise(demo.TS_BTOKEN)}

@@ -280,3 +280,12 @@ def test_protokoll_haelt_jeden_absprung_fest(cc: Concenter) -> None:
     assert [(e.id, e.ergebnis) for e in cc.protokoll] == [
         (1, "erfolgreich"), (2, "fehlgeschlagen"), (3, "ohne Kundendaten")]
     assert [x["id"] for x in dump(cc)["protokoll"]] == [1, 2, 3]
+
+
+def test_aendern_laesst_die_uebrigen_werte_stehen(cc: Concenter) -> None:
+    cc.produktgeber_einstellungen_speichern(WEBER, "Thinksurance", {"collaboration_api_token": "aft_a", "btoken": "b"})
+    assert cc.produktgeber_einstellungen_aendern(WEBER, "Thinksurance", {"btoken": " neu "}) == {
+        "collaboration_api_token": "aft_a", "btoken": "neu"}
+    assert cc.produktgeber_einstellungen_speichern(WEBER, "Thinksurance", {"btoken": "b2"}) == {
+        "collaboration_api_token": "", "btoken": "b2"}  # replacing empties what is not given
+    refused("CC_PRODUKTGEBER_UNBEKANNT", cc.produktgeber_einstellungen_aendern, WEBER, "Thinksurence", {})
