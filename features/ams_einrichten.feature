@@ -9,10 +9,13 @@ Funktionalität: Anpassung in ams einrichten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Beim cloud Konto des ams Benutzers ist „Maklerextranet aktivieren“ nicht angehakt; ams.5 übergibt dann keinen cloud Benutzer.
     Behebung: In ams.5 unter Organisation → Benutzer → cloud Konten „Maklerextranet aktivieren“ anhaken und speichern.
+    Code: CC_KEIN_CLOUD_BENUTZER
+    Prüfung: maklerextranet
     Angenommen alles ist nach dem Leitfaden eingerichtet, außer "Maklerextranet aktivieren"
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
     Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "Maklerextranet aktivieren"
+    Und findet die Diagnose diese Ursache
 
   @G17 @fehlerbild
   Szenario: Produkt fehlt unter DigiPro, solange die Produktfreischaltungen nicht aktualisiert sind
@@ -20,12 +23,15 @@ Funktionalität: Anpassung in ams einrichten
     Suchbegriffe: Produkt nicht in DigiPro, Thinksurance nicht angeboten, Gewerbeplattform fehlt
     Ursache: ams.5 zeigt unter DigiPro die zuletzt abgerufenen Produktfreischaltungen; das neu freigeschaltete Produkt ist noch nicht abgerufen.
     Behebung: In ams.5 beim Benutzer „Produktfreischaltungen aktualisieren“ wählen.
+    Code: AMS_PRODUKT_NICHT_IN_DIGIPRO
+    Prüfung: produktfreischaltungen
     Angenommen der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt "Thinksurance"
     Und alles ist nach dem Leitfaden eingerichtet
     Und der assfinet Support schaltet dem con:center Benutzer das Produkt "Thinksurance" frei
     Wenn der ams Benutzer die Kundenmaske von "Müller & Söhne Bau GmbH" öffnet
     Und DigiPro anklickt
     Dann bietet DigiPro das Produkt "Thinksurance - Gewerbeplattform" nicht an
+    Und findet die Diagnose diese Ursache
 
   @G17
   Szenario: Nach dem Aktualisieren der Produktfreischaltungen bietet DigiPro das Produkt an

@@ -18,8 +18,11 @@ Funktionalität: Anpassung in der cloud einrichten
 
   @G09 @fehlerbild
   Szenario: Ein Token für einen nicht hinterlegten con:center Benutzer wird abgelehnt
+    Symptom: Beim Einrichten wird eine Eingabe abgelehnt
     Ursache: Der Concenter Benutzername des Tokens steht nicht unter „Allgemein → con:center“.
     Behebung: Erst den con:center Benutzer unter „Allgemein → con:center“ hinterlegen, dann den Token hinzufügen.
+    Code: CLOUD_CONCENTER_BENUTZER_UNBEKANNT
+    Prüfung: concenter-liste
     Angenommen in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt
     Wenn unter "assfinet api" ein Token mit dem Zweck "TaaData" für den Concenter Benutzernamen "unbekannt-cc" hinzugefügt wird
     Dann wird das abgelehnt mit der Meldung "ist unter Allgemein → con:center nicht hinterlegt"
@@ -30,10 +33,13 @@ Funktionalität: Anpassung in der cloud einrichten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Der Token in „assfinet api“ hat nicht den Zweck „TaaData“.
     Behebung: Einen Token mit dem Zweck „TaaData“ hinzufügen und dessen AccessToken im con:center als Collaboration API Token hinterlegen.
+    Code: TAA_ZWECK_FALSCH
+    Prüfung: token-zweck
     Angenommen alles ist nach dem Leitfaden eingerichtet, aber der Token hat den Zweck "<zweck>"
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
     Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "der Zweck „TaaData“ nötig"
+    Und findet die Diagnose diese Ursache
 
     Beispiele:
       | zweck         |
@@ -46,11 +52,14 @@ Funktionalität: Anpassung in der cloud einrichten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
     Ursache: Der con:center Benutzer des Tokens steht nicht mehr unter „Allgemein → con:center“.
     Behebung: Den con:center Benutzer unter „Allgemein → con:center“ wieder hinterlegen.
+    Code: TAA_CONCENTER_BENUTZER_FEHLT
+    Prüfung: concenter-liste
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und der con:center Benutzer wurde unter "Allgemein → con:center" wieder entfernt
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
     Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "nicht mehr hinterlegt"
+    Und findet die Diagnose diese Ursache
 
   @G10
   Szenario: Der AccessToken wird einmal vollständig gezeigt und öffnet danach die Kundendaten
@@ -61,14 +70,17 @@ Funktionalität: Anpassung in der cloud einrichten
   @G10 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Token widerrufen wurde
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
-    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
+    Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen, Token ungültig, AccessToken ungültig
     Ursache: Der Token, dessen AccessToken im con:center hinterlegt ist, wurde in assfinet drive widerrufen.
     Behebung: Einen neuen Token hinzufügen und den neuen AccessToken im con:center als Collaboration API Token hinterlegen.
+    Code: TAA_TOKEN_UNGUELTIG
+    Prüfung: token-widerrufen
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und der Token wurde in assfinet drive widerrufen
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
     Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "widerrufen"
+    Und findet die Diagnose diese Ursache
 
   @G10 @G11 @lesend
   Szenario: Mit dem vermerkten AccessToken liest die assfinet cloud den Prüfkunden über TaaData

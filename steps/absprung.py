@@ -6,11 +6,13 @@ from typing import Any
 
 from pytest_bdd import given, parsers, then, when
 
-from absprung import diagnose, einrichtung
+from absprung import einrichtung
+from absprung.diagnose import protokoll
 from absprung.secret import Secret
 from absprung.systems import Systems
 from steps.ansicht import Ansicht
 from steps.bedienung import Bedienung
+from steps.fehlerbild import code_pruefen, codes_in
 
 # Which cloud field the Gewerbeplattform shows under which label (the test oracle).
 CLOUD_ZU_PLATTFORM = {"Firma": "firma", "Straße": "strasse", "Hausnummer": "hausnummer", "PLZ": "plz",
@@ -90,7 +92,7 @@ def _(systems: Systems, bedienung: Bedienung, firma: str, produkt: str) -> Ansic
 # --- what the broker sees ---------------------------------------------------------------------
 
 def _warum(systems: Systems) -> str:
-    return diagnose.erklaerung(diagnose.letzter_absprung(systems.concenter))
+    return protokoll.erklaerung(protokoll.letzter_absprung(systems.concenter))
 
 
 @then("öffnet sich die Thinksurance – Gewerbeplattform mit den Kundendaten aus der assfinet cloud",
@@ -127,16 +129,17 @@ def _(ansicht: Ansicht, text: str) -> None:
 
 
 def _letzter_absprung(systems: Systems) -> dict[str, Any]:
-    eintrag = diagnose.letzter_absprung(systems.concenter)
+    eintrag = protokoll.letzter_absprung(systems.concenter)
     assert eintrag is not None, "Im Absprung-Protokoll steht kein Absprung."
     return eintrag
 
 
 @then(parsers.parse('nennt das Absprung-Protokoll des con:center im Schritt "{schritt}" den Grund "{text}"'))
-def _(systems: Systems, schritt: str, text: str) -> None:
+def _(systems: Systems, fehlerbild: dict[str, str], schritt: str, text: str) -> None:
     eintrag = _letzter_absprung(systems)
     assert eintrag["schritt"] == schritt, f"Das Protokoll nennt den Schritt „{eintrag['schritt']}“: {eintrag['grund']}"
     assert text in (eintrag["grund"] or ""), f"Das Protokoll nennt als Grund: {eintrag['grund']}"
+    code_pruefen(fehlerbild, codes_in(eintrag.get("code"), eintrag.get("grund")))
 
 
 @then(parsers.parse('nennt das Absprung-Protokoll des con:center für den Schritt "{schritt}" die Schnittstelle "{text}"'))

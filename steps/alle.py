@@ -4,6 +4,7 @@ pytest_plugins = [
     "absprung.record.plugin",
     "steps.ziel",
     "steps.fixtures",
+    "steps.fehlerbild",
     "steps.voraussetzungen",
     "steps.cloud",
     "steps.freischaltung",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .clients import ConcenterClient
+from ..clients import ConcenterClient
 
 
 def letzter_absprung(concenter: ConcenterClient) -> dict[str, Any] | None:

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from .gherkin import Scenario
 
-LABELS = ("Symptom", "Ursache", "Behebung", "Suchbegriffe")
+LABELS = ("Symptom", "Ursache", "Behebung", "Suchbegriffe", "Code", "Prüfung")
 _LABEL = re.compile(rf"^({'|'.join(LABELS)})\s*:\s*(.*)$")
 
 
@@ -20,14 +20,17 @@ class Fehlerbild:
     behebung: str
     suchbegriffe: tuple[str, ...]
     hinweis: str = ""
+    code: str = ""  # the stable code that identifies the cause (launch log, refusal or the diagnosis' answer)
+    pruefung: str = ""  # the finding of ``python -m absprung diagnose`` that names this cause
 
 
-def fehlerbild(sc: Scenario) -> Fehlerbild:
-    """Labelled lines of the description; a label's text runs on until the next label."""
+def labels(description: str) -> tuple[dict[str, str], list[str]]:
+    """Labelled lines of a description (a label's text runs on until the next label), and the
+    unlabelled lines before the first label."""
     fields: dict[str, str] = {}
     note: list[str] = []
     current = None
-    for line in sc.description.splitlines():
+    for line in description.splitlines():
         line = line.strip()
         match = _LABEL.match(line)
         if match:
@@ -37,9 +40,14 @@ def fehlerbild(sc: Scenario) -> Fehlerbild:
             fields[current] = f"{fields[current]} {line}".strip()
         elif line:
             note.append(line)
+    return fields, note
+
+
+def fehlerbild(sc: Scenario) -> Fehlerbild:
+    fields, note = labels(sc.description)
     words = tuple(k.strip() for k in fields.get("Suchbegriffe", "").split(",") if k.strip())
     return Fehlerbild(sc, fields.get("Symptom") or sc.name, fields.get("Ursache", ""), fields.get("Behebung", ""),
-                      words, " ".join(note))
+                      words, " ".join(note), fields.get("Code", ""), fields.get("Prüfung", ""))
 
 
 # Words callers use for the common symptoms, so the site search finds every matching Fehlerbild
@@ -65,7 +73,8 @@ def search_words(f: Fehlerbild) -> tuple[str, ...]:
 def warnings(fehlerbilder: Iterable[Fehlerbild]) -> list[str]:
     result = []
     for f in fehlerbilder:
-        missing = [label for label, value in (("Ursache", f.ursache), ("Behebung", f.behebung)) if not value]
+        missing = [label for label, value in (("Ursache", f.ursache), ("Behebung", f.behebung), ("Code", f.code),
+                                              ("Prüfung", f.pruefung)) if not value]
         if missing:
             result.append(f"Fehlerbild „{f.szenario.name}“ ({f.szenario.file}:{f.szenario.line}): "
                           f"es fehlt {' und '.join(m + ':' for m in missing)} in der Beschreibung.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,6 +38,17 @@ class Scenario:
     steps: tuple[Step, ...]
     examples: tuple[Examples, ...] = ()
     anchor: str = ""
+
+    @property
+    def titel(self) -> str:
+        """The name to show: an outline's <placeholders> filled with its example values."""
+        werte: dict[str, list[str]] = defaultdict(list)
+        for e in self.examples:
+            for row in e.rows:
+                for key, value in zip(e.header, row):
+                    if value not in werte[key]:
+                        werte[key].append(value)
+        return re.sub(r"<([^<>]+)>", lambda m: " oder ".join(werte.get(m[1]) or [m[0]]), self.name)
 
     @property
     def guide_ids(self) -> tuple[str, ...]:

@@ -108,7 +108,7 @@ class Absprung(FakeState):
         try:
             token = n.thinksurance_token()
         except NeighbourError as f:
-            _gescheitert(e, SCHRITTE[4], THINKSURANCE_ANMELDUNG.refuse(grund=f.message))
+            _gescheitert(e, SCHRITTE[4], THINKSURANCE_ANMELDUNG.refuse(grund=f"{f.message} ({f.code})"))
             return None
         _ok(e, SCHRITTE[4], n.interfaces.get("token", ""))
         daten = {"type": 1, "bExternalId": s.cloud_benutzer or s.email, "bEmail": s.email,
@@ -116,7 +116,7 @@ class Absprung(FakeState):
         try:
             url = n.broker_forward(token, btoken, daten)
         except NeighbourError as f:
-            _gescheitert(e, SCHRITTE[5], THINKSURANCE_ABGELEHNT.refuse(grund=f.message))
+            _gescheitert(e, SCHRITTE[5], THINKSURANCE_ABGELEHNT.refuse(grund=f"{f.message} ({f.code})"))
             return None
         _ok(e, SCHRITTE[5], n.interfaces.get("forward", ""))
         return url

@@ -1,0 +1,82 @@
+"""``python -m absprung diagnose``: checks one customer's setup, reading only, and names the cause.
+
+Exit codes: 0 in Ordnung, 1 Ursache gefunden, 3 unklar (nicht alles prüfbar), 4 Zielprofil,
+Verbindung oder Eingabe (unbekannter Benutzer oder Kunde) – dann wurde nichts geprüft.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import schulungsziel
+from .diagnose import Eingabefehler, ausgabe, diagnose
+from .diagnose.modell import EXIT_ZIEL
+from .errors import ProfileError, RemoteError
+from .secret import mask
+from .systems import Systems
+from .targets import NAMES, Target, load_profile
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m absprung", description="Werkzeuge des ausführbaren Leitfadens.")
+    sub = p.add_subparsers(dest="befehl", required=True, metavar="BEFEHL")
+    d = sub.add_parser("diagnose", help="die Einrichtung eines Kunden prüfen (nur lesend) und die Ursache nennen",
+                       description="Prüft die Kette des Leitfadens für einen ams Benutzer und einen Kunden, in der "
+                                   "Reihenfolge des Datenflusses, und nennt die erste Ursache mit Behebung. Ändert "
+                                   "nichts.")
+    d.add_argument("--ziel", metavar="PROFIL", help="Zielprofil (TOML); Standard: die laufende Schulungsumgebung "
+                                                    "(python -m fakes)")
+    d.add_argument("--benutzer", metavar="KUERZEL", help="ams Benutzer (Standard: der des Zielprofils, z. B. AS)")
+    d.add_argument("--kunde", metavar="KUNDENNUMMER", help="Kundennummer (Standard: der Prüfkunde des Zielprofils)")
+    d.add_argument("--json", action="store_true", help="nur das Ergebnis als JSON ausgeben")
+    a = p.parse_args(argv)
+    return _diagnose(a.ziel, a.benutzer, a.kunde, a.json)
+
+
+def _ziel(profil: str | None) -> Target:
+    if profil is None:
+        standard = schulungsziel.pfad()
+        if not standard.is_file():
+            raise ProfileError("Kein Ziel: Ohne --ziel prüft die Diagnose die laufende Schulungsumgebung – sie läuft "
+                               f"nicht ({standard} fehlt). Starten Sie „python -m fakes“ oder geben Sie mit --ziel "
+                               "ein Zielprofil an.")
+        profil = str(standard)
+    target = load_profile(Path(profil))
+    if target.embedded:
+        raise ProfileError(f"Die Diagnose prüft laufende Systeme; „eingebettet“ ist hier nicht möglich "
+                           f"({', '.join(NAMES[s] for s in sorted(target.embedded))}). Für die Fakes "
+                           "„python -m fakes“ starten und dessen Zielprofil nehmen.")
+    return target
+
+
+def _diagnose(profil: str | None, benutzer: str | None, kunde: str | None, als_json: bool) -> int:
+    try:
+        target = _ziel(profil)
+        w = target.world
+        benutzer, kunde = benutzer or w.ams_benutzer, kunde or w.kundennummer(w.pruefkunde)
+    except ProfileError as f:
+        print(f"Fehler: {f}", file=sys.stderr)
+        return EXIT_ZIEL
+    systems = Systems.connect(target)
+    try:
+        if not als_json:
+            print(f"Diagnose für den ams Benutzer „{benutzer}“ und den Kunden „{kunde}“ – Ziel „{target.name}“ "
+                  "(nur lesend):", flush=True)
+        d = diagnose(systems, benutzer, kunde, None if als_json else ausgabe.Fortschritt(sys.stdout))
+    except (Eingabefehler, RemoteError) as f:  # RemoteError here: a system did not answer at all
+        print(mask(f"Fehler: {f} Nichts wurde geprüft."), file=sys.stderr)
+        return EXIT_ZIEL
+    finally:
+        systems.close()
+    if als_json:
+        print(mask(json.dumps(d.json(), ensure_ascii=False)))
+    else:
+        print(mask(ausgabe.schluss(d)))
+    return d.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
