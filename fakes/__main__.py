@@ -1,7 +1,9 @@
 """``python -m fakes``: serve the fakes with demo data for practice and remote tests.
 
 With ``--ziel PROFIL`` only the systems the profile marks "eingebettet" are served, wired to the
-remote ones it names – so one fake can stand in for one system of a staging landscape.
+remote ones it names – so one fake can stand in for one system of a staging landscape. Otherwise
+it is the training environment: a Schulung page beside the four fakes, ``--uebung NAME`` sets up
+an exercise, and a Zielprofil for ``python -m absprung diagnose`` is left while it runs.
 """
 
 from __future__ import annotations
@@ -13,12 +15,12 @@ import sys
 import threading
 from dataclasses import replace
 
+from absprung import schulungsziel
+from absprung.errors import AbsprungError
+from absprung.schulung import start as schulung
 from absprung.secret import reveal
 from fakes.common.errors import FakeError, StartError
 from fakes.server import SYSTEMS, Fakes, Options, demo_access
-
-NAMEN = {"cloud": "assfinet cloud (assfinet drive)", "concenter": "con:center",
-         "ams": "ams.5", "thinksurance": "Thinksurance – Gewerbeplattform"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="Adresse zum Lauschen (Standard 127.0.0.1; andere nur bewusst setzen)")
     for s in SYSTEMS:
         p.add_argument(f"--port-{s}", type=int, default=0, metavar="PORT",
-                       help=f"fester Port für {NAMEN[s]} (Standard: frei gewählt)")
+                       help=f"fester Port für {schulung.SYSTEM_TITEL[s]} (Standard: frei gewählt)")
     p.add_argument("--ohne-steuerung", action="store_true",
                    help="Steuerungs-Schnittstelle (/_steuerung) abschalten, z. B. für eine gemeinsame Demo")
     p.add_argument("--leer", action="store_true", help="ohne Demodaten starten")
@@ -39,15 +41,24 @@ def main(argv: list[str] | None = None) -> int:
                    help="Gültigkeit der Thinksurance-Anmeldelinks (Standard 120)")
     p.add_argument("--ziel", metavar="PROFIL",
                    help="nur die im Zielprofil eingebetteten Systeme starten, verbunden mit den dort genannten")
+    p.add_argument("--uebung", metavar="NAME",
+                   help="eine Übung: die Einrichtung ist vollständig bis auf die Ursache eines Fehlerbilds")
+    p.add_argument("--uebungen", action="store_true", help="die Übungen auflisten und beenden")
     a = p.parse_args(argv)
+    if a.uebungen:
+        print(schulung.liste())
+        return 0
     o = Options(host=a.host, control_on=not a.ohne_steuerung, seed=None if a.leer else "ausgangslage",
                 switch_gueltigkeit=a.switch_gueltigkeit, ports={s: getattr(a, f"port_{s}") for s in SYSTEMS})
-    if a.ziel:
-        try:
+    try:
+        uebung = schulung.uebung(a.uebung, leer=a.leer, ziel=a.ziel)
+        if a.ziel:
             o = landscape(o, a.ziel)
-        except FakeError as f:
-            print(f"Fehler: {f}", file=sys.stderr)
-            return 2
+    except FakeError as f:
+        print(f"Fehler: {f}", file=sys.stderr)
+        return 2
+    if not a.ziel:
+        o = replace(o, zusaetze={"schulung": schulung.app_bauer(uebung)})
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
@@ -56,22 +67,28 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, StartError) as f:
         print(f"Fehler: Die Fakes konnten nicht starten: {f}", file=sys.stderr)
         return 2
+    try:
+        if uebung is not None:
+            schulung.herstellen(uebung, fakes.urls)
+    except AbsprungError as f:
+        fakes.stop()
+        print(f"Fehler: Die Übung „{a.uebung}“ ließ sich nicht herstellen: {f}", file=sys.stderr)
+        return 2
+    profil = schulungsziel.schreiben(fakes.urls) if not a.ziel and not a.ohne_steuerung else None
     zugaenge = demo_access(fakes.urls, fakes.served)
     if a.json:
-        print(json.dumps(zugaenge, ensure_ascii=False), flush=True)
+        print(json.dumps(zugaenge, ensure_ascii=False), flush=True)  # the four systems, as scripts expect them
     else:
-        print("Die Fakes laufen (Beenden mit Strg+C):")
-        for s in SYSTEMS:
-            wie = "" if s in fakes.served else "  (entfernt, laut Zielprofil)"
-            print(f"  {NAMEN[s]:<34} {fakes.urls[s]}{wie}")
-        if set(fakes.served) == set(SYSTEMS):
-            print(f"\nDemo-Zugänge: ams.5-Benutzer {zugaenge['ams']['benutzer']}, "
-                  f"con:center {zugaenge['concenter']['benutzer']} / {zugaenge['concenter']['passwort']}, "
-                  f"assfinet drive {zugaenge['cloud']['drive']}", flush=True)
+        print(schulung.ausgabe(fakes.urls, fakes.served, zugaenge, fakes.zusatz_urls.get("schulung"), uebung, profil),
+              flush=True)
         if a.host not in ("127.0.0.1", "localhost"):
             print(f"Achtung: Die Fakes lauschen auf {a.host}, nicht nur auf 127.0.0.1.", flush=True)
-    stop.wait()
-    fakes.stop()
+    try:
+        stop.wait()
+    finally:
+        fakes.stop()
+        if profil is not None:
+            schulungsziel.entfernen(profil)
     return 0
 
 

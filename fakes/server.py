@@ -17,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import Any, Callable
 
 import uvicorn
 from starlette.applications import Starlette
@@ -46,6 +46,8 @@ class Options:
     # con:center's partner credentials for Thinksurance (a real one needs real ones)
     thinksurance_hash: str = demo.TS_HASH
     thinksurance_secret: str = demo.TS_SECRET
+    # Further apps served alongside (e.g. the training page), built once the fakes' URLs are known.
+    zusaetze: dict[str, Callable[[dict[str, str]], Any]] = field(default_factory=dict)
 
 
 class Fakes:
@@ -56,6 +58,7 @@ class Fakes:
         self.urls: dict[str, str] = {}
         self.served: tuple[str, ...] = ()
         self.apps: dict[str, Starlette] = {}
+        self.zusatz_urls: dict[str, str] = {}
         self._servers: list[uvicorn.Server] = []
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
@@ -71,16 +74,21 @@ class Fakes:
         shown_host = "127.0.0.1" if o.host in ("0.0.0.0", "") else o.host
         own = {s: f"http://{shown_host}:{sock.getsockname()[1]}" for s, sock in sockets.items()}
         self.urls = {s: own.get(s) or o.neighbours[s] for s in SYSTEMS}
-        self.apps = {s: self._app(s) for s in served}
-        for s in served:
-            config = uvicorn.Config(self.apps[s], log_level="warning", access_log=False, lifespan="off",
+        apps: dict[str, Any] = {s: self._app(s) for s in served}
+        self.apps = dict(apps)
+        for name, bauen in o.zusaetze.items():
+            sockets[name] = _bind(o.host, o.ports.get(name, 0))
+            self.zusatz_urls[name] = f"http://{shown_host}:{sockets[name].getsockname()[1]}"
+            apps[name] = bauen(self.urls)
+        for name in apps:
+            config = uvicorn.Config(apps[name], log_level="warning", access_log=False, lifespan="off",
                                     timeout_graceful_shutdown=1, limit_concurrency=200)
             # Served from a background thread, uvicorn installs no signal handlers: the owner of the
             # process (python -m fakes, pytest) handles them.
             self._servers.append(uvicorn.Server(config))
 
         async def serve_all() -> None:
-            await asyncio.gather(*(srv.serve(sockets=[sockets[s]]) for s, srv in zip(served, self._servers)))
+            await asyncio.gather(*(srv.serve(sockets=[sockets[n]]) for n, srv in zip(apps, self._servers)))
 
         def run() -> None:
             try:
@@ -91,6 +99,7 @@ class Fakes:
         self._thread = threading.Thread(target=run, name="fakes", daemon=True)
         self._thread.start()
         self._wait_until_ready({s: own[s] for s in served}, wait)
+        self._wait_until_ready(self.zusatz_urls, wait, path="/")
         return self
 
     def _app(self, system: str) -> Starlette:
@@ -106,14 +115,14 @@ class Fakes:
             return concenter_app(access, control_on=o.control_on, seed=o.seed)
         return ams_app(u["concenter"], cloud_url=u["cloud"], control_on=o.control_on, seed=o.seed)
 
-    def _wait_until_ready(self, urls: dict[str, str], wait: float) -> None:
+    def _wait_until_ready(self, urls: dict[str, str], wait: float, path: str = "/openapi.json") -> None:
         end = time.monotonic() + wait
         pending = dict(urls)
         while pending:
             if self._error is not None:
                 raise StartError(f"Fakes konnten nicht starten: {self._error}")
             for s, url in list(pending.items()):
-                if _answers(url):
+                if _answers(url, path):
                     del pending[s]
             if pending and time.monotonic() > end:
                 raise StartError(f"Fakes antworten nicht: {', '.join(pending)}")
@@ -146,11 +155,11 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _answers(url: str) -> bool:
+def _answers(url: str, path: str) -> bool:
     host, port = url.removeprefix("http://").split(":")
     try:
         connection = http.client.HTTPConnection(host, int(port), timeout=0.5)
-        connection.request("GET", "/openapi.json")
+        connection.request("GET", path)
         ok = connection.getresponse().status == 200
         connection.close()
         return ok

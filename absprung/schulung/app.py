@@ -1,0 +1,96 @@
+"""The Schulung app: start page with the exercise, Prüfen (the diagnosis), Support (what support does)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from fakes.common.pages import Form, Pages
+
+from ..diagnose import diagnose
+from ..diagnose.modell import IN_ORDNUNG, Diagnose
+from ..errors import AbsprungError
+from ..systems import Systems
+from ..targets import NAMES, SYSTEMS, embedded_fakes
+from ..uebungen import Uebung
+
+FEATURES = ("API-Zugriff", "Con:CenterTAA", "Mitarbeiterzugriff", "Vermittlerfreischaltungen")
+
+
+def create(urls: dict[str, str], uebung: Uebung | None = None) -> Starlette:
+    pages = Pages(Path(__file__).parent / "templates", "schulung", "Schulungsumgebung")
+    target = embedded_fakes().with_fake_urls(urls)
+    systeme = [(NAMES[s], urls[s]) for s in SYSTEMS]
+
+    def verbinden() -> Systems:
+        return Systems.connect(target)
+
+    def pruefen() -> Diagnose:
+        s = verbinden()
+        try:
+            kunde = uebung.kundennummer(s) if uebung else s.world.kundennummer(s.world.pruefkunde)
+            return diagnose(s, s.world.ams_benutzer, kunde)
+        finally:
+            s.close()
+
+    def kontext(**mehr: Any) -> dict[str, Any]:
+        fb = uebung.fehlerbild if uebung else None
+        return {"uebung": uebung, "fehlerbild": fb, "systeme": systeme, "urls": urls, **mehr}
+
+    async def start(request: Request) -> Response:
+        return pages.html("start.html", **kontext(bereich="start"))
+
+    async def pruefen_seite(request: Request) -> Response:
+        try:
+            d = await run_in_threadpool(pruefen)  # blocking HTTP to the fakes: never in their event loop
+        except AbsprungError as f:
+            return pages.html("pruefen.html", status=503, **kontext(bereich="pruefen", meldung_fehler=str(f)))
+        return pages.html("pruefen.html", **kontext(bereich="pruefen", d=d, behoben=d.ergebnis == IN_ORDNUNG))
+
+    async def support(request: Request) -> Response:
+        erfolg = fehler = None
+        if request.method == "POST":
+            form = await Form.read(request)
+            try:
+                erfolg = await run_in_threadpool(_support, verbinden, form)
+            except AbsprungError as f:
+                fehler = str(f)
+        return pages.html("support.html", status=400 if fehler else 200,
+                          **kontext(bereich="support", features=FEATURES, meldung_erfolg=erfolg, meldung_fehler=fehler))
+
+    return Starlette(routes=[Route("/", start), Route("/pruefen", pruefen_seite),
+                             Route("/support", support, methods=["GET", "POST"])])
+
+
+def _support(verbinden: Any, form: Form) -> str:
+    """One request to the support, done through the fakes' interfaces."""
+    s: Systems = verbinden()
+    w = s.world
+    try:
+        aktion = form.text("aktion")
+        if aktion == "feature":
+            feature = form.text("feature")
+            if feature not in FEATURES:
+                raise AbsprungError("Bitte ein Feature wählen.")
+            aktiv = form.text("aktiv") != "nein"
+            s.cloud.feature_setzen(w.bestand, feature, aktiv)
+            return f"assfinet Support: Das Feature „{feature}“ ist für den Bestand {'gebucht' if aktiv else 'abbestellt'}."
+        if aktion == "produkt":
+            s.concenter.produkt_freischalten(w.concenter_benutzer, "Thinksurance", True)
+            return f"assfinet Support: Der con:center Benutzer „{w.concenter_benutzer}“ verfügt jetzt über das Produkt."
+        if aktion == "neu-zuordnen":
+            email = form.text("email")
+            if not re.fullmatch(r"[^@\s;]+@[^@\s;]+\.[^@\s;]+", email):
+                raise AbsprungError("Bitte den neuen Benutzernamen als E-Mail-Adresse angeben (ohne Leerzeichen).")
+            s.thinksurance.support_neu_zuordnen(w.geheimnis("btoken"), email)
+            return f"Thinksurance-Support: Der b-Token ist jetzt dem cloud Benutzer „{email}“ zugeordnet."
+        raise AbsprungError("Unbekannte Anfrage an den Support.")
+    finally:
+        s.close()

@@ -1,0 +1,107 @@
+"""The training environment's page: Prüfen says whether an exercise is solved, Support fixes what
+the guide leaves to the support; its pages pass axe-core like the fakes' own."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Iterator
+
+import httpx
+import pytest
+
+from absprung.schulung.start import app_bauer, herstellen
+from absprung.uebungen import UEBUNG
+from fakes.__main__ import main as fakes_main
+from fakes.server import Fakes, Options
+from tests.helpers import ROOT
+
+
+@pytest.fixture
+def umgebung(request: pytest.FixtureRequest) -> Iterator[tuple[Fakes, httpx.Client]]:
+    uebung = UEBUNG[request.param]
+    with Fakes(Options(zusaetze={"schulung": app_bauer(uebung)})) as fakes:
+        herstellen(uebung, fakes.urls)
+        with httpx.Client(base_url=fakes.zusatz_urls["schulung"], timeout=10) as http:
+            yield fakes, http
+
+
+def _pruefen(http: httpx.Client) -> str:
+    antwort = http.get("/pruefen")
+    assert antwort.status_code == 200
+    return antwort.text
+
+
+@pytest.mark.parametrize("umgebung, anfrage", [
+    ("api-zugriff", {"aktion": "feature", "feature": "API-Zugriff", "aktiv": "ja"}),
+    ("concenter-produkt", {"aktion": "produkt"}),
+    ("btoken-bindung", {"aktion": "neu-zuordnen", "email": "anna.schmidt@neu-makler.de"}),
+], indirect=["umgebung"], ids=["feature", "produkt", "neu-zuordnen"])
+def test_support_behebt_was_der_support_behebt(umgebung: tuple[Fakes, httpx.Client], anfrage: dict[str, str]) -> None:
+    fakes, http = umgebung
+    assert "Noch nicht behoben" in _pruefen(http)
+    antwort = http.post("/support", data=anfrage)
+    assert antwort.status_code == 200 and "Support" in antwort.text, antwort.text
+    if anfrage["aktion"] == "produkt":  # ams.5 shows the product only after refreshing
+        httpx.post(f"{fakes.urls['ams']}/api/benutzer/AS/produktfreischaltungen")
+    assert "Behoben" in _pruefen(http)
+
+
+@pytest.mark.parametrize("umgebung", ["maklerextranet"], indirect=True)
+@pytest.mark.parametrize("anfrage", [{"aktion": "feature", "feature": "Gibtsnicht"}, {"aktion": "unbekannt"},
+                                     {"aktion": "neu-zuordnen", "email": ""},
+                                     {"aktion": "neu-zuordnen", "email": "a b@x.de"}])
+def test_support_lehnt_unsinn_deutsch_ab(umgebung: tuple[Fakes, httpx.Client], anfrage: dict[str, str]) -> None:
+    _, http = umgebung
+    antwort = http.post("/support", data=anfrage)
+    assert antwort.status_code == 400 and 'role="alert"' in antwort.text and "Traceback" not in antwort.text
+
+
+@pytest.mark.parametrize("umgebung", ["maklerextranet"], indirect=True)
+def test_die_uebung_ist_auf_der_startseite_beschrieben(umgebung: tuple[Fakes, httpx.Client]) -> None:
+    _, http = umgebung
+    text = http.get("/").text
+    assert "Übung „maklerextranet“" in text and "Thinksurance öffnet sich, aber ohne Kundendaten" in text
+
+
+def test_uebungen_auflisten_und_falsche_wahl(capsys: pytest.CaptureFixture[str]) -> None:
+    assert fakes_main(["--uebungen"]) == 0
+    liste = capsys.readouterr().out
+    assert liste.startswith(f"{len(UEBUNG)} Übungen") and all(f"  {name} " in liste for name in UEBUNG)
+    assert "<" not in liste  # outline titles with their values, no raw placeholders
+    assert fakes_main(["--uebung", "gibtsnicht"]) == 2
+    assert "Möglich sind: maklerextranet" in capsys.readouterr().err
+    assert fakes_main(["--uebung", "maklerextranet", "--leer"]) == 2
+
+
+def test_python_m_fakes_mit_uebung_hinterlaesst_sein_zielprofil(tmp_path: Path) -> None:
+    profil = tmp_path / "schulung.toml"
+    env = {**os.environ, "ABSPRUNG_SCHULUNG_PROFIL": str(profil)}
+    process = subprocess.Popen([sys.executable, "-m", "fakes", "--uebung", "cloud-rolle"], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert process.stdout is not None
+        ausgabe = []
+        while not (ausgabe and ausgabe[-1].startswith("Diagnose: python -m absprung diagnose")):
+            ausgabe.append(process.stdout.readline().strip())
+        schulung = next(z.split()[-1] for z in ausgabe if z.startswith("Schulung (Übung, Prüfen, Support)"))
+        assert "btoken von Thinksurance (für con:center): demo-btoken-anna-9b1f2d" in ausgabe
+        assert "Übung „cloud-rolle“: Thinksurance öffnet sich, aber ohne Kundendaten." in ausgabe
+        assert profil.is_file()
+        diagnose = subprocess.run([sys.executable, "-m", "absprung", "diagnose", "--json"], cwd=ROOT, env=env,
+                                  capture_output=True, text=True, timeout=60)
+        assert diagnose.returncode == 1, diagnose.stderr
+        assert json.loads(diagnose.stdout)["ursache"]["leitfaden"] == ["G06"]
+        assert "Noch nicht behoben" in httpx.get(f"{schulung}/pruefen", timeout=10).text
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    for _ in range(50):  # removed on exit
+        if not profil.exists():
+            break
+        time.sleep(0.1)
+    assert not profil.exists()
