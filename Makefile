@@ -15,12 +15,15 @@ unexport PYTHONDONTWRITEBYTECODE
 all: bericht leitfaden
 	@exit $$(cat reports/.szenarien-exit 2>/dev/null || echo 1)
 
-$(STEMPEL): pyproject.toml
+$(STEMPEL): pyproject.toml package-lock.json
 	@echo "== Einrichtung: virtuelle Umgebung $(VENV) und Pakete"
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[test,docs]"
 	$(BIN)/python -m absprung.browser
+	@if command -v npm >/dev/null; then echo "== npm-Pakete der Prüfer (axe-core)"; \
+		npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "Hinweis: npm fehlt – die Barrierefreiheitstests werden übersprungen."; fi
 	@touch $(STEMPEL)
 
 # The suite's exit status is kept so the site is built even when scenarios fail.

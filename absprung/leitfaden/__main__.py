@@ -19,13 +19,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--features", type=Path, default=Path("features"), help="Ordner mit .feature-Dateien")
     parser.add_argument("--lauf", type=Path, default=Path("reports/lauf.json"), help="Laufprotokoll (lauf.json)")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="docs-Ordner der Website")
+    parser.add_argument("--bildarchiv", type=Path, default=Path("reports/bildarchiv"),
+                        help="Ordner mit den letzten guten Bildschirmfotos (bleiben sichtbar, wenn ihr Szenario "
+                             "scheitert)")
     parser.add_argument("--wurzel", type=Path, default=Path("."),
                         help="Projektwurzel; Dateipfade im Laufprotokoll sind relativ zu ihr")
     args = parser.parse_args(argv)
     if not args.features.is_dir():
         print(f"Fehler: Den Ordner „{args.features}“ gibt es nicht.", file=sys.stderr)
         return 2
-    site = generate(features=args.features, run_json=args.lauf, docs=args.docs, root=args.wurzel)
+    site = generate(features=args.features, run_json=args.lauf, docs=args.docs, root=args.wurzel,
+                    archive=args.bildarchiv)
     for warning in site.warnings:
         print(f"Warnung: {warning}", file=sys.stderr)
     covered = sum(1 for a in AUSSAGEN if site.proving(a.id))

@@ -27,6 +27,8 @@ class Shot:
     name: str  # the constant from absprung.bilder
     step: str
     keyword: str = ""
+    stand: str = ""  # archived picture: German date of the run it comes from ("" = this run)
+    jetzt: str = ""  # archived picture: the status of its scenario in this run
 
     @property
     def file(self) -> str:

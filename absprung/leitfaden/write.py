@@ -7,6 +7,7 @@ from pathlib import Path
 
 from absprung.slug import nfc
 
+from . import bildarchiv
 from .pages import render_all
 from .pfade import GENERATED, PICTURES
 from .site import Site, build_site
@@ -33,7 +34,12 @@ def write_site(site: Site, docs: Path) -> int:
     return sum(1 for p in pages if p.endswith(".md"))
 
 
-def generate(*, features: Path, run_json: Path | None, docs: Path, root: Path) -> Site:
+def generate(*, features: Path, run_json: Path | None, docs: Path, root: Path,
+             archive: Path | None = None) -> Site:
+    """``archive``: where the last good screenshots are kept (``bildarchiv``); None = no archive."""
     site = build_site(features, run_json, root)
+    fresh = site.shots
+    site.shots = bildarchiv.ergaenzen(fresh, site.scenarios, site.outcomes, archive)
     write_site(site, docs)
+    bildarchiv.sichern(fresh, site.run, archive)
     return site

@@ -1,52 +1,125 @@
-"""Fehlerbilder: symptom, cause and fix of every @fehlerbild scenario, found by the callers' words."""
+"""Fehlerbilder as a decision path: per symptom the causes in data-flow order, each with the question
+that tells it apart, the code and message that identify it, its Ursache and Behebung.
+
+The order and the questions come from the diagnosis (``absprung.diagnose.befunde``), the messages
+of the codes from the fakes' rule register (through ``referenz``): one fact, one place.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
 from absprung.aussagen import AUSSAGE
-from absprung.slug import nfc
+from absprung.diagnose.befunde import BEFUND, rang
+from absprung.slug import slug
 
 from .. import pfade
 from ..fehlerbilder import Fehlerbild, search_words
-from ..markdown import admonition, cell, link, md, table
+from ..markdown import admonition, cell, code_anchor, link, md, table
 from ..site import Site
 from .common import scenario_link
 from .leitfaden import chapter_of
+from .referenz import rule_register
 from .szenarien import render_examples, render_steps
 
 PAGE = pfade.FEHLERBILDER
-# Front matter: MkDocs ignores unknown keys; Material ranks this page higher in the search, because
-# support staff search with the caller's words and should land on the Fehlerbild first.
-SEARCH_BOOST = "---\nsearch:\n  boost: 2\n---\n\n"
+# Front matter: Material ranks this page higher in the search, because support staff search with
+# the caller's words or a code from the launch log and should land on the Fehlerbild first.
+SEARCH_BOOST = "---\nsearch:\n  boost: 4\n---\n\n"
+# What a caller adds to a symptom in his own words; part of the heading, so the search weighs it.
+ZUSATZ = {"Thinksurance öffnet sich, aber ohne Kundendaten": "leeres Formular, keine Vorbelegung"}
+PROTOKOLL = ("Das **Absprung-Protokoll** steht im con:center unter „Protokoll“ (in der Schulungsumgebung "
+             "`…/protokoll`, als Schnittstelle `GET /api/protokoll`): je Absprung das Ergebnis, der Schritt, der "
+             "Grund und ein Code – bei Ablehnungen der assfinet cloud oder von Thinksurance steht deren Code in "
+             "Klammern im Grund. Dass das echte con:center ein Protokoll in genau dieser Form führt, ist eine "
+             "Annahme des Modells ([A02]({annahmen}#a02), [A17]({annahmen}#a17)).")
 
 
 def pages(site: Site) -> dict[str, str]:
+    annahmen = link(PAGE, pfade.ANNAHMEN)
     parts = [SEARCH_BOOST + "# Fehlerbilder: Symptom, Ursache, Behebung", site.stand(),
-             "Ruft jemand an, weil der Absprung nicht wie erwartet funktioniert, suchen Sie hier nach seinen Worten "
-             "(zum Beispiel „Kundendaten fehlen“ oder „Produkt nicht in DigiPro“). Jedes Fehlerbild nennt die "
-             "Ursache und die Behebung; ein Szenario zeigt, dass genau diese Ursache genau dieses Symptom macht. "
-             "Die Ursache steht oft im Absprung-Protokoll des con:center."]
-    found = sorted(site.fehlerbilder, key=lambda f: (nfc(f.symptom).lower(), f.szenario.name))
-    if not found:
-        parts.append(admonition("info", "Noch keine Fehlerbilder",
-                                "Noch ist kein Szenario mit `@fehlerbild` markiert."))
+             "Ruft jemand an, weil der Absprung nicht wie erwartet funktioniert: Symptom wählen und die Fragen "
+             "der Reihe nach stellen – sie folgen dem Datenfluss (ams.5 → con:center → assfinet cloud → "
+             "Thinksurance), die schnell geprüften zuerst. Die erste Frage mit der falschen Antwort führt zur "
+             "Ursache. Suchen lässt sich auch nach den Worten des Anrufers oder nach einem Code aus dem "
+             "Absprung-Protokoll.",
+             "Den ganzen Weg geht die Diagnose in einem Befehl, nur lesend: `python -m absprung diagnose --ziel "
+             "PROFIL --benutzer KUERZEL --kunde KUNDENNUMMER` (siehe README, „Die Einrichtung eines Kunden "
+             "prüfen“). Sie nennt die erste Ursache mit einem Verweis auf ihr Fehlerbild hier.",
+             admonition("info", "Wo das Absprung-Protokoll steht", PROTOKOLL.format(annahmen=annahmen))]
+    if not site.fehlerbilder:
+        parts.append(admonition("info", "Noch keine Fehlerbilder", "Noch ist kein Szenario mit `@fehlerbild` markiert."))
         return {PAGE: "\n\n".join(parts) + "\n"}
-    parts.append(table(("Symptom", "Ursache", "Details"),
-                       ((cell(f.symptom), cell(f.ursache or "—"), f"[ansehen](#{f.szenario.anchor})") for f in found)))
-    parts += [_fehlerbild(site, f) for f in found]
+    groups = _by_symptom(site.fehlerbilder)
+    parts.append(table(("Symptom", "Mögliche Ursachen"), (
+        (f"[{cell(symptom)}](#{symptom_anchor(symptom)})", str(len(found))) for symptom, found in groups)))
+    for symptom, found in groups:
+        parts.append(_symptom(site, symptom, found))
     return {PAGE: "\n\n".join(parts) + "\n"}
+
+
+def symptom_anchor(symptom: str) -> str:
+    return "symptom-" + slug(symptom)
+
+
+def _rang(f: Fehlerbild) -> tuple[int, str]:
+    return rang(f.pruefung), f.szenario.name
+
+
+def _by_symptom(found: list[Fehlerbild]) -> list[tuple[str, list[Fehlerbild]]]:
+    """Symptoms in the order of their first cause in the data flow; causes in data-flow order."""
+    groups: dict[str, list[Fehlerbild]] = defaultdict(list)
+    for f in found:
+        groups[f.symptom].append(f)
+    ordered = [(s, sorted(fs, key=_rang)) for s, fs in groups.items()]
+    return sorted(ordered, key=lambda g: (_rang(g[1][0]), g[0]))
+
+
+def _meldung(code: str) -> str:
+    rule = rule_register().get(code)
+    return re.sub(r"\{[^}]*\}", "…", rule.message) if rule else ""
+
+
+def _symptom(site: Site, symptom: str, found: list[Fehlerbild]) -> str:
+    zusatz = f" ({ZUSATZ[symptom]})" if symptom in ZUSATZ else ""
+    parts = [f"## {md(symptom)}{md(zusatz)} {{#{symptom_anchor(symptom)}}}"]
+    codes = [f for f in found if f.code]
+    if codes:
+        parts += ["**Was steht im Absprung-Protokoll oder in der Meldung?** Der Code führt direkt zum Fehlerbild; "
+                  "teilen sich mehrere Ursachen einen Code, entscheidet die Frage.",
+                  table(("Code", "Meldung", "Fehlerbild"), (
+                      (f"`{f.code}`", cell(_meldung(f.code)), f"[{cell(f.szenario.titel)}](#{f.szenario.anchor})")
+                      for f in codes))]
+    schritte = []
+    for i, f in enumerate(found, 1):
+        frage = BEFUND[f.pruefung].frage if f.pruefung in BEFUND else "Trifft die Ursache zu?"
+        schritte.append(f"{i}. **{md(frage)}** Nein → [{md(f.szenario.titel)}](#{f.szenario.anchor})")
+    parts += ["**Der Reihe nach fragen** (Ja heißt: weiter mit der nächsten Frage):", "\n".join(schritte)]
+    parts += [_fehlerbild(site, f) for f in found]
+    return "\n\n".join(parts)
 
 
 def _fehlerbild(site: Site, f: Fehlerbild) -> str:
     sc = f.szenario
-    words = [md(w) for w in (*([f.symptom] if f.symptom != sc.name else []), *search_words(f))]
+    words = [md(w) for w in (f.code, *search_words(f)) if w]
     cause = md(f.ursache) if f.ursache else "Laut Szenario:\n\n" + render_steps(
         [s for s in sc.steps if s.keyword in ("Angenommen", "Gegeben sei")] or sc.steps)
     guide_steps = [f"[{i} {md(AUSSAGE[i].titel)}]({link(PAGE, chapter_of(i), i.lower())})" for i in sc.guide_ids]
     fix = md(f.behebung) if f.behebung else ("Den Leitfaden-Schritt ausführen: " + ", ".join(guide_steps)
                                              if guide_steps else "Noch nicht beschrieben.")
-    parts = [f"## {md(sc.name)} {{#{sc.anchor}}}",
+    befund = BEFUND.get(f.pruefung)
+    erkennbar = []
+    if f.code:
+        ref = link(PAGE, pfade.FEHLERCODES, code_anchor(f.code))
+        erkennbar.append(f"Code [`{f.code}`]({ref}): „{md(_meldung(f.code))}“")
+    if befund:
+        erkennbar.append(f"Frage: {md(befund.frage)} Von Hand: {md(befund.pfad)}.")
+        erkennbar.append(f"Die Diagnose meldet „{md(befund.pruefung)}: fehlt“ (Prüfung `{f.pruefung}`).")
+    parts = [f"### {md(sc.titel)} {{#{sc.anchor}}}",
              f"**Suchbegriffe:** {' · '.join(words)}" if words else "",
              md(f.hinweis) if f.hinweis else "",
+             admonition("question", "Erkennbar an", "\n\n".join(erkennbar)) if erkennbar else "",
              admonition("failure", "Ursache", cause), admonition("success", "Behebung", fix),
              *(render_examples(e) for e in sc.examples),
              f"**Leitfaden:** {', '.join(guide_steps)}" if guide_steps else "",

@@ -79,7 +79,7 @@ def _screenshots(site: Site, page: str, a: Aussage) -> str:
         return admonition("info", "Noch kein Bildschirmfoto",
                           "Für diesen Schritt gibt es noch kein Bildschirmfoto aus einem bestandenen Szenario mit "
                           f"der Markierung `@doku`.{original}")
-    return "\n\n".join(picture(page, shot, f"aus dem Szenario „{md(sc.name)}“") for shot, sc in shots)
+    return "\n\n".join(picture(page, shot, f"aus dem Szenario „{md(sc.titel)}“") for shot, sc in shots)
 
 
 def chapter_of(statement_id: str) -> str:

@@ -30,7 +30,16 @@ KINDS = {"ungueltig": "ungültige Eingabe", "nicht_angemeldet": "nicht angemelde
 def pages(site: Site) -> dict[str, str]:
     rules = rule_register()
     return {pfade.SCHNITTSTELLEN: endpoints({name: app.state.openapi for name, app in fake_apps().items()}),
-            pfade.FEHLERCODES: codes(rules), pfade.ANNAHMEN: assumptions(ANNAHMEN, rules)}
+            pfade.FEHLERCODES: codes(rules, _fehlerbilder_by_code(site)), pfade.ANNAHMEN: assumptions(ANNAHMEN, rules)}
+
+
+def _fehlerbilder_by_code(site: Site) -> dict[str, list[tuple[str, str]]]:
+    """Code -> (title, anchor) of the Fehlerbilder it identifies."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for f in site.fehlerbilder:
+        if f.code:
+            found[f.code].append((f.szenario.titel, f.szenario.anchor))
+    return found
 
 
 def fake_apps() -> dict[str, Any]:
@@ -92,8 +101,9 @@ def _parameters(op: dict[str, Any]) -> str:
     return ", ".join(names) or "—"
 
 
-def codes(rules: dict[str, Rule]) -> str:
+def codes(rules: dict[str, Rule], fehlerbilder: dict[str, list[tuple[str, str]]] | None = None) -> str:
     page = pfade.FEHLERCODES
+    fehlerbilder = fehlerbilder or {}
     parts = ["# Fehlercodes und Meldungen",
              "Jede Ablehnung eines Fakes hat einen festen Code und eine deutsche Meldung; beides steht im Code der "
              "Fakes an genau einer Stelle, diese Seite ist daraus erzeugt. Platzhalter in geschweiften Klammern "
@@ -107,10 +117,12 @@ def codes(rules: dict[str, Rule]) -> str:
         by_system[r.system].append(r)
     for system in sorted(by_system, key=lambda s: list(SYSTEM_NAMES).index(s) if s in SYSTEM_NAMES else 99):
         parts.append(f"## {SYSTEM_NAMES.get(system, system)} {{#{slug(system)}}}")
-        parts.append(table(("Code", "Meldung", "Art", "Quelle", "Leitfaden"), (
+        parts.append(table(("Code", "Meldung", "Art", "Quelle", "Leitfaden", "Fehlerbild"), (
             (f'<span id="{code_anchor(r.code)}"></span>{code_html(r.code)}', cell(r.message),
              f"{KINDS.get(r.kind.value, r.kind.value)} ({STATUS_BY_KIND.get(r.kind, '?')})",
-             _source(r.source), _guide_links(page, r.guide)) for r in by_system[system])))
+             _source(r.source), _guide_links(page, r.guide),
+             ", ".join(f"[{cell(t)}]({link(page, pfade.FEHLERBILDER, a)})" for t, a in fehlerbilder.get(r.code, []))
+             or "—") for r in by_system[system])))
     return "\n\n".join(parts) + "\n"
 
 

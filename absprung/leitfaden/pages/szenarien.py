@@ -44,7 +44,7 @@ def _scenario(site: Site, sc: Scenario) -> str:
              + (f" ({outcome.duration:.2f} s)".replace(".", ",") if outcome.status != NOT_RUN else ""),
              f"**Leitfaden:** {guide}" if guide else "**Leitfaden:** keine Markierung",
              f"**Markierungen:** {others}" if others else ""]
-    parts = [f"### {md(sc.name)} {{#{sc.anchor}}}", "  \n".join(f for f in facts if f)]
+    parts = [f"### {md(sc.titel)} {{#{sc.anchor}}}", "  \n".join(f for f in facts if f)]
     if sc.description:  # keep the author's lines (e.g. "Ursache: …" and "Behebung: …") apart
         parts.append("  \n".join(md(line) for line in sc.description.splitlines()))
     parts.append(render_steps(sc.steps))

@@ -60,9 +60,10 @@ def test_no_status_word_in_any_heading(generated: dict[str, Path]) -> None:
             assert not re.search(r"bestanden|fehlgeschlagen|übersprungen|nicht ausgeführt|[✔✘↷○]", heading)
 
 
-def test_placeholders_are_escaped(generated: dict[str, Path]) -> None:
+def test_placeholders_are_filled_in_titles_and_escaped_in_steps(generated: dict[str, Path]) -> None:
     text = page(generated, pfade.SZENARIEN)
-    assert 'Ein Token mit dem Zweck "&lt;zweck&gt;" wird abgelehnt' in text
+    assert '### Ein Token mit dem Zweck "Drive oder Formular" wird abgelehnt {#' in text
+    assert 'mit dem Zweck "&lt;zweck&gt;" und' in text  # the outline's step, as written
     assert "<zweck>" not in text
 
 

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from tests import axe
 from tests.helpers import ROOT
 
 LOOPBACK = "127.0.0.1"
@@ -165,3 +166,54 @@ def test_german_search_finds_hauptfreischaltung(page, server: str) -> None:  # n
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ Suchergebniss?e?$"))
     expect(page.locator(".md-search-result__list")).to_contain_text("Hauptfreischaltung")
     assert not _foreign(urls), f"Anfragen an fremde Hosts: {_foreign(urls)}"
+
+
+def _erster_treffer(page, server: str, begriff: str) -> str:  # noqa: ANN001
+    """The first search result as the reader sees it: its page and heading (link target)."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/index.html")
+    search = page.get_by_role("textbox", name="Suche")
+    search.click()
+    search.press_sequentially(begriff)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ Suchergebniss?e?$"))
+    return page.locator(".md-search-result__item a").first.get_attribute("href") or ""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("begriff", ["TAA_KEINE_FREISCHALTUNG", "leer", "ungültig", "Maklerextranet"])
+def test_suche_fuehrt_zuerst_zum_fehlerbild(page, server: str, begriff: str) -> None:  # noqa: ANN001
+    """Support searches with a code from the launch log or the caller's words: a Fehlerbild comes first."""
+    treffer = _erster_treffer(page, server, begriff)
+    assert "generiert/fehlerbilder.html" in treffer, f"„{begriff}“ führt zuerst zu {treffer}"
+
+
+# --- accessibility: axe-core (npm, installed by make) in Chromium, WCAG 2.1 AA -------------------
+
+def _bereit(page) -> None:  # noqa: ANN001
+    """Material has run (its globals exist) and no CSS transition is half-way (axe counts opacity)."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.document$ !== undefined && window.component$ !== undefined")
+    axe.ruhig(page)
+
+
+@pytest.mark.browser
+def test_jede_seite_besteht_axe_wcag_21_aa(page, server: str, site: Path) -> None:  # noqa: ANN001
+    skript = axe.pfad()
+    befunde = {}
+    seiten = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    for pfad in seiten:
+        page.goto(f"{server}/{pfad}")
+        _bereit(page)
+        if found := axe.verstoesse(page, skript):
+            befunde[pfad] = found
+    page.goto(f"{server}/index.html")  # the search overlay with results
+    _bereit(page)
+    page.keyboard.press("/")
+    page.keyboard.type("Token")
+    page.wait_for_selector(".md-search-result__item")
+    _bereit(page)
+    if found := axe.verstoesse(page, skript):
+        befunde["index.html (Suche offen)"] = found
+    assert len(seiten) >= 20
+    assert not befunde, "axe-core (WCAG 2.1 AA) findet:\n" + "\n".join(f"{k}: {v}" for k, v in befunde.items())
