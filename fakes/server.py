@@ -88,7 +88,7 @@ class Fakes:
             self._servers.append(uvicorn.Server(config))
 
         async def serve_all() -> None:
-            await asyncio.gather(*(srv.serve(sockets=[sockets[n]]) for n, srv in zip(apps, self._servers)))
+            await asyncio.gather(*(srv.serve(sockets=[sockets[n]]) for n, srv in zip(apps, self._servers, strict=True)))
 
         def run() -> None:
             try:

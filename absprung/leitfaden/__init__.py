@@ -37,10 +37,15 @@ Fehlerbilder (troubleshooting)
           Ursache: Beim cloud Konto des ams Benutzers ist „Maklerextranet aktivieren“ nicht angehakt.
           Behebung: In ams.5 unter Organisation → Benutzer beim cloud Konto „Maklerextranet
             aktivieren“ anhaken und speichern.
+          Code: CC_KEIN_CLOUD_BENUTZER
+          Prüfung: maklerextranet
           Angenommen ...
 
-    ``Ursache:`` and ``Behebung:`` are expected (the generator warns and falls back to the
-    Angenommen steps and the linked guide steps). ``Suchbegriffe:`` (comma-separated words callers
+    ``Ursache:``, ``Behebung:``, ``Code:`` (the stable code that identifies the cause in the
+    launch log or a refusal; the steps that see a code check it) and ``Prüfung:`` (the cause as
+    ``python -m absprung diagnose`` names it, see ``absprung.diagnose.befunde``) are expected; the
+    generator warns without them. A Fehlerbild whose state is the cause ends with "Und findet die
+    Diagnose diese Ursache". ``Suchbegriffe:`` (comma-separated words callers
     use, so the site search finds the entry) and ``Symptom:`` (one shared wording when several
     scenarios are causes of the same symptom) are optional. A label's text continues on the
     following lines until the next label; unlabelled lines before the first label are shown as

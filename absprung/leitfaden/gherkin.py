@@ -45,7 +45,7 @@ class Scenario:
         werte: dict[str, list[str]] = defaultdict(list)
         for e in self.examples:
             for row in e.rows:
-                for key, value in zip(e.header, row):
+                for key, value in zip(e.header, row, strict=False):
                     if value not in werte[key]:
                         werte[key].append(value)
         return re.sub(r"<([^<>]+)>", lambda m: " oder ".join(werte.get(m[1]) or [m[0]]), self.name)
