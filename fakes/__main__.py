@@ -20,6 +20,7 @@ from absprung.errors import AbsprungError
 from absprung.schulung import start as schulung
 from absprung.secret import reveal
 from fakes.common.errors import FakeError, StartError
+from fakes.concenter.daten import PROTOKOLL_MAX
 from fakes.server import SYSTEMS, Fakes, Options, demo_access
 
 
@@ -41,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="Gültigkeit der Thinksurance-Anmeldelinks (Standard 120)")
     p.add_argument("--ziel", metavar="PROFIL",
                    help="nur die im Zielprofil eingebetteten Systeme starten, verbunden mit den dort genannten")
+    p.add_argument("--protokoll-max", type=int, default=PROTOKOLL_MAX, metavar="N",
+                   help=f"Einträge, die das Absprung-Protokoll des con:center behält (Standard {PROTOKOLL_MAX})")
+    p.add_argument("--ein-prozess", action="store_true",
+                   help="alle Fakes in diesem einen Prozess (Standard: je Fake ein Prozess, nutzt alle Kerne)")
     p.add_argument("--uebung", metavar="NAME",
                    help="eine Übung: die Einrichtung ist vollständig bis auf die Ursache eines Fehlerbilds")
     p.add_argument("--uebungen", action="store_true", help="die Übungen auflisten und beenden")
@@ -48,8 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     if a.uebungen:
         print(schulung.liste())
         return 0
+    if a.protokoll_max < 1:
+        print("Fehler: --protokoll-max muss mindestens 1 sein.", file=sys.stderr)
+        return 2
     o = Options(host=a.host, control_on=not a.ohne_steuerung, seed=None if a.leer else "ausgangslage",
-                switch_gueltigkeit=a.switch_gueltigkeit, ports={s: getattr(a, f"port_{s}") for s in SYSTEMS})
+                switch_gueltigkeit=a.switch_gueltigkeit, ports={s: getattr(a, f"port_{s}") for s in SYSTEMS},
+                protokoll_max=a.protokoll_max, prozesse=not a.ein_prozess)
     try:
         uebung = schulung.uebung(a.uebung, leer=a.leer, ziel=a.ziel)
         if a.ziel:

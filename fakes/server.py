@@ -1,34 +1,31 @@
-"""Runs the fakes of a landscape in one background event loop on loopback ports.
+"""Runs the fakes of a landscape on loopback ports: each in a thread of its own, or – for
+``python -m fakes`` – each in a process of its own (``Options.prozesse``).
 
 Used by the test session (one set per pytest process, so per xdist worker) and by
 ``python -m fakes``. A landscape may serve only some of the four systems and name the others'
 addresses (``Options.neighbours``): one merged address map wires every served fake to its
 neighbours, served or remote. Sockets are bound first, so every fake knows its neighbours' URLs
-before any app is built; the one event loop serves them all, blocking model calls run in its
-threadpool.
+(and its own, for one-time links) before any app is built. Serving: ``fakes.dienst``.
 """
 
 from __future__ import annotations
 
-import asyncio
 import http.client
+import json
 import socket
-import threading
+import subprocess
+import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import TracebackType
 from typing import Any, Callable
 
 import uvicorn
-from starlette.applications import Starlette
 
 from fakes import demo
-from fakes.ams.app import create as ams_app
-from fakes.cloud.app import create as cloud_app
-from fakes.concenter.app import create as concenter_app
 from fakes.common.errors import StartError
-from fakes.concenter.neighbours import PartnerAccess
-from fakes.thinksurance.app import create as thinksurance_app
+from fakes.concenter.daten import PROTOKOLL_MAX
+from fakes.dienst import BACKLOG, build, serve_in_thread
 from fakes.thinksurance.forward import SWITCH_GUELTIGKEIT_STANDARD
 
 SYSTEMS = ("cloud", "concenter", "ams", "thinksurance")
@@ -46,8 +43,18 @@ class Options:
     # con:center's partner credentials for Thinksurance (a real one needs real ones)
     thinksurance_hash: str = demo.TS_HASH
     thinksurance_secret: str = demo.TS_SECRET
+    protokoll_max: int = PROTOKOLL_MAX  # launch-log entries con:center keeps
+    prozesse: bool = False  # each fake in a process of its own (its own GIL)
     # Further apps served alongside (e.g. the training page), built once the fakes' URLs are known.
     zusaetze: dict[str, Callable[[dict[str, str]], Any]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "zusaetze"}
+        return {**data, "serve": sorted(self.serve)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Options:
+        return cls(**{**data, "serve": frozenset(data.get("serve", SYSTEMS))})
 
 
 class Fakes:
@@ -57,10 +64,10 @@ class Fakes:
         self.options = options or Options()
         self.urls: dict[str, str] = {}
         self.served: tuple[str, ...] = ()
-        self.apps: dict[str, Starlette] = {}
         self.zusatz_urls: dict[str, str] = {}
         self._servers: list[uvicorn.Server] = []
-        self._thread: threading.Thread | None = None
+        self._threads: list[Any] = []
+        self._prozesse: dict[str, subprocess.Popen[bytes]] = {}
         self._error: BaseException | None = None
 
     def start(self, *, wait: float = 10.0) -> Fakes:
@@ -74,46 +81,40 @@ class Fakes:
         shown_host = "127.0.0.1" if o.host in ("0.0.0.0", "") else o.host
         own = {s: f"http://{shown_host}:{sock.getsockname()[1]}" for s, sock in sockets.items()}
         self.urls = {s: own.get(s) or o.neighbours[s] for s in SYSTEMS}
-        apps: dict[str, Any] = {s: self._app(s) for s in served}
-        self.apps = dict(apps)
+        for s in served:
+            if o.prozesse:
+                self._prozess(s, sockets[s])
+            else:
+                self._thread(s, build(s, o, self.urls), sockets[s])
         for name, bauen in o.zusaetze.items():
-            sockets[name] = _bind(o.host, o.ports.get(name, 0))
-            self.zusatz_urls[name] = f"http://{shown_host}:{sockets[name].getsockname()[1]}"
-            apps[name] = bauen(self.urls)
-        for name in apps:
-            config = uvicorn.Config(apps[name], log_level="warning", access_log=False, lifespan="off",
-                                    timeout_graceful_shutdown=1, limit_concurrency=200)
-            # Served from a background thread, uvicorn installs no signal handlers: the owner of the
-            # process (python -m fakes, pytest) handles them.
-            self._servers.append(uvicorn.Server(config))
-
-        async def serve_all() -> None:
-            await asyncio.gather(*(srv.serve(sockets=[sockets[n]]) for n, srv in zip(apps, self._servers, strict=True)))
-
-        def run() -> None:
-            try:
-                asyncio.run(serve_all())
-            except BaseException as f:  # surfaced by start()
-                self._error = f
-
-        self._thread = threading.Thread(target=run, name="fakes", daemon=True)
-        self._thread.start()
-        self._wait_until_ready({s: own[s] for s in served}, wait)
-        self._wait_until_ready(self.zusatz_urls, wait, path="/")
+            sock = _bind(o.host, o.ports.get(name, 0))
+            self.zusatz_urls[name] = f"http://{shown_host}:{sock.getsockname()[1]}"
+            self._thread(name, bauen(self.urls), sock)
+        try:
+            self._wait_until_ready({s: own[s] for s in served}, wait)
+            self._wait_until_ready(self.zusatz_urls, wait, path="/")
+        except StartError:
+            self.stop()
+            raise
         return self
 
-    def _app(self, system: str) -> Starlette:
-        """One fake, wired to its neighbours through the merged address map."""
-        o, u = self.options, self.urls
-        if system == "cloud":
-            return cloud_app(control_on=o.control_on, seed=o.seed)
-        if system == "thinksurance":
-            return thinksurance_app(control_on=o.control_on, seed=o.seed, switch_gueltigkeit=o.switch_gueltigkeit)
-        if system == "concenter":
-            access = PartnerAccess(cloud_url=u["cloud"], thinksurance_url=u["thinksurance"],
-                                   hash=o.thinksurance_hash, secret=o.thinksurance_secret)
-            return concenter_app(access, control_on=o.control_on, seed=o.seed)
-        return ams_app(u["concenter"], cloud_url=u["cloud"], control_on=o.control_on, seed=o.seed)
+    def _thread(self, name: str, app: Any, sock: socket.socket) -> None:
+        srv, thread = serve_in_thread(name, app, sock, self._fehler)
+        self._servers.append(srv)
+        self._threads.append(thread)
+
+    def _fehler(self, f: BaseException) -> None:
+        self._error = f
+
+    def _prozess(self, system: str, sock: socket.socket) -> None:
+        p = subprocess.Popen([sys.executable, "-m", "fakes.dienst"], stdin=subprocess.PIPE, stderr=subprocess.PIPE,
+                             pass_fds=[sock.fileno()])
+        assert p.stdin is not None
+        spec = {"system": system, "fd": sock.fileno(), "urls": self.urls, "options": self.options.to_json()}
+        p.stdin.write((json.dumps(spec) + "\n").encode())
+        p.stdin.close()
+        sock.close()  # the child has its own copy
+        self._prozesse[system] = p
 
     def _wait_until_ready(self, urls: dict[str, str], wait: float, path: str = "/openapi.json") -> None:
         end = time.monotonic() + wait
@@ -121,6 +122,10 @@ class Fakes:
         while pending:
             if self._error is not None:
                 raise StartError(f"Fakes konnten nicht starten: {self._error}")
+            for name, p in self._prozesse.items():
+                if p.poll() is not None:
+                    meldung = (p.stderr.read().decode(errors="replace") if p.stderr else "").strip().splitlines()
+                    raise StartError(f"Der Fake {name} endete beim Start: {meldung[-1] if meldung else p.returncode}")
             for s, url in list(pending.items()):
                 if _answers(url, path):
                     del pending[s]
@@ -132,8 +137,17 @@ class Fakes:
     def stop(self) -> None:
         for srv in self._servers:
             srv.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        for p in self._prozesse.values():
+            if p.poll() is None:
+                p.terminate()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        for p in self._prozesse.values():
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
 
     def __enter__(self) -> Fakes:
         return self.start()
@@ -150,7 +164,7 @@ def _bind(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind((host, port))
-    sock.listen(128)
+    sock.listen(BACKLOG)
     sock.set_inheritable(True)
     return sock
 

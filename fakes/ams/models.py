@@ -12,7 +12,7 @@ from typing import Any, Callable, Protocol
 
 from fakes import demo
 from fakes.common.errors import Kind, NeighbourError, rule
-from fakes.common.state import FakeState
+from fakes.common.state import FakeState, sperrt_selbst
 
 S = "ams"
 
@@ -121,14 +121,19 @@ class Ams(FakeState):
         b.haupt_email = email
         return b
 
+    @sperrt_selbst
     def produktfreischaltungen_aktualisieren(self, kuerzel: str, cc: ConcenterPort) -> list[str]:
         """Refresh the cached product list from con:center (G17)."""
-        b = self.benutzer_lesen(kuerzel)
+        with self.lock:
+            b = self.benutzer_lesen(kuerzel)
+            benutzer, passwort = b.concenter_benutzer, b.concenter_passwort
         try:
-            b.produktfreischaltungen = cc.produktfreischaltungen(b.concenter_benutzer, b.concenter_passwort)
+            produkte = cc.produktfreischaltungen(benutzer, passwort)
         except NeighbourError as f:
             raise CONCENTER_FEHLER.refuse(grund=f.message) from None
-        return b.produktfreischaltungen
+        with self.lock:
+            b.produktfreischaltungen = list(produkte)
+            return list(b.produktfreischaltungen)
 
     # --- Kundenmaske and DigiPro --------------------------------------------------------------
 
@@ -143,33 +148,39 @@ class Ams(FakeState):
         self.kundenmaske(kuerzel, kundennummer)
         return list(self.benutzer[kuerzel].produktfreischaltungen)
 
+    @sperrt_selbst
     def produkt_waehlen(self, kuerzel: str, kundennummer: str, produkt: str,
                         cc: ConcenterPort) -> str:
         """Hand the launch to con:center; returns the URL the browser opens next."""
-        if produkt not in self.digipro(kuerzel, kundennummer):
-            raise PRODUKT_NICHT_IN_DIGIPRO.refuse(produkt=produkt)
-        b = self.benutzer[kuerzel]
-        # Assumption: only with "Maklerextranet aktivieren" does ams send the cloud identity.
-        konto = next((k for k in b.cloud_konten if k.maklerextranet), None)
-        daten = {"benutzer": b.concenter_benutzer, "passwort": b.concenter_passwort,
-                 "produkt": produkt, "kunde": kundennummer, "email": b.haupt_email}
-        if konto is not None:
-            daten["cloud_benutzer"] = konto.cloud_benutzer
+        with self.lock:
+            if produkt not in self.digipro(kuerzel, kundennummer):
+                raise PRODUKT_NICHT_IN_DIGIPRO.refuse(produkt=produkt)
+            b = self.benutzer[kuerzel]
+            # Assumption: only with "Maklerextranet aktivieren" does ams send the cloud identity.
+            konto = next((k for k in b.cloud_konten if k.maklerextranet), None)
+            daten = {"benutzer": b.concenter_benutzer, "passwort": b.concenter_passwort,
+                     "produkt": produkt, "kunde": kundennummer, "email": b.haupt_email}
+            if konto is not None:
+                daten["cloud_benutzer"] = konto.cloud_benutzer
         try:
             return cc.start_anlegen(**daten)
         except NeighbourError as f:
             raise CONCENTER_FEHLER.refuse(grund=f.message) from None
 
+    @sperrt_selbst
     def kunde_replizieren(self, kuerzel: str, kundennummer: str, cloud: CloudPort) -> Kunde:
         """Copy one customer into the Bestand of the user's cloud Konto (the prefill's source)."""
-        konto = self._konto(kuerzel)
-        kunde = self.kundenmaske(kuerzel, kundennummer)
+        with self.lock:
+            bestand = self._konto(kuerzel).bestand
+            kunde = self.kundenmaske(kuerzel, kundennummer)
+            daten = {"vermittler": kunde.vermittler, **kunde.daten}
         try:
-            cloud.kunde_replizieren(konto.bestand, kundennummer, {"vermittler": kunde.vermittler, **kunde.daten})
+            cloud.kunde_replizieren(bestand, kundennummer, daten)
         except NeighbourError as f:
             raise CLOUD_FEHLER.refuse(grund=f.message) from None
-        kunde.repliziert = True
-        return kunde
+        with self.lock:
+            kunde.repliziert = True
+            return kunde
 
     # --- seed -----------------------------------------------------------------------------
 

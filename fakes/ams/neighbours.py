@@ -21,7 +21,7 @@ class HttpConcenter:
         if self._client is None:
             from absprung.clients import ConcenterClient
 
-            self._client = ConcenterClient(base_url=self._url)
+            self._client = ConcenterClient(base_url=self._url, leicht=True)
         return self._client
 
     def produktfreischaltungen(self, benutzer: str, passwort: str) -> list[str]:
@@ -44,7 +44,7 @@ class HttpCloud:
         if self._client is None:
             from absprung.clients import CloudClient
 
-            self._client = CloudClient(base_url=self._url)
+            self._client = CloudClient(base_url=self._url, leicht=True)
         client = self._client
         call_neighbour(lambda: client.kunde_replizieren(bestand, kundennummer, daten))
 

@@ -35,13 +35,12 @@ class Param:
 
 @dataclass
 class Call:
-    """What a handler gets: validated body, path and query parameters, headers, own base URL."""
+    """What a handler gets: validated body, path and query parameters, headers."""
 
     body: dict[str, Any]
     path: dict[str, str]
     query: dict[str, Any]
     headers: Mapping[str, str]
-    base_url: str
 
 
 Handler = Callable[[Call], Any]
@@ -149,7 +148,7 @@ def route(endpoint: Endpoint, state: FakeState) -> Route:
         if endpoint.body is not None:
             body = parse_json(await read_body(request), endpoint.body)
         call = Call(body=body, path=dict(request.path_params), query=_query(request, endpoint),
-                    headers=request.headers, base_url=str(request.base_url).rstrip("/"))
+                    headers=request.headers)
         result = await in_model(state, endpoint.handler, call)
         if isinstance(result, Response):
             return result
@@ -167,5 +166,10 @@ def _locked(state: FakeState, function: Callable[..., Any], *args: Any) -> Any:
 
 
 async def in_model(state: FakeState, function: Callable[..., Any], *args: Any) -> Any:
-    """Run a model call under the fake's lock, off the event loop."""
-    return await run_in_threadpool(_locked, state, function, *args)
+    """Run a model call under the fake's lock; an operation that calls a neighbour
+    (``sperrt_selbst``) runs in a thread and locks only around its own state."""
+    if getattr(function, "sperrt_selbst", False):
+        return await run_in_threadpool(function, *args)  # it blocks on a neighbour: in a thread
+    # Everything else is short and touches only this fake's state: run it right here. A thread hop
+    # would cost more than the call (and every hop waits for the GIL).
+    return _locked(state, function, *args)

@@ -13,9 +13,10 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
-from .endpoints import MAX_BODY, in_model
+from .endpoints import Call, Endpoint, in_model, read_body
 from .errors import Refusal
-from .state import FakeState
+from .schema import Schema
+from .state import FakeState, sperrt_selbst
 
 COMMON_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -37,6 +38,7 @@ class Pages:
 
     def html(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         template = self.environment().get_template(name)
+        context.setdefault("eingabe", {})  # what was entered, shown again after a refusal
         return HTMLResponse(template.render(system=self.system, system_titel=self.title, **context),
                             status_code=status)
 
@@ -53,13 +55,37 @@ class Form:
 
     @classmethod
     async def read(cls, request: Request) -> Form:
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > MAX_BODY:
-            return cls({})
+        """The same size limit as the JSON API: a larger body is refused (413), never read."""
+        request._body = await read_body(request)  # noqa: SLF001 - Starlette then parses these bytes
         try:
             return cls(await request.form())
         except Exception:  # malformed multipart etc.: treat as empty form, the rule will refuse
             return cls({})
+
+    def werte(self) -> dict[str, str]:
+        """What was entered, to show it again after a refusal (secret fields are never shown)."""
+        return {k: v.strip() for k, v in self._data.items() if isinstance(v, str)}
+
+    def nach_schema(self, schema: Schema) -> dict[str, Any]:
+        """The form as the JSON API would receive it, typed by the same schema: text fields as
+        text (an empty optional one left out), checkboxes as booleans, lists from comma lists."""
+        daten: dict[str, Any] = {}
+        for name, f in schema.fields.items():
+            if f.type == "boolean":
+                daten[name] = self.checked(name)
+            elif f.type == "array":
+                if self.list(name) or f.required:
+                    daten[name] = self.list(name)
+            elif self.text(name) or f.required:
+                daten[name] = self.text(name)
+        return daten
+
+    def gueltig(self, schema: Schema) -> tuple[dict[str, Any] | None, str | None]:
+        """(values, None) if the API would accept them, else (None, its German refusal)."""
+        try:
+            return schema.validate(self.nach_schema(schema)), None
+        except Refusal as f:
+            return None, f.message
 
     def text(self, name: str) -> str:
         value = self._data.get(name)
@@ -69,7 +95,10 @@ class Form:
         return self.text(name) in ("on", "ja", "true", "1")
 
     def list(self, name: str) -> list[str]:
-        values = self._data.getlist(name) if isinstance(self._data, FormData) else []
+        if isinstance(self._data, FormData):
+            values = self._data.getlist(name)
+        else:
+            values = [self._data[name]] if name in self._data else []
         parts: list[str] = []
         for v in values:
             if isinstance(v, str):
@@ -80,7 +109,25 @@ class Form:
 async def run_action(state: FakeState, function: Callable[..., Any], *args: Any,
                      **kwargs: Any) -> tuple[Any, str | None]:
     """Run a model action for a page; return (result, German message of a refusal or None)."""
+    def call() -> Any:
+        return function(*args, **kwargs)
+
+    if getattr(function, "sperrt_selbst", False):
+        sperrt_selbst(call)
     try:
-        return await in_model(state, lambda: function(*args, **kwargs)), None
+        return await in_model(state, call), None
     except Refusal as f:
         return None, f.message
+
+
+async def formular(state: FakeState, endpoint: Endpoint, form: Form, path: dict[str, str]) -> tuple[Any, str | None]:
+    """A page's form through the JSON API's own endpoint: the same schema, limits and handler.
+    Returns (the handler's answer, None) or (None, the German refusal)."""
+    werte, fehler = form.gueltig(endpoint.body) if endpoint.body is not None else ({}, None)
+    if werte is None:
+        return None, fehler
+    try:
+        ergebnis = await in_model(state, endpoint.handler, Call(body=werte, path=path, query={}, headers={}))
+    except Refusal as f:
+        return None, f.message
+    return (ergebnis[1] if isinstance(ergebnis, tuple) else ergebnis), None

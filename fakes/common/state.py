@@ -7,10 +7,20 @@ library and ``fakes.common``.
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from typing import Any, Callable, TypeVar
 
 from .clock import Clock
 from .errors import SEED_UNBEKANNT
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def sperrt_selbst(operation: F) -> F:
+    """Marks an operation that calls a neighbour system. It takes the fake's lock itself, only
+    around its own state, so the fake never waits for a neighbour while holding its lock; the web
+    layer (``in_model``) runs it without taking the lock first."""
+    setattr(operation, "sperrt_selbst", True)  # noqa: B010 - a marker on a function object
+    return operation
 
 
 class FakeState:
