@@ -64,7 +64,9 @@ class Systems:
         if "cloud" in embedded:
             self.cloud.benutzer_anlegen(w.bestand, w.haupt_email, "Benutzer")
         if "thinksurance" in embedded:
-            self.thinksurance.support_neu_zuordnen(w.geheimnis("btoken"), w.haupt_email, w.haupt_email)
+            self.thinksurance.support_neu_zuordnen(w.geheimnis("btoken"), w.haupt_email, w.haupt_email,
+                                                   hash=w.geheimnis("thinksurance_hash"),
+                                                   secret=w.geheimnis("thinksurance_secret"))
 
     def close(self) -> None:
         for c in (self.cloud, self.concenter, self.ams, self.thinksurance, *self._control.values()):

@@ -142,7 +142,8 @@ UEBUNGEN: tuple[Uebung, ...] = (
     Uebung("makler-email", _nach(_alles(), lambda s: s.ams.haupt_email_aendern(s.world.ams_benutzer, PRIVATE_EMAIL)),
            lambda s: s.ams.haupt_email_aendern(s.world.ams_benutzer, s.world.haupt_email)),
     Uebung("btoken-bindung", _umbenannt, lambda s: s.thinksurance.support_neu_zuordnen(
-        s.world.geheimnis("btoken"), NEUER_NAME), aufgabe="Anna Schmidt heißt in der cloud jetzt "
+        s.world.geheimnis("btoken"), NEUER_NAME, hash=s.world.geheimnis("thinksurance_hash"),
+        secret=s.world.geheimnis("thinksurance_secret")), aufgabe="Anna Schmidt heißt in der cloud jetzt "
                                                           f"„{NEUER_NAME}“; in ams.5 ist das schon eingetragen."),
 )
 UEBUNG = {u.name: u for u in UEBUNGEN}

@@ -120,4 +120,13 @@ ANNAHMEN: tuple[Annahme, ...] = (
             "und letzten vier Zeichen, dazwischen Punkte; Werte unter 16 Zeichen nur als Punkte.",
             "Dass der AccessToken nach dem Speichern nur noch maskiert erscheint, ist beschrieben; wie viel davon "
             "sichtbar bleibt, nicht. Die Diagnose vergleicht nur diese Masken – nie die Werte selbst."),
+    Annahme("A21", "con:center, Thinksurance", "Nichts wächst ohne Grenze: Das Absprung-Protokoll behält die neuesten "
+            "1000 Absprünge (einstellbar, seitenweise lesbar); Thinksurance vergisst benutzte oder abgelaufene "
+            "Anmelde-Links zehn Minuten nach ihrem Ablauf, Sitzungen der Gewerbeplattform enden nach acht Stunden, "
+            "und je Tabelle bleiben höchstens 1000 Sicherheitstoken, 1000 Sitzungen und 5000 Anmelde-Links – die "
+            "ältesten gehen zuerst. con:center verwendet seinen Thinksurance-Sicherheitstoken zehn Minuten lang "
+            "wieder und holt bei „unbekannt oder abgelaufen“ einmal einen neuen.",
+            "Wie lange die echten Systeme Protokolle, Links und Sitzungen aufheben, ist nicht beschrieben; ein "
+            "Fake, der im Dauerbetrieb als Schulungsumgebung läuft, darf nicht unbegrenzt Speicher belegen. Das "
+            "Wiederverwenden folgt der dokumentierten Gültigkeit des Tokens (15 Minuten)."),
 )

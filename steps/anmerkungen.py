@@ -13,7 +13,9 @@ from steps.ansicht import Ansicht
 @given(parsers.parse('der neue Benutzername "{email}" wurde zusammen mit dem b-Token an Thinksurance gemeldet '
                      'und neu zugeordnet'))
 def _(systems: Systems, email: str) -> None:
-    systems.thinksurance.support_neu_zuordnen(systems.world.geheimnis("btoken"), email)
+    w = systems.world
+    systems.thinksurance.support_neu_zuordnen(w.geheimnis("btoken"), email, hash=w.geheimnis("thinksurance_hash"),
+                                              secret=w.geheimnis("thinksurance_secret"))
 
 
 @then(parsers.parse('verwendet Thinksurance für den b-Token den cloud Benutzer "{email}"'))

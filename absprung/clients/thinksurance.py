@@ -50,9 +50,11 @@ class ThinksuranceClient(Client):
         params = {"professionId": professionId} if professionId is not None else None
         return self.items("GET", "/api/ipn/products", headers=self._bearer(token), params=params)
 
-    def support_neu_zuordnen(self, bToken: Key, bExternalId: str, bEmail: str | None = None) -> dict[str, Any]:
-        """Fake only: stands in for telling Thinksurance support the new user name (G23)."""
-        return self.obj("POST", "/_support/broker-zuordnung",
+    def support_neu_zuordnen(self, bToken: Key, bExternalId: str, bEmail: str | None = None, *, hash: Key,
+                             secret: Key) -> dict[str, Any]:
+        """Fake only: stands in for telling Thinksurance support the new user name (G23); the
+        partner logs in first (only the broker's partner may ask)."""
+        return self.obj("POST", "/_support/broker-zuordnung", headers=self._bearer(self.token(hash, secret)),
                         json_body={"bToken": bToken, "bExternalId": bExternalId, "bEmail": bEmail})
 
     @staticmethod

@@ -89,7 +89,8 @@ def _support(verbinden: Any, form: Form) -> str:
             email = form.text("email")
             if not re.fullmatch(r"[^@\s;]+@[^@\s;]+\.[^@\s;]+", email):
                 raise AbsprungError("Bitte den neuen Benutzernamen als E-Mail-Adresse angeben (ohne Leerzeichen).")
-            s.thinksurance.support_neu_zuordnen(w.geheimnis("btoken"), email)
+            s.thinksurance.support_neu_zuordnen(w.geheimnis("btoken"), email, hash=w.geheimnis("thinksurance_hash"),
+                                                secret=w.geheimnis("thinksurance_secret"))
             return f"Thinksurance-Support: Der b-Token ist jetzt dem cloud Benutzer „{email}“ zugeordnet."
         raise AbsprungError("Unbekannte Anfrage an den Support.")
     finally:

@@ -23,6 +23,8 @@ def create(concenter_url: str, *, cloud_url: str | None = None, control_on: bool
         model.load(seed)
     pages = Pages(Path(__file__).parent / "templates", "ams", "ams.5")
     cc, cloud = HttpConcenter(concenter_url), HttpCloud(cloud_url)
-    return build_app(system="ams", title=TITEL, state=model, endpoints=api.endpoints(model, cc, cloud),
-                     ui_routes=ui.routes(model, pages, cc, cloud), pages=pages, dump=lambda: api.dump(model),
+    endpoints = api.endpoints(model, cc, cloud)
+    return build_app(system="ams", title=TITEL, state=model, endpoints=endpoints,
+                     ui_routes=ui.routes(model, pages, {e.operation: e for e in endpoints}), pages=pages,
+                     dump=lambda: api.dump(model),
                      control_on=control_on)

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from fakes.common.endpoints import in_model
+from fakes.common.endpoints import Endpoint, in_model
 from fakes.common.errors import Refusal
-from fakes.common.pages import Form, Pages, redirect, run_action
+from fakes.common.pages import Form, Pages, formular, redirect, run_action
+from fakes.common.sitzung import Sitzungen
 
 from .api import benutzer_json, kunde_json
-from .models import Ams, CloudPort, ConcenterPort
+from .models import Ams
 
 SITZUNG = "ams_benutzer"
 
 
-def routes(ams: Ams, pages: Pages, cc: ConcenterPort, cloud: CloudPort) -> list[BaseRoute]:
+def routes(ams: Ams, pages: Pages, api: dict[str, Endpoint]) -> list[BaseRoute]:
+    """``api``: the JSON API's endpoints by operation; every form goes through one of them."""
+    sitzungen = Sitzungen()
+
     def angemeldet(request: Request) -> str | None:
-        k = request.cookies.get(SITZUNG)
+        k = sitzungen.lesen(request.cookies.get(SITZUNG))
         return k if k in ams.benutzer else None
 
     async def anmelden(request: Request) -> Response:
@@ -34,7 +40,7 @@ def routes(ams: Ams, pages: Pages, cc: ConcenterPort, cloud: CloudPort) -> list[
                               meldung_fehler="Bitte einen Benutzer wählen.")
         ziel = form.text("weiter")
         antwort = redirect(ziel if ziel.startswith("/") and not ziel.startswith("//") else "/kunden")
-        antwort.set_cookie(SITZUNG, k, httponly=True, samesite="lax")
+        antwort.set_cookie(SITZUNG, sitzungen.ausstellen(k), httponly=True, samesite="lax")
         return antwort
 
     def anmeldung_noetig(request: Request) -> Response:
@@ -53,7 +59,8 @@ def routes(ams: Ams, pages: Pages, cc: ConcenterPort, cloud: CloudPort) -> list[
         nr = request.path_params["kunde"]
         fehler = erfolg = None
         if request.method == "POST":  # "In die assfinet cloud replizieren"
-            _, fehler = await run_action(ams, ams.kunde_replizieren, k, nr, cloud)
+            _, fehler = await formular(ams, api["kunde_replizieren"], await Form.read(request),
+                                       {"kuerzel": k, "kunde": nr})
             erfolg = None if fehler else "Der Kunde wurde in die assfinet cloud repliziert."
         try:
             kunde = await in_model(ams, lambda: kunde_json(ams.kundenmaske(k, nr)))
@@ -68,10 +75,10 @@ def routes(ams: Ams, pages: Pages, cc: ConcenterPort, cloud: CloudPort) -> list[
             return anmeldung_noetig(request)
         nr = request.path_params["kunde"]
         if request.method == "POST":
-            form = await Form.read(request)
-            url, fehler = await run_action(ams, ams.produkt_waehlen, k, nr, form.text("produkt"), cc)
-            if url:
-                return redirect(url)
+            antwort, fehler = await formular(ams, api["produkt_waehlen"], await Form.read(request),
+                                             {"kuerzel": k, "kunde": nr})
+            if antwort:
+                return redirect(antwort["url"])
         else:
             fehler = None
         produkte, lesefehler = await run_action(ams, ams.digipro, k, nr)
@@ -86,14 +93,16 @@ def routes(ams: Ams, pages: Pages, cc: ConcenterPort, cloud: CloudPort) -> list[
         return pages.html("benutzerliste.html", benutzer_liste=liste, benutzer=angemeldet(request))
 
     async def _speichern(k: str, form: Form) -> str | None:
+        """The form's two parts through the API's own endpoints (same checks, same limits)."""
+        pfad = {"kuerzel": k}
         if form.text("haupt_email"):
-            _, fehler = await run_action(ams, ams.haupt_email_aendern, k, form.text("haupt_email"))
+            _, fehler = await formular(ams, api["haupt_email_aendern"], Form({"email": form.text("haupt_email")}), pfad)
             if fehler:
                 return fehler
         if not form.text("cloud_konto"):
             return None
-        _, fehler = await run_action(ams, ams.cloud_konto_aendern, k, maklerextranet=form.checked("maklerextranet"),
-                                     cloud_benutzer=form.text("cloud_benutzer") or None)
+        _, fehler = await formular(ams, api["cloud_konto_aendern"], _nur(form, "maklerextranet", "cloud_benutzer"),
+                                   pfad)
         return fehler
 
     async def benutzer(request: Request) -> Response:
@@ -105,15 +114,17 @@ def routes(ams: Ams, pages: Pages, cc: ConcenterPort, cloud: CloudPort) -> list[
             fehler = await _speichern(k, form)
             erfolg = "Die Angaben wurden gespeichert."
             if not fehler and form.text("aktion") == "aktualisieren":
-                _, fehler = await run_action(ams, ams.produktfreischaltungen_aktualisieren, k, cc)
+                _, fehler = await formular(ams, api["produktfreischaltungen_aktualisieren"], form, {"kuerzel": k})
                 erfolg = "Die Angaben wurden gespeichert und die Produktfreischaltungen aktualisiert."
         try:
             daten = await in_model(ams, lambda: benutzer_json(ams.benutzer_lesen(k)))
         except Refusal as f:
             return pages.html("fehler.html", status=404, meldung=f.message, code=f.code)
+        if fehler and request.method == "POST":  # show what was entered, not what is stored
+            daten = _eingegeben(daten, form)
         return pages.html("benutzer.html", status=400 if fehler else 200, b=daten,
                           meldung_fehler=fehler, meldung_erfolg=None if fehler else erfolg,
-                           benutzer=angemeldet(request))
+                          benutzer=angemeldet(request))
 
     return [
         Route("/", anmelden, methods=["GET", "POST"]),
@@ -123,3 +134,13 @@ def routes(ams: Ams, pages: Pages, cc: ConcenterPort, cloud: CloudPort) -> list[
         Route("/organisation/benutzer", benutzerliste),
         Route("/organisation/benutzer/{kuerzel}", benutzer, methods=["GET", "POST"]),
     ]
+
+
+def _nur(form: Form, *felder: str) -> Form:
+    return Form({k: v for k, v in form.werte().items() if k in felder})
+
+
+def _eingegeben(daten: dict[str, Any], form: Form) -> dict[str, Any]:
+    konten = [{**k, "cloud_benutzer": form.text("cloud_benutzer") or k["cloud_benutzer"],
+               "maklerextranet": form.checked("maklerextranet")} for k in daten["cloud_konten"]]
+    return {**daten, "haupt_email": form.text("haupt_email") or daten["haupt_email"], "cloud_konten": konten}

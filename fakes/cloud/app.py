@@ -20,6 +20,7 @@ def create(*, control_on: bool = True, seed: str | None = "ausgangslage") -> Sta
     if seed:
         model.load(seed)
     pages = Pages(Path(__file__).parent / "templates", "cloud", "assfinet drive")
-    return build_app(system="cloud", title=TITEL, state=model, endpoints=api.endpoints(model),
-                     ui_routes=ui.routes(model, pages), pages=pages, dump=lambda: api.dump(model),
-                     control_on=control_on)
+    endpoints = api.endpoints(model)
+    return build_app(system="cloud", title=TITEL, state=model, endpoints=endpoints,
+                     ui_routes=ui.routes(model, pages, {e.operation: e for e in endpoints}), pages=pages,
+                     dump=lambda: api.dump(model), control_on=control_on)

@@ -8,9 +8,9 @@ token's con:center user still listed → cloud user exists with role ≥ Benutze
 
 from __future__ import annotations
 
-import secrets
 
 from fakes.common.errors import Kind, rule
+from fakes.common.geheim import gleich
 
 from .daten import ROLLEN_MIT_DATENZUGRIFF, Bestand, Kunde, Token
 from .freischaltungen import Freischaltungen
@@ -78,6 +78,6 @@ class TaaData(Freischaltungen):
     def _token_finden(self, access_token: str) -> tuple[Bestand, Token]:
         for b in self.bestaende.values():
             for t in b.tokens.values():
-                if secrets.compare_digest(t.access_token, access_token) and not t.widerrufen:
+                if gleich(t.access_token, access_token) and not t.widerrufen:
                     return b, t
         raise TAA_TOKEN_UNGUELTIG.refuse()

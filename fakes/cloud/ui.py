@@ -6,16 +6,18 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from fakes.common.endpoints import in_model
+from fakes.common.endpoints import Endpoint, in_model
 from fakes.common.errors import Refusal
-from fakes.common.pages import Form, Pages, redirect, run_action
+from fakes.common.pages import Form, Pages, formular, redirect
 
 from .api import bestand_json
 from .daten import ROLLEN, ZWECKE
 from .models import Cloud
 
 
-def routes(c: Cloud, pages: Pages) -> list[BaseRoute]:
+def routes(c: Cloud, pages: Pages, api: dict[str, Endpoint]) -> list[BaseRoute]:
+    """``api``: the JSON API's endpoints by operation; every form goes through one of them."""
+
     async def seite(request: Request, vorlage: str, bereich: str, status: int = 200,
                     **kontext: object) -> Response:
         bid = request.path_params["bestand"]
@@ -24,6 +26,14 @@ def routes(c: Cloud, pages: Pages) -> list[BaseRoute]:
         except Refusal as f:
             return pages.html("fehler.html", status=404, meldung=f.message, code=f.code)
         return pages.html(vorlage, status=status, b=b, bereich=bereich, zwecke=ZWECKE, rollen=ROLLEN, **kontext)
+
+    async def absenden(request: Request, operation: str, vorlage: str, bereich: str, erfolg: str,
+                       **pfad: str) -> Response:
+        """A form through the API's endpoint; a refusal shows its message and keeps the input."""
+        form = await Form.read(request)
+        _, fehler = await formular(c, api[operation], form, {"bestand": request.path_params["bestand"], **pfad})
+        return await seite(request, vorlage, bereich, status=400 if fehler else 200, meldung_fehler=fehler,
+                           meldung_erfolg=None if fehler else erfolg, eingabe=form.werte() if fehler else {})
 
     async def start(request: Request) -> Response:
         ids = await in_model(c, lambda: sorted(c.bestaende))
@@ -34,64 +44,42 @@ def routes(c: Cloud, pages: Pages) -> list[BaseRoute]:
     async def bestand(request: Request) -> Response:
         if request.method == "GET":
             return await seite(request, "uebersicht.html", "start")
-        form = await Form.read(request)  # Benutzer: Rolle ändern
-        _, fehler = await run_action(c, c.rolle_aendern, request.path_params["bestand"], form.text("email"),
-                                     form.text("rolle"))
-        return await seite(request, "uebersicht.html", "start", status=400 if fehler else 200, meldung_fehler=fehler,
-                           meldung_erfolg=None if fehler else "Die Rolle wurde geändert.")
+        return await absenden(request, "rolle_aendern", "uebersicht.html", "start", "Die Rolle wurde geändert.")
 
     async def concenter_benutzer_hinterlegen(request: Request) -> Response:
         if request.method == "GET":
             return await seite(request, "concenter.html", "concenter")
-        form = await Form.read(request)
-        _, fehler = await run_action(c, c.concenter_benutzer_hinterlegen, request.path_params["bestand"],
-                                     form.text("name"))
-        return await seite(request, "concenter.html", "concenter", status=400 if fehler else 200,
-                           meldung_fehler=fehler,
-                           meldung_erfolg=None if fehler else "Der con:center Benutzer wurde gespeichert.")
+        return await absenden(request, "concenter_benutzer_hinterlegen", "concenter.html", "concenter",
+                              "Der con:center Benutzer wurde gespeichert.")
 
     async def token_hinzufuegen(request: Request) -> Response:
         if request.method == "GET":
             return await seite(request, "api.html", "api")
         form = await Form.read(request)
-        ergebnis, fehler = await run_action(
-            c, c.token_hinzufuegen, request.path_params["bestand"], zweck=form.text("zweck"),
-            concenter_benutzer=form.text("concenter_benutzer"), name=form.text("name"))
-        neu = {"name": ergebnis[0].name, "access_token": ergebnis[1]} if ergebnis else None
-        return await seite(request, "api.html", "api", status=400 if fehler else 201,
-                           meldung_fehler=fehler, neuer_token=neu)
+        ergebnis, fehler = await formular(c, api["token_hinzufuegen"], form,
+                                          {"bestand": request.path_params["bestand"]})
+        neu = {"name": ergebnis["name"], "access_token": ergebnis["access_token"]} if ergebnis else None
+        return await seite(request, "api.html", "api", status=400 if fehler else 201, meldung_fehler=fehler,
+                           neuer_token=neu, eingabe=form.werte() if fehler else {})
 
     async def freischaltung_anlegen(request: Request) -> Response:
         if request.method == "GET":
             return await seite(request, "freischaltungen.html", "freischaltungen")
-        bid = request.path_params["bestand"]
         form = await Form.read(request)
         art = form.text("art")
-        if art == "kunde":
-            _, fehler = await run_action(
-                c, c.kundenfreischaltung_anlegen, bid, name=form.text("name"), kunden=form.list("kunden"),
-                geteilt_mit=form.list("geteilt_mit"), hauptfreischaltung=form.checked("hauptfreischaltung"))
-        elif art == "vermittler":
-            _, fehler = await run_action(
-                c, c.vm_freischaltung_anlegen, bid, name=form.text("name"),
-                vermittler=form.text("vermittler") or None, geteilt_mit=form.list("geteilt_mit"),
-                sachbearbeiter=form.text("sachbearbeiter"), hauptfreischaltung=form.checked("hauptfreischaltung"))
-        else:
-            _, fehler = await run_action(c, c.hauptfreischaltung_festlegen, bid, form.text("freischaltung"),
-                                         form.text("email"))
-        return await seite(request, "freischaltungen.html", "freischaltungen",
-                           status=400 if fehler else 200, meldung_fehler=fehler,
-                           meldung_erfolg=None if fehler else "Die Freischaltung wurde gespeichert.")
+        operation = {"kunde": "kundenfreischaltung_anlegen", "vermittler": "vm_freischaltung_anlegen"}.get(
+            art, "hauptfreischaltung_festlegen")
+        pfad = {"bestand": request.path_params["bestand"], "freischaltung": form.text("freischaltung")}
+        _, fehler = await formular(c, api[operation], _ohne(form, "art", "freischaltung"), pfad)
+        return await seite(request, "freischaltungen.html", "freischaltungen", status=400 if fehler else 200,
+                           meldung_fehler=fehler, meldung_erfolg=None if fehler else "Die Freischaltung wurde gespeichert.",
+                           eingabe={**form.werte(), "art": art} if fehler else {})
 
     async def mitarbeiterzugriff_eintragen(request: Request) -> Response:
         if request.method == "GET":
             return await seite(request, "mitarbeiterzugriff.html", "mitarbeiterzugriff")
-        form = await Form.read(request)
-        _, fehler = await run_action(c, c.mitarbeiterzugriff_eintragen, request.path_params["bestand"],
-                                     form.text("email"))
-        return await seite(request, "mitarbeiterzugriff.html", "mitarbeiterzugriff",
-                           status=400 if fehler else 200, meldung_fehler=fehler,
-                           meldung_erfolg=None if fehler else "Der Benutzer wurde eingetragen.")
+        return await absenden(request, "mitarbeiterzugriff_eintragen", "mitarbeiterzugriff.html",
+                              "mitarbeiterzugriff", "Der Benutzer wurde eingetragen.")
 
     lesen_schreiben = ["GET", "POST"]
     return [
@@ -102,3 +90,9 @@ def routes(c: Cloud, pages: Pages) -> list[BaseRoute]:
         Route("/drive/{bestand}/freischaltungen", freischaltung_anlegen, methods=lesen_schreiben),
         Route("/drive/{bestand}/mitarbeiterzugriff", mitarbeiterzugriff_eintragen, methods=lesen_schreiben),
     ]
+
+
+def _ohne(form: Form, *felder: str) -> Form:
+    """The form without the fields that only steer the page (which form, which Freischaltung)."""
+    return Form({k: v for k, v in form.werte().items() if k not in felder} | {
+        k: ",".join(form.list(k)) for k in ("kunden", "geteilt_mit") if form.list(k)})

@@ -6,19 +6,25 @@ from typing import Any, Callable
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .control import control_endpoints
 from .endpoints import Endpoint, route
-from .errors import METHODE_FALSCH, PFAD_UNBEKANNT, STEUERUNG_AUS, Kind, Refusal
+from .errors import METHODE_FALSCH, PFAD_UNBEKANNT, STEUERUNG_AUS, UEBERLASTET, Kind, Refusal
 from .openapi import openapi
 from .pages import Pages
 from .state import FakeState
 
+# Where a fake is reached when nobody configures it (in-process tests): one-time links are built
+# from the configured address, never from the request's Host header.
+ADRESSE = "http://127.0.0.1"
 STATUS_BY_KIND = {Kind.INVALID: 400, Kind.UNAUTHENTICATED: 401, Kind.FORBIDDEN: 403,
-                  Kind.NOT_FOUND: 404, Kind.CONFLICT: 409, Kind.TOO_LARGE: 413}
+                  Kind.NOT_FOUND: 404, Kind.CONFLICT: 409, Kind.TOO_LARGE: 413, Kind.OVERLOADED: 503}
+MAX_GLEICHZEITIG = 1000  # requests one fake works on at once; beyond that it answers 503 at once
 
 
 def _default_body(f: Refusal) -> dict[str, Any]:
@@ -28,16 +34,21 @@ def _default_body(f: Refusal) -> dict[str, Any]:
 def build_app(*, system: str, title: str, state: FakeState, endpoints: list[Endpoint],
               ui_routes: list[BaseRoute], pages: Pages, dump: Callable[[], dict[str, Any]],
               control_on: bool = True, error_body: Callable[[Refusal], dict[str, Any]] = _default_body,
-              status_by_kind: dict[Kind, int] | None = None) -> Starlette:
+              status_by_kind: dict[Kind, int] | None = None, hoechstens: int = MAX_GLEICHZEITIG) -> Starlette:
     statuses = {**STATUS_BY_KIND, **(status_by_kind or {})}
-    everything = list(endpoints)
+    # The fake's own support paths (/_support/…) change data outside any documented interface:
+    # like the control API they exist only with control on.
+    everything = [e for e in endpoints if control_on or e.tag != "support"]
     if control_on:
         everything += control_endpoints(state, dump)
 
     def error_answer(request: Request, f: Refusal, status: int) -> Response:
+        extra = {"Retry-After": "1"} if f.rule.kind is Kind.OVERLOADED else {}
         if _wants_html(request):
-            return pages.html("fehler.html", status=status, meldung=f.message, code=f.code)
-        return JSONResponse(error_body(f), status_code=status, headers={"X-Fehlercode": f.code})
+            antwort = pages.html("fehler.html", status=status, meldung=f.message, code=f.code)
+            antwort.headers.update(extra)
+            return antwort
+        return JSONResponse(error_body(f), status_code=status, headers={"X-Fehlercode": f.code, **extra})
 
     async def on_refusal(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, Refusal)
@@ -62,13 +73,39 @@ def build_app(*, system: str, title: str, state: FakeState, endpoints: list[Endp
     routes: list[BaseRoute] = [route(e, state) for e in everything]
     routes.append(Route("/openapi.json", openapi_json, methods=["GET"]))
     if not control_on:
-        routes.append(Route("/_steuerung/{rest:path}", control_off, methods=["GET", "POST"]))
+        routes += [Route("/_steuerung/{rest:path}", control_off, methods=["GET", "POST"]),
+                   Route("/_support/{rest:path}", control_off, methods=["GET", "POST"])]
     routes += ui_routes
-    app = Starlette(routes=routes, exception_handlers={Refusal: on_refusal, HTTPException: on_http})
+    def ueberlastet(scope: Scope, grenze: int) -> Response:
+        return error_answer(Request(scope), UEBERLASTET.refuse(max=grenze), statuses[Kind.OVERLOADED])
+
+    app = Starlette(routes=routes, exception_handlers={Refusal: on_refusal, HTTPException: on_http},
+                    middleware=[Middleware(Begrenzung, hoechstens=hoechstens, antwort=ueberlastet)])
     app.state.model = state
     app.state.system = system
     app.state.openapi = schema
     return app
+
+
+class Begrenzung:
+    """At most ``hoechstens`` requests at once; the next one gets 503 in the fake's error shape
+    at once – never a hang, never uvicorn's English text. One event loop per fake: no lock needed."""
+
+    def __init__(self, app: ASGIApp, *, hoechstens: int, antwort: Callable[[Scope, int], Response]) -> None:
+        self.app, self.hoechstens, self.antwort, self.laufend = app, hoechstens, antwort, 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self.laufend >= self.hoechstens:
+            await self.antwort(scope, self.hoechstens)(scope, receive, send)
+            return
+        self.laufend += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.laufend -= 1
 
 
 def _wants_html(request: Request) -> bool:

@@ -30,6 +30,7 @@ class Kind(str, Enum):
     NOT_FOUND = "nicht_gefunden"
     CONFLICT = "konflikt"
     TOO_LARGE = "zu_gross"
+    OVERLOADED = "ueberlastet"  # too many requests at once: try again shortly
 
 
 class FakeError(Exception):
@@ -104,6 +105,8 @@ FELD_LEER = _web("FELD_LEER", "Das Feld „{feld}“ darf nicht leer sein.")
 FELD_ZU_LANG = _web("FELD_ZU_LANG", "Das Feld „{feld}“ ist zu lang (höchstens {max} Zeichen).")
 LISTE_ZU_LANG = _web("LISTE_ZU_LANG", "Die Liste „{feld}“ ist zu lang (höchstens {max} Einträge).")
 ANFRAGE_ZU_GROSS = _web("ANFRAGE_ZU_GROSS", "Die Anfrage ist zu groß (höchstens {max} Bytes).", Kind.TOO_LARGE)
+UEBERLASTET = _web("ZU_VIELE_ANFRAGEN", "Der Fake bearbeitet gerade zu viele Anfragen gleichzeitig ({max}). Bitte in einer "
+                   "Sekunde erneut versuchen.", Kind.OVERLOADED)
 PFAD_UNBEKANNT = _web("PFAD_UNBEKANNT", "Diese Adresse gibt es nicht.", Kind.NOT_FOUND)
 METHODE_FALSCH = _web("METHODE_FALSCH", "Diese Methode ist hier nicht erlaubt.")
 STEUERUNG_AUS = _web("STEUERUNG_AUS", "Die Steuerungs-Schnittstelle ist in diesem Betrieb abgeschaltet.",

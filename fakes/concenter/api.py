@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from starlette.responses import JSONResponse
+
 from fakes.common.endpoints import Call, Endpoint, Param
 from fakes.common.maske import teilweise
 from fakes.common.schema import Schema, boolean, string
@@ -20,6 +22,9 @@ def eintrag_json(e: Protokolleintrag) -> dict[str, Any]:
             "ergebnis": e.ergebnis, "schritt": e.schritt, "code": e.code, "grund": e.grund, "schritte": e.schritte}
 
 
+PRO_SEITE = 100
+
+
 def dump(cc: Concenter) -> dict[str, Any]:
     return {
         "benutzer": [{"name": b.name, "rechte": sorted(b.rechte),
@@ -30,7 +35,7 @@ def dump(cc: Concenter) -> dict[str, Any]:
     }
 
 
-def endpoints(cc: Concenter, start_url: Callable[[str, str], str]) -> list[Endpoint]:
+def endpoints(cc: Concenter, start_url: Callable[[str], str]) -> list[Endpoint]:
     def produktgeber_einstellungen_speichern(a: Call) -> Any:
         werte = cc.produktgeber_einstellungen_speichern(a.path["benutzer"], a.path["produktgeber"], a.body)
         return {k: bool(v) for k, v in werte.items()}
@@ -55,10 +60,14 @@ def endpoints(cc: Concenter, start_url: Callable[[str, str], str]) -> list[Endpo
         s = cc.start_anlegen(benutzer=a.body["benutzer"], passwort=a.body["passwort"], produkt=a.body["produkt"],
                              kunde=a.body.get("kunde"), email=a.body["email"],
                              cloud_benutzer=a.body.get("cloud_benutzer"))
-        return 201, {"url": start_url(a.base_url, s.ticket)}
+        return 201, {"url": start_url(s.ticket)}
 
     def protokoll_lesen(a: Call) -> Any:
-        return [eintrag_json(e) for e in cc.protokoll_lesen()]
+        seite, pro_seite = a.query.get("seite", 1), a.query.get("pro_seite", PRO_SEITE)
+        eintraege, gesamt = cc.protokoll_lesen(seite, pro_seite)
+        # Still a plain list (as before); how many there are in all travels in the headers.
+        return JSONResponse([eintrag_json(e) for e in eintraege], headers={
+            "X-Gesamtzahl": str(gesamt), "X-Seite": str(seite), "X-Seiten": str(max(1, -(-gesamt // pro_seite)))})
 
     werte = Schema({"collaboration_api_token": string("Collaboration API Token (AccessToken der cloud)",
                                                       allow_empty=True),
@@ -86,5 +95,9 @@ def endpoints(cc: Concenter, start_url: Callable[[str, str], str]) -> list[Endpo
                          "email": string("Haupt-E-Mail des ams Benutzers", required=True),
                          "cloud_benutzer": string("nur wenn Maklerextranet aktiviert ist")}),
                  response="{url} zum Öffnen im Browser"),
-        Endpoint("GET", "/api/protokoll", protokoll_lesen, "Absprung-Protokoll (neueste zuerst)"),
+        Endpoint("GET", "/api/protokoll", protokoll_lesen,
+                 f"Absprung-Protokoll (neueste zuerst, {PRO_SEITE} je Seite; Kopfzeilen X-Gesamtzahl, X-Seiten)",
+                 params=(Param("seite", "query", False, "Seite, ab 1", type="integer"),
+                         Param("pro_seite", "query", False, f"Einträge je Seite (Standard {PRO_SEITE})",
+                               type="integer"))),
     ]

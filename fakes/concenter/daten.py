@@ -38,6 +38,10 @@ class Start:
     ablauf: datetime
 
 
+LAEUFT = "läuft"
+PROTOKOLL_MAX = 1000  # launch-log entries kept (the oldest go first); python -m fakes --protokoll-max
+
+
 @dataclass
 class Protokolleintrag:
     id: int
@@ -45,7 +49,7 @@ class Protokolleintrag:
     benutzer: str
     produkt: str
     kunde: str | None
-    ergebnis: str = "erfolgreich"  # erfolgreich | ohne Kundendaten | fehlgeschlagen
+    ergebnis: str = "läuft"  # läuft (until its last step) | erfolgreich | ohne Kundendaten | fehlgeschlagen
     schritt: str | None = None
     code: str | None = None
     grund: str | None = None

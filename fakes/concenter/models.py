@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
-import secrets
+from collections import deque
 from typing import Callable
 
 from fakes import demo
-from fakes.common.errors import Kind, rule
+from fakes.common.errors import FELD_BEREICH, Kind, rule
+from fakes.common.geheim import gleich
 
 from .absprung import ANMELDUNG, Absprung
-from .daten import KATALOG, PRODUKTGEBER, Benutzer, Protokolleintrag, Start
+from .daten import KATALOG, PRODUKTGEBER, PROTOKOLL_MAX, Benutzer, Protokolleintrag, Start
 
 S = "concenter"
+SEITEN_MAX = 100_000
 
 BENUTZER_UNBEKANNT = rule(S, "CC_BENUTZER_UNBEKANNT", "Den con:center Benutzer „{name}“ gibt es nicht.",
                           Kind.NOT_FOUND)
@@ -24,17 +26,30 @@ RECHT_UNBEKANNT = rule(S, "CC_RECHT_UNBEKANNT", "Die Produktberechtigung „{nam
 class Concenter(Absprung):
     system = S
 
+    def __init__(self, protokoll_max: int = PROTOKOLL_MAX) -> None:
+        self.protokoll_max = protokoll_max
+        super().__init__()
+
     def reset(self) -> None:
         self.benutzer: dict[str, Benutzer] = {}
         self.starts: dict[str, Start] = {}
-        self.protokoll: list[Protokolleintrag] = []
+        self.protokoll: deque[Protokolleintrag] = deque(maxlen=self.protokoll_max)
+        self.protokoll_zaehler = 0
+
+    def _neuer_eintrag(self, s: Start) -> Protokolleintrag:
+        """A new launch-log entry; the log keeps the newest ``protokoll_max`` (retention)."""
+        self.protokoll_zaehler += 1
+        e = Protokolleintrag(self.protokoll_zaehler, self.clock.now().strftime("%Y-%m-%d %H:%M:%S"),
+                             s.benutzer, s.produkt, s.kunde)
+        self.protokoll.append(e)
+        return e
 
     def seeds(self) -> dict[str, Callable[[], None]]:
         return {"ausgangslage": self._ausgangslage}
 
     def anmelden(self, name: str, passwort: str) -> Benutzer:
         b = self.benutzer.get(name)
-        if b is None or not secrets.compare_digest(b.passwort, passwort):
+        if b is None or not gleich(b.passwort, passwort):
             raise ANMELDUNG.refuse(name=name)
         return b
 
@@ -86,9 +101,14 @@ class Concenter(Absprung):
             raise PRODUKTGEBER_UNBEKANNT.refuse(name=produktgeber)
         return b.produktgeber.get(produktgeber, {f: "" for f in PRODUKTGEBER[produktgeber]})
 
-    def protokoll_lesen(self) -> list[Protokolleintrag]:
-        """The launch log, newest first."""
-        return list(reversed(self.protokoll))
+    def protokoll_lesen(self, seite: int = 1, pro_seite: int = PROTOKOLL_MAX) -> tuple[list[Protokolleintrag], int]:
+        """One page of the launch log, newest first, and how many entries it keeps in all."""
+        if not (1 <= seite <= SEITEN_MAX):
+            raise FELD_BEREICH.refuse(feld="seite", min=1, max=SEITEN_MAX)
+        if not (1 <= pro_seite <= PROTOKOLL_MAX):
+            raise FELD_BEREICH.refuse(feld="pro_seite", min=1, max=PROTOKOLL_MAX)
+        neueste = list(reversed(self.protokoll))
+        return neueste[(seite - 1) * pro_seite:seite * pro_seite], len(neueste)
 
     def _ausgangslage(self) -> None:
         self.benutzer_anlegen(demo.CONCENTER_BENUTZER, demo.CONCENTER_PASSWORT, ["Thinksurance", "Tarifrechner"])

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from fakes.common.endpoints import in_model
+from fakes.common.endpoints import Endpoint, in_model
 from fakes.common.errors import Refusal
 from fakes.common.maske import teilweise
-from fakes.common.pages import Form, Pages, redirect, run_action
+from fakes.common.pages import Form, Pages, formular, redirect, run_action
+from fakes.common.schema import Schema
+from fakes.common.sitzung import Sitzungen
 
 from .absprung import Neighbours
 from .api import eintrag_json
@@ -17,22 +21,30 @@ from .daten import PRODUKTGEBER
 from .models import Concenter
 
 SITZUNG = "cc_benutzer"
+SEITE_UI = 50  # launch-log entries per page
 
 
-def routes(cc: Concenter, pages: Pages, neighbours: Neighbours) -> list[BaseRoute]:
+def routes(cc: Concenter, pages: Pages, neighbours: Neighbours, api: dict[str, Endpoint]) -> list[BaseRoute]:
+    """``api``: the JSON API's endpoints by operation; forms are checked by their schemas."""
+    sitzungen = Sitzungen()  # signed: a cookie "cc_benutzer=mueller-cc" without the password opens nothing
+
     def angemeldet(request: Request) -> str | None:
-        name = request.cookies.get(SITZUNG)
+        name = sitzungen.lesen(request.cookies.get(SITZUNG))
         return name if name in cc.benutzer else None
 
     async def anmelden(request: Request) -> Response:
         if request.method == "GET":
             return pages.html("anmelden.html")
         form = await Form.read(request)
-        b, fehler = await run_action(cc, cc.anmelden, form.text("benutzer"), form.text("passwort"))
-        if fehler:
-            return pages.html("anmelden.html", status=401, meldung_fehler=fehler)
+        werte, fehler = form.gueltig(api["produktfreischaltungen"].body or Schema({}))  # the API's login
+        b = None
+        if werte is not None:
+            b, fehler = await run_action(cc, cc.anmelden, werte["benutzer"], werte["passwort"])
+        if fehler or b is None:
+            return pages.html("anmelden.html", status=401, meldung_fehler=fehler,
+                              eingabe={"benutzer": form.text("benutzer")})
         antwort = redirect("/einstellungen/produktgeber")
-        antwort.set_cookie(SITZUNG, b.name, httponly=True, samesite="lax")
+        antwort.set_cookie(SITZUNG, sitzungen.ausstellen(b.name), httponly=True, samesite="lax")
         return antwort
 
     async def produktgeber_liste(request: Request) -> Response:
@@ -49,9 +61,12 @@ def routes(cc: Concenter, pages: Pages, neighbours: Neighbours) -> list[BaseRout
         fehler = erfolg = None
         if request.method == "POST":
             form = await Form.read(request)
-            # An empty secret field means "keep": the stored value is never shown, so it cannot be re-sent.
-            werte = {f: form.text(f) for f in PRODUKTGEBER.get(pg, ()) if form.text(f).strip()}
-            _, fehler = await run_action(cc, cc.produktgeber_einstellungen_aendern, name, pg, werte)
+            # An empty secret field keeps the stored value (it is never shown, so it cannot be sent
+            # again); removing one is the explicit tick "entfernen". Then the API's own PATCH.
+            werte = {f: form.text(f) for f in PRODUKTGEBER.get(pg, ()) if form.text(f)}
+            werte |= {f: "" for f in PRODUKTGEBER.get(pg, ()) if form.checked(f"{f}_entfernen")}
+            _, fehler = await formular(cc, api["produktgeber_einstellungen_aendern"], Form(werte),
+                                       {"benutzer": name, "produktgeber": pg})
             erfolg = None if fehler else "Die Einstellungen wurden aktualisiert."
         werte, lesefehler = await run_action(cc, cc.produktgeber_einstellungen, name, pg)
         if lesefehler:
@@ -71,8 +86,17 @@ def routes(cc: Concenter, pages: Pages, neighbours: Neighbours) -> list[BaseRout
         return redirect(url)
 
     async def protokoll_lesen(request: Request) -> Response:
-        eintraege = await in_model(cc, lambda: [eintrag_json(e) for e in cc.protokoll_lesen()])
-        return pages.html("protokoll.html", eintraege=eintraege)
+        roh = request.query_params.get("seite", "1")
+        seite = int(roh) if roh.isdigit() and 1 <= int(roh) <= 100_000 else 1
+
+        def lesen() -> tuple[list[dict[str, Any]], int, int]:
+            seiten = max(1, -(-len(cc.protokoll) // SEITE_UI))
+            eintraege, gesamt = cc.protokoll_lesen(min(seite, seiten), SEITE_UI)
+            return [eintrag_json(e) for e in eintraege], gesamt, seiten
+
+        eintraege, gesamt, seiten = await in_model(cc, lesen)
+        return pages.html("protokoll.html", eintraege=eintraege, seite=min(seite, seiten), gesamt=gesamt,
+                          seiten=seiten)
 
     return [
         Route("/", anmelden, methods=["GET", "POST"]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from fakes.common.app import ADRESSE
 from fakes.common.endpoints import Call, Endpoint, Param, bearer_token
 from fakes.common.schema import Schema, array, boolean, integer, obj, string
 
@@ -82,7 +83,7 @@ def kunde_json(k: Kunde) -> dict[str, Any]:
 
 def dump(ts: Thinksurance) -> dict[str, Any]:
     return {
-        "accounts": [{"aToken": a.aToken, "name": a.name, "nameTag": a.nameTag} for a in ts.accounts.values()],
+        "accounts": [{"aToken": _maske(a.aToken), "name": a.name, "nameTag": a.nameTag} for a in ts.accounts.values()],
         "partner": [{"hash": _maske(p.hash), "aktiv": p.aktiv, "accounts": [_maske(a) for a in p.accounts]}
                     for p in ts.partner.values()],
         "broker": [broker_json(b) for b in ts.broker.values()],
@@ -95,7 +96,9 @@ def _maske(wert: str) -> str:
     return f"{wert[:4]}…{wert[-2:]}" if len(wert) > 8 else "…"
 
 
-def endpoints(ts: Thinksurance) -> list[Endpoint]:
+def endpoints(ts: Thinksurance, adresse: str = ADRESSE) -> list[Endpoint]:
+    """``adresse``: the fake's configured base URL; one-time links are built from it, never from
+    the request's Host header."""
     def token_anfordern(a: Call) -> Any:
         token, expired = ts.token_anfordern(a.body["hash"], a.body["secret"])
         return {"token": token, "expired": expired}
@@ -130,11 +133,11 @@ def endpoints(ts: Thinksurance) -> list[Endpoint]:
 
     def broker_forward(a: Call) -> Any:
         s = ts.broker_forward(sicherheitstoken(a.headers), kopf(a.headers, "x-broker-token"), a.body)
-        return {"url": f"{a.base_url}/switch/{s.id}"}
+        return {"url": f"{adresse}/switch/{s.id}"}
 
     def broker_forward_v1(a: Call) -> Any:
         s = ts.broker_forward(a.path["token"], a.body["bToken"], a.body)
-        return {"url": f"{a.base_url}/switch/{s.id}"}
+        return {"url": f"{adresse}/switch/{s.id}"}
 
     def produkte(a: Call) -> Any:
         return ts.produkte(sicherheitstoken(a.headers), a.query.get("professionId"))
@@ -143,7 +146,8 @@ def endpoints(ts: Thinksurance) -> list[Endpoint]:
         return ts.produkte(a.body["token"], a.body.get("professionId"))
 
     def support_neu_zuordnen(a: Call) -> Any:
-        b = ts.support_neu_zuordnen(a.body["bToken"], a.body["bExternalId"], a.body.get("bEmail"))
+        b = ts.support_neu_zuordnen(sicherheitstoken(a.headers), a.body["bToken"], a.body["bExternalId"],
+                                    a.body.get("bEmail"))
         return {"bExternalId": b.bExternalId, "bEmail": b.daten.get("bEmail")}
 
     return [
@@ -177,5 +181,5 @@ def endpoints(ts: Thinksurance) -> list[Endpoint]:
         Endpoint("POST", "/_support/broker-zuordnung", support_neu_zuordnen,
                  "Nur im Fake: Thinksurance-Support ordnet einen b-Token einem neuen cloud Benutzer zu",
                  Schema({"bToken": string(required=True), "bExternalId": string(required=True),
-                         "bEmail": string()}), tag="support"),
+                         "bEmail": string()}), (BEARER,), tag="support"),
     ]

@@ -7,7 +7,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 
-from fakes.common.app import build_app
+from fakes.common.app import ADRESSE, build_app
 from fakes.common.errors import Kind, Refusal
 from fakes.common.pages import Pages
 
@@ -26,11 +26,11 @@ def error_body(f: Refusal) -> dict[str, Any]:
 
 
 def create(*, control_on: bool = True, seed: str | None = "ausgangslage",
-           switch_gueltigkeit: int = SWITCH_GUELTIGKEIT_STANDARD) -> Starlette:
+           switch_gueltigkeit: int = SWITCH_GUELTIGKEIT_STANDARD, adresse: str = ADRESSE) -> Starlette:
     model = Thinksurance(switch_gueltigkeit=switch_gueltigkeit)
     if seed:
         model.load(seed)
     pages = Pages(Path(__file__).parent / "templates", "thinksurance", "Thinksurance")
-    return build_app(system="thinksurance", title=TITEL, state=model, endpoints=api.endpoints(model),
+    return build_app(system="thinksurance", title=TITEL, state=model, endpoints=api.endpoints(model, adresse),
                      ui_routes=ui.routes(model, pages), pages=pages, dump=lambda: api.dump(model),
                      control_on=control_on, error_body=error_body, status_by_kind=STATUS)

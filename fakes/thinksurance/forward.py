@@ -5,9 +5,10 @@ bToken to its first bExternalId follows the guide's Anmerkungen (G22, G23)."""
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from fakes.common.befristet import behalten
 from fakes.common.errors import Kind, rule
 from fakes.common.state import FakeState
 
@@ -16,6 +17,12 @@ from .daten import BROKER_FELDER, KUNDEN_FELDER, Broker, Kunde, Partner, Switch
 
 S = "thinksurance"
 SWITCH_GUELTIGKEIT_STANDARD = 120  # seconds; "time-restricted" is documented, the duration is not
+# Retention (assumption A21): used or expired links are forgotten 10 minutes after expiry; sessions
+# of the Gewerbeplattform last 8 hours; beyond these counts the oldest go first.
+SWITCH_NACHLAUF = timedelta(minutes=10)
+SWITCHES_MAX = 5000
+SITZUNG_GUELTIGKEIT = timedelta(hours=8)
+SITZUNGEN_MAX = 1000
 
 BROKER_TOKEN_UNGUELTIG = rule(S, "TS_BROKER_TOKEN_UNGUELTIG",
                               "Der b-Token ist bei Thinksurance unbekannt oder gehört nicht zu diesem Partner.",
@@ -48,7 +55,7 @@ class Forward(FakeState):
     broker: dict[str, Broker]  # provided by Thinksurance
     kunden: dict[tuple[str, str], Kunde]
     switches: dict[str, Switch]
-    sitzungen: dict[str, str]
+    sitzungen: dict[str, tuple[str, datetime]]  # platform session -> (bToken, valid until)
     switch_gueltigkeit: int
 
     def _partner(self, token: str) -> Partner:
@@ -79,15 +86,19 @@ class Forward(FakeState):
         c_id = angaben.get("cExternalId")
         if c_id:
             self._kunde_upsert(b, c_id, angaben, fragen)
-        s = Switch(secrets.token_urlsafe(18), b.bToken, c_id or None,
-                   self.clock.now() + timedelta(seconds=self.switch_gueltigkeit))
+        jetzt = self.clock.now()
+        s = Switch(secrets.token_urlsafe(18), b.bToken, c_id or None, jetzt + timedelta(seconds=self.switch_gueltigkeit))
         self.switches[s.id] = s
+        # A used or expired link still says so for a while, then it is forgotten ("unbekannt").
+        behalten(self.switches, lambda x: x.ablauf + SWITCH_NACHLAUF <= jetzt, SWITCHES_MAX)
         return s
 
-    def support_neu_zuordnen(self, bToken: str, bExternalId: str, bEmail: str | None) -> Broker:
-        """Fake-only: what Thinksurance support does when told the new user name (G23)."""
+    def support_neu_zuordnen(self, token: str, bToken: str, bExternalId: str, bEmail: str | None) -> Broker:
+        """Fake-only: what Thinksurance support does when told the new user name (G23). Only the
+        partner the broker belongs to may ask (its security token)."""
+        p = self._partner(token)
         b = self.broker.get(bToken)
-        if b is None:
+        if b is None or b.aToken not in p.accounts:
             raise BROKER_TOKEN_UNGUELTIG.refuse()
         if bEmail:
             emails_pruefen(bEmail)
@@ -122,14 +133,16 @@ class Forward(FakeState):
             raise SWITCH_ABGELAUFEN.refuse()
         s.benutzt = True
         sitzung = secrets.token_urlsafe(18)
-        self.sitzungen[sitzung] = s.bToken
+        jetzt = self.clock.now()
+        self.sitzungen[sitzung] = (s.bToken, jetzt + SITZUNG_GUELTIGKEIT)
+        behalten(self.sitzungen, lambda x: x[1] <= jetzt, SITZUNGEN_MAX)
         return sitzung, s
 
     def angemeldeter_broker(self, sitzung: str | None) -> Broker:
-        bToken = self.sitzungen.get(sitzung or "")
-        if bToken is None or bToken not in self.broker:
+        eintrag = self.sitzungen.get(sitzung or "")
+        if eintrag is None or eintrag[1] <= self.clock.now() or eintrag[0] not in self.broker:
             raise NICHT_ANGEMELDET.refuse()
-        return self.broker[bToken]
+        return self.broker[eintrag[0]]
 
     def kunde_fuer(self, b: Broker, c_id: str) -> Kunde:
         k = self.kunden.get((b.bToken, c_id))

@@ -14,6 +14,8 @@ from typing import Any, Callable
 
 from fakes import demo
 from fakes.common.errors import Kind, rule
+from fakes.common.befristet import behalten
+from fakes.common.geheim import gleich
 
 from . import daten
 from .daten import BETRIEBSARTEN, BROKER_FELDER, PRODUKTE, Account, Broker, Kunde, Partner, Switch
@@ -34,6 +36,9 @@ NAME_ODER_FIRMA = rule(S, "TS_NAME_ODER_FIRMA_FEHLT", "Es muss „bLastName“ o
                        source="thinksurance-doku")
 
 
+TOKENS_MAX = 1000  # live security tokens kept; the oldest go first (assumption A21)
+
+
 class Thinksurance(Forward):
     system = S
 
@@ -48,7 +53,7 @@ class Thinksurance(Forward):
         self.tokens: dict[str, tuple[str, datetime]] = {}
         self.kunden: dict[tuple[str, str], Kunde] = {}
         self.switches: dict[str, Switch] = {}
-        self.sitzungen: dict[str, str] = {}
+        self.sitzungen: dict[str, tuple[str, datetime]] = {}
 
     def seeds(self) -> dict[str, Callable[[], None]]:
         return {"ausgangslage": self._ausgangslage}
@@ -58,11 +63,13 @@ class Thinksurance(Forward):
     def token_anfordern(self, hash: str, secret: str) -> tuple[str, str]:
         """POST /api/ipn/tokens: security token valid for 15 minutes."""
         p = self.partner.get(hash)
-        if p is None or not p.aktiv or not secrets.compare_digest(p.secret, secret):
+        if p is None or not p.aktiv or not gleich(p.secret, secret):
             raise API_USER.refuse()
         token = secrets.token_hex(24)
-        ablauf = self.clock.now() + TOKEN_GUELTIGKEIT
+        jetzt = self.clock.now()
+        ablauf = jetzt + TOKEN_GUELTIGKEIT
         self.tokens[token] = (hash, ablauf)
+        behalten(self.tokens, lambda t: t[1] <= jetzt, TOKENS_MAX)
         return token, ablauf.strftime("%Y-%m-%d %H:%M:%S")
 
     def _partner(self, token: str) -> Partner:

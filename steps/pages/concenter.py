@@ -23,8 +23,8 @@ class ConcenterSeiten:
 
     def werte_hinterlegen(self, *, collaboration_api_token: Secret, btoken: Secret) -> None:
         formular = self.page.get_by_role("form", name="Produktgeber Thinksurance")
-        formular.get_by_label("Collaboration API Token").fill(collaboration_api_token.reveal())
-        formular.get_by_label("btoken").fill(btoken.reveal())
+        formular.get_by_label("Collaboration API Token", exact=True).fill(collaboration_api_token.reveal())
+        formular.get_by_label("btoken", exact=True).fill(btoken.reveal())
         formular.get_by_role("button", name="Aktualisieren").click()
 
     def protokoll_oeffnen(self) -> None:

@@ -128,10 +128,12 @@ def _json_bytes(daten: Any) -> bytes:
 
 
 def refused_answer(answer: Antwort, code: str, status: int | None = None) -> dict[str, Any]:
-    """An HTTP refusal of a fake: 4xx (or ``status``), JSON error with German text, stable code ``code``.
+    """An HTTP refusal of a fake: 4xx (or the 503 of an overloaded fake), JSON error with German text,
+    stable code ``code``.
 
     The rule table (tests/fakes/test_rules.py) finds the tests of each rule by these calls too."""
-    assert 400 <= answer.status_code < 500 and (status is None or answer.status_code == status), answer.status_code
+    assert (400 <= answer.status_code < 500 or answer.status_code == status == 503) and (
+        status is None or answer.status_code == status), answer.status_code
     assert answer.headers.get("content-type", "").startswith("application/json"), answer.headers
     body = answer.json()
     assert answer.headers.get("x-fehlercode") == code, f"erwartet {code}, bekommen {answer.headers.get('x-fehlercode')}"

@@ -267,17 +267,26 @@ def schlechte_anfragen(op: dict[str, Any], pfad: str, methode: str) -> Iterator[
             yield f"{leer}: nur Leerzeichen", {"json": {**minimal, leer: "   "}}, "FELD_LEER"
         if not schema.get("additionalProperties"):
             yield "unbekanntes Feld", {"json": {**minimal, "gibtsNicht": 1}}, "FELD_UNBEKANNT"
+        for name in (n for n in felder if n in ZUGANGSFELDER):
+            yield f"{name}: Umlaute und Euro", {"json": {**minimal, name: "geheim-äöü€"}}, None
         if "{" in pfad:
             yield "unbekannte Kennung", {"json": minimal, "_url": url}, None
     elif "{" in pfad:
         yield "unbekannte Kennung", {"_url": url}, None
     for p in op.get("parameters", []):
+        if p["in"] == "header":  # raw bytes beyond ASCII in a credential header
+            for label, roh in (("Rohbytes", b"\xc3\xa4\xff\x80"), ("UTF-8", "Bearer ä€".encode())):
+                yield (f"{p['name']}: {label}", {"headers": {p["name"]: roh.decode("latin-1")},
+                                                  **({"json": _minimal(schema)} if schema else {})}, None)
         if p["in"] == "query" and p.get("required"):
             yield f"Parameter {p['name']} fehlt", {"_ohne_query": True}, "FELD_FEHLT"
         if p["in"] == "query" and p["schema"].get("type") == "integer":
             yield f"Parameter {p['name']} keine Zahl", {"params": {p["name"]: "zwölf"}}, "FELD_TYP"
         if p["in"] == "header" and p["name"] == "Authorization":
             yield "ohne Authorization", {"_ohne_auth": True, **({"json": _minimal(schema)} if schema else {})}, None
+
+
+ZUGANGSFELDER = {"passwort", "secret", "hash", "token", "aToken", "bToken"}
 
 
 def _falsche_methoden(spec: dict[str, Any], pfad: str) -> list[str]:
@@ -349,6 +358,17 @@ UI_SEITEN = {
 }
 
 
+def _anmelden(client: AsgiClient, system: str) -> str:
+    """A real, signed session cookie, so the fuzzing reaches the pages behind the login."""
+    if system == "ams":
+        antwort = client.post("/", data={"kuerzel": demo.AMS_KUERZEL})
+    elif system == "concenter":
+        antwort = client.post("/", data={"benutzer": CC, "passwort": demo.CONCENTER_PASSWORT})
+    else:
+        return ""
+    return antwort.headers["set-cookie"].split(";")[0]
+
+
 @pytest.mark.parametrize("system", SYSTEME)
 def test_oberflaechen_ohne_serverfehler(system: str, nachbarn: dict[str, str]) -> None:
     """The HTML pages are not in the OpenAPI; garbage forms must still never give a 5xx."""
@@ -362,11 +382,15 @@ def test_oberflaechen_ohne_serverfehler(system: str, nachbarn: dict[str, str]) -
          "freischaltung": "F-1", "collaboration_api_token": " ", "btoken": "\t"}]
     rohe = [(b"\xff\xfe--x", "multipart/form-data; boundary=x"), (b"a=%ZZ&&=", "application/x-www-form-urlencoded"),
             (b"a" * (MAX_BODY + 1), "application/x-www-form-urlencoded"), (b'{"json": 1}', "application/json")]
-    sitzung = f"ams_benutzer={demo.AMS_KUERZEL}; cc_benutzer={CC}; ts_sitzung=erfunden"
+    formulare += [{"benutzer": "Müller€", "passwort": "Passwört", "kuerzel": "ÄÖ", "name": "Bäckerei €",
+                   "email": "ä@ö.de", "haupt_email": "€@x.de", "btoken": "bä€", "collaboration_api_token": "ä" * 600,
+                   "btoken_entfernen": "on", "cloud_konto": B, "rolle": "Gäst"}]
     anfragen = [("GET", {})] + [("POST", {"data": f}) for f in formulare] + \
-        [("POST", {"content": roh, "headers": {"content-type": typ}}) for roh, typ in rohe]
+        [("POST", {"content": roh, "headers": {"content-type": typ}}) for roh, typ in rohe] + \
+        [("POST", {"data": formulare[1], "headers": {"x-rohe-bytes": "\xc3\xa4\xff", "referer": "\xff\xfe"}})]
     probleme = []
     with AsgiClient(app) as client:
+        sitzung = f"{_anmelden(client, system)}; ts_sitzung=erfunden; cc_benutzer=gefaelscht.0"
         for seite in UI_SEITEN[system]:
             for cookie in ("", sitzung):
                 for m, kw in anfragen:

@@ -19,7 +19,7 @@ def _control(state: FakeState, path: str) -> Callable[[Call], Any]:
 
 
 def _call(body: dict[str, Any]) -> Call:
-    return Call(body=body, path={}, query={}, headers={}, base_url="http://test")
+    return Call(body=body, path={}, query={}, headers={})
 
 
 def test_alle_seed_unbekannt() -> None:

@@ -15,7 +15,7 @@ from fakes import demo
 from fakes.common.errors import NeighbourError
 from fakes.concenter.absprung import START_GUELTIGKEIT, kunde_fuer_thinksurance
 from fakes.concenter.api import dump, eintrag_json
-from fakes.concenter.daten import SCHRITTE, Protokolleintrag
+from fakes.concenter.daten import LAEUFT, SCHRITTE, Protokolleintrag
 from fakes.concenter.models import Concenter
 from tests.helpers import logged, refused
 
@@ -34,8 +34,8 @@ class Port:
     interfaces = {"taa": "Test-cloud TaaData", "token": "Test-Thinksurance Token",
                       "forward": "Test-Thinksurance Broker Forward"}
 
-    def __init__(self, *, taa: NeighbourError | None = None, anmeldung: NeighbourError | None = None,
-                 forward: NeighbourError | None = None) -> None:
+    def __init__(self, *, taa: Exception | None = None, anmeldung: Exception | None = None,
+                 forward: Exception | None = None) -> None:
         self.fehler = {"taa": taa, "anmeldung": anmeldung, "forward": forward}
         self.aufrufe: list[tuple[str, tuple[Any, ...]]] = []
 
@@ -161,7 +161,7 @@ def test_absprung_erfolgreich_mit_kundendaten(cc: Concenter) -> None:
     fragen = {q["id"]: q["answers"] for q in daten["qasCustProfile"]["categories"][0]["questions"]}
     assert fragen == {"umsatz": ["245000000"], "anzahl_vollzeitmitarbeiter": ["18"],
                       "anzahl_teilzeitmitarbeiter": ["4"]}  # revenue in cent (documented tag)
-    assert cc.protokoll == [e] and eintrag_json(e)["ergebnis"] == "erfolgreich"
+    assert list(cc.protokoll) == [e] and eintrag_json(e)["ergebnis"] == "erfolgreich"
 
 
 def test_kundenfelder_ohne_leere_werte() -> None:
@@ -289,3 +289,54 @@ def test_aendern_laesst_die_uebrigen_werte_stehen(cc: Concenter) -> None:
     assert cc.produktgeber_einstellungen_speichern(WEBER, "Thinksurance", {"btoken": "b2"}) == {
         "collaboration_api_token": "", "btoken": "b2"}  # replacing empties what is not given
     refused("CC_PRODUKTGEBER_UNBEKANNT", cc.produktgeber_einstellungen_aendern, WEBER, "Thinksurence", {})
+
+
+# --- invariant: "erfolgreich" only if every step ran and succeeded ----------------------------------
+
+ORT = {"taa": SCHRITTE[3], "anmeldung": SCHRITTE[4], "forward": SCHRITTE[5]}
+
+
+@pytest.mark.parametrize("wo", list(ORT))
+@pytest.mark.parametrize("fehler", [TypeError("kein str"), KeyError("feld"), RuntimeError("kaputt"),
+                                    UnicodeEncodeError("ascii", "ä", 0, 1, "nur ASCII")],
+                         ids=lambda f: type(f).__name__)
+def test_unerwarteter_fehler_im_schritt_wird_protokolliert(cc: Concenter, wo: str, fehler: Exception) -> None:
+    e, url = starten(cc, Port(**{wo: fehler}))
+    assert url is None
+    logged(e, "CC_ABSPRUNG_UNERWARTET", "fehlgeschlagen", ORT[wo])
+    assert type(fehler).__name__ in (e.grund or "")
+
+
+def test_erfolgreich_nur_wenn_jeder_schritt_gelang(cc: Concenter) -> None:
+    """Every combination of outcomes at the three neighbour calls, with and without a Collaboration
+    API Token: the entry is never left "läuft", and "erfolgreich" means all six steps are ok."""
+    ausgaenge: list[Exception | None] = [None, NeighbourError("X_ABGELEHNT", "abgelehnt."), RuntimeError("kaputt")]
+    for token in ("aft_geheim", ""):
+        cc.produktgeber_einstellungen_aendern(CC, "Thinksurance", {"collaboration_api_token": token})
+        for taa in ausgaenge:
+            for anmeldung in ausgaenge:
+                for forward in ausgaenge:
+                    e, url = starten(cc, Port(taa=taa, anmeldung=anmeldung, forward=forward))
+                    alle_ok = [x["status"] for x in e.schritte] == ["ok"] * len(SCHRITTE)
+                    assert e.ergebnis != LAEUFT
+                    assert (e.ergebnis == "erfolgreich") == (url is not None and alle_ok), (e.ergebnis, e.schritte)
+
+
+def test_protokoll_behaelt_die_neuesten(cc: Concenter) -> None:
+    klein = Concenter(protokoll_max=3)
+    klein.load("ausgangslage")
+    for _ in range(5):
+        starten(klein, Port(), passwort="falsch")
+    assert [e.id for e in klein.protokoll] == [3, 4, 5]
+    assert [e.id for e in klein.protokoll_lesen(1, 2)[0]] == [5, 4] and klein.protokoll_lesen(1, 2)[1] == 3
+    refused("FELD_BEREICH", klein.protokoll_lesen, 0, 2)
+
+
+def test_nie_geoeffnete_absprunge_verfallen(cc: Concenter) -> None:
+    from fakes.common.befristet import PRUEFEN_ALLE
+
+    alt = cc.start_anlegen(benutzer=CC, passwort=PW, produkt=PRODUKT, kunde=None, email=ANNA, cloud_benutzer=None)
+    cc.clock.advance(START_GUELTIGKEIT.total_seconds() + 1)
+    for _ in range(PRUEFEN_ALLE):
+        cc.start_anlegen(benutzer=CC, passwort=PW, produkt=PRODUKT, kunde=None, email=ANNA, cloud_benutzer=None)
+    assert alt.ticket not in cc.starts

@@ -168,7 +168,7 @@ def test_email_unsauber(ts: Thinksurance, token: str, email: str) -> None:
     refused("TS_EMAIL_UNSAUBER", forward, ts, token, cEmail=email, cExternalId="K-1")
     refused("TS_EMAIL_UNSAUBER", ts.create_broker, token, demo.TS_ATOKEN,
               {"type": 1, "bExternalId": "neu", "bLastName": "Neu", "bEmail": email})
-    refused("TS_EMAIL_UNSAUBER", ts.support_neu_zuordnen, BT, JONAS, email)
+    refused("TS_EMAIL_UNSAUBER", ts.support_neu_zuordnen, token, BT, JONAS, email)
     assert dump(ts) == vorher
 
 
@@ -199,7 +199,11 @@ def test_broker_token_ungueltig(ts: Thinksurance, token: str) -> None:
     f = refused("TS_BROKER_TOKEN_UNGUELTIG", forward, ts, token, bToken="gibts-nicht")
     assert "b-Token" in f.message
     refused("TS_BROKER_TOKEN_UNGUELTIG", forward, ts, token, bToken=fremd)  # other partner's broker
-    refused("TS_BROKER_TOKEN_UNGUELTIG", ts.support_neu_zuordnen, "gibts-nicht", JONAS, None)
+    refused("TS_BROKER_TOKEN_UNGUELTIG", ts.support_neu_zuordnen, token, "gibts-nicht", JONAS, None)
+    refused("TS_TOKEN_UNGUELTIG", ts.support_neu_zuordnen, "kein-token", BT, JONAS, None)
+    _zweiter_partner(ts)  # another partner may not reassign this partner's broker
+    fremd = ts.token_anfordern("h-fremd", "s-fremd")[0]
+    refused("TS_BROKER_TOKEN_UNGUELTIG", ts.support_neu_zuordnen, fremd, BT, JONAS, None)
 
 
 # --- bToken binding (guide, Anmerkungen) -------------------------------------------------------------
@@ -220,7 +224,7 @@ def test_btoken_bindet_den_ersten_bexternalid(ts: Thinksurance, token: str) -> N
 def test_support_ordnet_neu_zu(ts: Thinksurance, token: str) -> None:
     forward(ts, token)
     forward(ts, token, bExternalId="anna.neu@makler-mueller.de")
-    b = ts.support_neu_zuordnen(BT, "anna.neu@makler-mueller.de", "anna.neu@makler-mueller.de")
+    b = ts.support_neu_zuordnen(token, BT, "anna.neu@makler-mueller.de", "anna.neu@makler-mueller.de")
     assert b.bExternalId == "anna.neu@makler-mueller.de" and b.abgewiesene_bExternalIds == []
     assert b.daten["bEmail"] == "anna.neu@makler-mueller.de"
     assert ts.get_broker_token(token, demo.TS_ATOKEN, {"type": 1, "bExternalId": "anna.neu@makler-mueller.de",
@@ -327,3 +331,31 @@ def test_nicht_angemeldet(ts: Thinksurance, token: str) -> None:
     for falsch in (None, "", "erfunden"):
         f = refused("TS_NICHT_ANGEMELDET", ts.angemeldeter_broker, falsch)
         assert "Absprung" in f.message
+
+
+# --- retention: nothing grows without bound (assumption A21) --------------------------------------------
+
+def test_sicherheitstoken_haben_eine_obergrenze(ts: Thinksurance) -> None:
+    from fakes.thinksurance.models import TOKENS_MAX
+
+    erster = ts.token_anfordern(demo.TS_HASH, demo.TS_SECRET)[0]
+    for _ in range(TOKENS_MAX + 10):
+        ts.token_anfordern(demo.TS_HASH, demo.TS_SECRET)
+    assert len(ts.tokens) <= TOKENS_MAX
+    refused("TS_TOKEN_UNGUELTIG", ts.produkte, erster)  # the oldest went first
+
+
+def test_switches_und_sitzungen_werden_vergessen(ts: Thinksurance, token: str) -> None:
+    from fakes.common.befristet import PRUEFEN_ALLE
+    from fakes.thinksurance.forward import SITZUNG_GUELTIGKEIT, SWITCH_NACHLAUF
+
+    alt = forward(ts, token)
+    sitzung, _ = ts.switch_oeffnen(forward(ts, token).id)
+    ts.clock.advance((SITZUNG_GUELTIGKEIT + SWITCH_NACHLAUF).total_seconds() + 1)
+    refused("TS_NICHT_ANGEMELDET", ts.angemeldeter_broker, sitzung)  # sessions end
+    token = ts.token_anfordern(demo.TS_HASH, demo.TS_SECRET)[0]
+    for _ in range(PRUEFEN_ALLE):
+        ts.switch_oeffnen(forward(ts, token).id)
+    assert alt.id not in ts.switches and len(ts.switches) <= PRUEFEN_ALLE
+    refused("TS_SWITCH_UNBEKANNT", ts.switch_oeffnen, alt.id)
+    assert len(ts.sitzungen) <= PRUEFEN_ALLE

@@ -1,0 +1,14 @@
+"""Comparing secrets (passwords, tokens, secrets) in constant time – for any Unicode text.
+
+``secrets.compare_digest`` takes str only when it is ASCII and raises TypeError otherwise; a
+password "Passwört" must be an ordinary refusal, so both sides are compared as UTF-8 bytes.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+
+def gleich(gespeichert: str, angegeben: str) -> bool:
+    return secrets.compare_digest(gespeichert.encode("utf-8", "surrogatepass"),
+                                  angegeben.encode("utf-8", "surrogatepass"))
