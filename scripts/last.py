@@ -101,19 +101,32 @@ def rss_kb(pid: int) -> int:
     return gesamt
 
 
+FEHLERAUSGABE: list[int] = []  # lines the fakes wrote to stderr, per start
+
+
 @contextmanager
 def fakes(quelle: Path) -> Iterator[tuple[dict[str, str], subprocess.Popen[str]]]:
+    """``python -m fakes`` of ``quelle``, set up after the guide; its stderr is counted, not shown."""
     env = {**os.environ, "PYTHONPATH": str(quelle), "ABSPRUNG_SCHULUNG_PROFIL": str(Path(tempfile.gettempdir())
                                                                                / f"last-{os.getpid()}.toml")}
-    p = subprocess.Popen([sys.executable, "-m", "fakes", "--json"], cwd=quelle, stdout=subprocess.PIPE, text=True,
-                         env=env)
-    try:
-        assert p.stdout is not None
-        zugaenge = json.loads(p.stdout.readline())
-        yield {s: zugaenge[s]["url"] for s in ("cloud", "concenter", "ams", "thinksurance")}, p
-    finally:
-        p.terminate()
-        p.wait(timeout=20)
+    with tempfile.TemporaryFile("w+") as fehler:
+        p = subprocess.Popen([sys.executable, "-m", "fakes", "--json"], cwd=quelle, stdout=subprocess.PIPE,
+                             stderr=fehler, text=True, env=env)
+        try:
+            assert p.stdout is not None
+            zugaenge = json.loads(p.stdout.readline())
+            urls = {s: zugaenge[s]["url"] for s in ("cloud", "concenter", "ams", "thinksurance")}
+            einrichten(urls)
+            yield urls, p
+        finally:
+            p.terminate()
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+            fehler.seek(0)
+            FEHLERAUSGABE.append(sum(1 for _ in fehler))
 
 
 def einrichten(urls: dict[str, str]) -> None:
@@ -201,22 +214,27 @@ def durchsatz(urls: dict[str, str], clients: int, sekunden: float, anzahl: int |
 
 
 def messen(quelle: Path, a: argparse.Namespace) -> dict[str, Any]:
-    with fakes(quelle) as (urls, prozess):
-        einrichten(urls)
-        print(f"  {a.gleichzeitig} gleichzeitige Absprünge …", flush=True)
-        ergebnis: dict[str, Any] = {"gleichzeitig": gleichzeitig(urls, a.gleichzeitig)}
-        print(f"  {a.clients} Clients für {a.sekunden:g} s …", flush=True)
+    """Each phase against freshly started fakes: a lock-up in one phase does not spoil the next."""
+    FEHLERAUSGABE.clear()
+    ergebnis: dict[str, Any] = {}
+    print(f"  {a.gleichzeitig} gleichzeitige Absprünge …", flush=True)
+    with fakes(quelle) as (urls, _):
+        ergebnis["gleichzeitig"] = gleichzeitig(urls, a.gleichzeitig)
+    print(f"  {a.clients} Clients für {a.sekunden:g} s, dann 1 Client für 5 s …", flush=True)
+    with fakes(quelle) as (urls, _):
         ergebnis["durchsatz"] = durchsatz(urls, a.clients, a.sekunden)
-        print("  1 Client für 5 s …", flush=True)
         ergebnis["ein_client"] = durchsatz(urls, 1, 5)
-        if a.dauerlauf:
-            print(f"  Dauerlauf: {a.dauerlauf} Absprünge …", flush=True)
+    if a.dauerlauf:
+        print(f"  Dauerlauf: {a.dauerlauf} Absprünge (höchstens {a.dauerlauf_max_s:g} s) …", flush=True)
+        with fakes(quelle) as (urls, prozess):
+            durchsatz(urls, a.clients, 3)  # warm: caches, pools, the launch log filled once
             vorher = rss_kb(prozess.pid)
             lauf = durchsatz(urls, a.clients, a.dauerlauf_max_s, anzahl=a.dauerlauf)
             nachher = rss_kb(prozess.pid)
-            ergebnis["dauerlauf"] = {"absprunge": lauf["erfolgreich"], "fehler": lauf["fehler"],
-                                     "rss_vorher_mb": round(vorher / 1024, 1), "rss_nachher_mb": round(nachher / 1024, 1),
-                                     "zuwachs_mb": round((nachher - vorher) / 1024, 1)}
+        ergebnis["dauerlauf"] = {"absprunge": lauf["erfolgreich"], "fehler": lauf["fehler"],
+                                 "rss_vorher_mb": round(vorher / 1024, 1), "rss_nachher_mb": round(nachher / 1024, 1),
+                                 "zuwachs_mb": round((nachher - vorher) / 1024, 1)}
+    ergebnis["fehlerausgabe_zeilen"] = sum(FEHLERAUSGABE)
     return ergebnis
 
 
@@ -239,6 +257,7 @@ def zeilen(name: str, e: dict[str, Any]) -> list[str]:
            f"  {d.get('sekunden')} s mit Clients: {d['absprunge_pro_s']} Absprünge/s, p50 {d['p50_ms']} ms, "
            f"p99 {d['p99_ms']} ms, {d['fehler']} Fehler",
            f"  1 Client: {c['absprunge_pro_s']} Absprünge/s, p50 {c['p50_ms']} ms"]
+    out.append(f"  Fehlerausgabe der Fakes: {e['fehlerausgabe_zeilen']} Zeilen")
     if "dauerlauf" in e:
         r = e["dauerlauf"]
         out.append(f"  Dauerlauf {r['absprunge']} Absprünge ({r['fehler']} Fehler): RSS {r['rss_vorher_mb']} → "

@@ -76,8 +76,8 @@ class Form:
             elif f.type == "array":
                 if self.list(name) or f.required:
                     daten[name] = self.list(name)
-            elif self.text(name) or f.required:
-                daten[name] = self.text(name)
+            elif self.text(name) or f.required or (f.allow_empty and name in self._data):
+                daten[name] = self.text(name)  # an empty value only where the API takes one ("clear")
         return daten
 
     def gueltig(self, schema: Schema) -> tuple[dict[str, Any] | None, str | None]:

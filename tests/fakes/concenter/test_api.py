@@ -34,3 +34,15 @@ def test_leeres_geheimes_feld_in_der_oberflaeche_behaelt_den_wert() -> None:
         assert seite.status_code == 200 and "aktualisiert" in seite.content.decode()
         assert http.get(PFAD).json()["maskiert"] == {"collaboration_api_token": teilweise(TOKEN),
                                                      "btoken": teilweise(demo.TS_BTOKEN)}
+
+
+def test_entfernen_ist_ein_ausdruecklicher_haken() -> None:
+    with AsgiClient(fake_app("concenter", PLATZHALTER)) as http:
+        http.request("PUT", PFAD, json={"collaboration_api_token": TOKEN, "btoken": demo.TS_BTOKEN})
+        anmeldung = http.post("/", data={"benutzer": demo.CONCENTER_BENUTZER, "passwort": demo.CONCENTER_PASSWORT})
+        sitzung = {"cookie": anmeldung.headers["set-cookie"].split(";")[0]}
+        seite = http.get("/einstellungen/produktgeber/Thinksurance", headers=sitzung).content.decode()
+        assert 'name="btoken_entfernen"' in seite
+        http.post("/einstellungen/produktgeber/Thinksurance", headers=sitzung, data={"btoken_entfernen": "on"})
+        assert http.get(PFAD).json() == {"collaboration_api_token": True, "btoken": False,
+                                         "maskiert": {"collaboration_api_token": teilweise(TOKEN), "btoken": ""}}
