@@ -54,6 +54,8 @@ GET_BROKER = Schema({**_GET_BROKER, "bEmail": string(required=True, max_length=2
                     extra_allowed=True)
 GET_BROKER_V1 = Schema({**_GET_BROKER, "bEmail": string(max_length=200),
                         "aToken": string(required=True)}, extra_allowed=True)
+AGENTURNUMMERN = Schema({"agencyNumberSets": array("baFinId | insurerId | supervisingAuthorityId, agencyNumbers[]",
+                                                   required=True, items="object")}, extra_allowed=True)
 CREATE_BROKER = Schema({**_BROKER, "bEmail": string(required=True, max_length=200)},
                        extra_allowed=True)
 CREATE_BROKER_V1 = Schema({**CREATE_BROKER.fields, "aToken": string(required=True)},
@@ -139,6 +141,21 @@ def endpoints(ts: Thinksurance, adresse: str = ADRESSE) -> list[Endpoint]:
         s = ts.broker_forward(a.path["token"], a.body["bToken"], a.body)
         return {"url": f"{adresse}/switch/{s.id}"}
 
+    def _kennung(a: Call) -> tuple[str, str, str]:
+        return sicherheitstoken(a.headers), kopf(a.headers, "x-broker-token"), kopf(a.headers, "x-account-token")
+
+    def inquiries_lesen(a: Call) -> Any:
+        return ts.inquiries_lesen(*_kennung(a))
+
+    def agenturnummern_lesen(a: Call) -> Any:
+        return ts.agenturnummern_lesen(*_kennung(a))
+
+    def agenturnummern_hinzufuegen(a: Call) -> Any:
+        return {"agencyNumberSets": ts.agenturnummern_hinzufuegen(*_kennung(a), a.body["agencyNumberSets"])}
+
+    def agenturnummern_entfernen(a: Call) -> Any:
+        return {"agencyNumberSets": ts.agenturnummern_entfernen(*_kennung(a), a.body["agencyNumberSets"])}
+
     def produkte(a: Call) -> Any:
         return ts.produkte(sicherheitstoken(a.headers), a.query.get("professionId"))
 
@@ -166,6 +183,15 @@ def endpoints(ts: Thinksurance, adresse: str = ADRESSE) -> list[Endpoint]:
                  (BEARER, X_BROKER), response="{url}"),
         Endpoint("GET", "/api/ipn/products", produkte, "V1.1 Get Products",
                  params=(BEARER, Param("professionId", "query", False, type="integer"))),
+        Endpoint("GET", "/api/ipn/inquiries", inquiries_lesen, "V1.1 Get IP Notifications by Inquiry",
+                 params=(BEARER, X_BROKER, X_ACCOUNT, Param("inquiryId", "query", False, type="integer"),
+                         Param("lastDays", "query", False, type="integer"))),
+        Endpoint("GET", "/api/ipn/agency-numbers", agenturnummern_lesen, "V1.1 Get Agency Numbers",
+                 params=(BEARER, X_BROKER, X_ACCOUNT)),
+        Endpoint("POST", "/api/ipn/agency-numbers", agenturnummern_hinzufuegen, "V1.1 Add Agency Number",
+                 AGENTURNUMMERN, (BEARER, X_BROKER, X_ACCOUNT)),
+        Endpoint("DELETE", "/api/ipn/agency-numbers", agenturnummern_entfernen, "V1.1 Delete Agency Number",
+                 AGENTURNUMMERN, (BEARER, X_BROKER, X_ACCOUNT)),
         Endpoint("POST", "/api/token", token_anfordern, "V1 Authentication", ANMELDUNG),
         Endpoint("POST", "/api/account/get/tokens/{token}", account_tokens_v1, "V1 Get Account Token",
                  params=(PFAD_TOKEN,)),

@@ -19,6 +19,7 @@ from fakes.common.geheim import gleich
 
 from . import daten
 from .daten import BETRIEBSARTEN, BROKER_FELDER, PRODUKTE, Account, Broker, Kunde, Partner, Switch
+from .agenturen import Agenturen
 from .forward import SWITCH_GUELTIGKEIT_STANDARD, Forward, emails_pruefen, typ_pruefen
 
 S = "thinksurance"
@@ -39,7 +40,7 @@ NAME_ODER_FIRMA = rule(S, "TS_NAME_ODER_FIRMA_FEHLT", "Es muss „bLastName“ o
 TOKENS_MAX = 1000  # live security tokens kept; the oldest go first (assumption A21)
 
 
-class Thinksurance(Forward):
+class Thinksurance(Forward, Agenturen):
     system = S
 
     def __init__(self, *, switch_gueltigkeit: int = SWITCH_GUELTIGKEIT_STANDARD) -> None:
@@ -54,6 +55,7 @@ class Thinksurance(Forward):
         self.kunden: dict[tuple[str, str], Kunde] = {}
         self.switches: dict[str, Switch] = {}
         self.sitzungen: dict[str, tuple[str, datetime]] = {}
+        self.agenturnummern: dict[str, list[dict[str, Any]]] = {}
 
     def seeds(self) -> dict[str, Callable[[], None]]:
         return {"ausgangslage": self._ausgangslage}

@@ -359,3 +359,25 @@ def test_switches_und_sitzungen_werden_vergessen(ts: Thinksurance, token: str) -
     assert alt.id not in ts.switches and len(ts.switches) <= PRUEFEN_ALLE
     refused("TS_SWITCH_UNBEKANNT", ts.switch_oeffnen, alt.id)
     assert len(ts.sitzungen) <= PRUEFEN_ALLE
+
+
+# --- IP notifications and agency numbers (V1.1) --------------------------------------------------------
+
+def test_inquiries_leer_aber_nur_mit_kennung(ts: Thinksurance, token: str) -> None:
+    assert ts.inquiries_lesen(token, BT, "") == {} and ts.inquiries_lesen(token, "", demo.TS_ATOKEN) == {}
+    refused("TS_KENNUNG_FEHLT", ts.inquiries_lesen, token, "", "")
+    refused("TS_BROKER_TOKEN_UNGUELTIG", ts.inquiries_lesen, token, "gibts-nicht", "")
+    refused("TS_ACCOUNT_UNGUELTIG", ts.inquiries_lesen, token, "", "gibts-nicht")
+    refused("TS_TOKEN_UNGUELTIG", ts.inquiries_lesen, "kein-token", BT, "")
+
+
+def test_agenturnummern_hinzufuegen_lesen_entfernen(ts: Thinksurance, token: str) -> None:
+    satz = {"baFinId": "5342", "agencyNumbers": [{"agencyNumber": "A-1", "matchCode": "Haupt"}]}
+    assert ts.agenturnummern_hinzufuegen(token, BT, "", [satz]) == [{**satz, "active": True}]
+    assert ts.agenturnummern_lesen(token, BT, "") == [{**satz, "active": True}]
+    assert ts.agenturnummern_lesen(token, "", demo.TS_ATOKEN) == []  # the account's own list
+    for falsch in ({"agencyNumbers": [{"agencyNumber": "A"}]}, {"baFinId": "1", "insurerId": "2",
+                   "agencyNumbers": [{"agencyNumber": "A"}]}, {"baFinId": "1", "agencyNumbers": []},
+                   {"baFinId": "1", "agencyNumbers": [{"matchCode": "x"}]}):
+        refused("TS_AGENTURNUMMER_UNGUELTIG", ts.agenturnummern_hinzufuegen, token, BT, "", [falsch])
+    assert ts.agenturnummern_entfernen(token, BT, "", [{"baFinId": "5342"}]) == []
