@@ -34,6 +34,10 @@ bericht: $(STEMPEL)
 		--lauf-json=reports/lauf.json; echo $$? > reports/.szenarien-exit
 
 leitfaden: $(STEMPEL)
+	@echo "== Verträge: Fake, Dokumentation und Aufnahmen (reports/vertraege.txt)"
+	@mkdir -p reports
+	@$(BIN)/python -m absprung vertraege pruefen --json reports/vertraege.json > reports/vertraege.txt; \
+		tail -n 1 reports/vertraege.txt
 	@echo "== Leitfaden-Website (site/)"
 	$(BIN)/python -m absprung.leitfaden
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet

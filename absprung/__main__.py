@@ -1,4 +1,7 @@
-"""``python -m absprung diagnose``: checks one customer's setup, reading only, and names the cause.
+"""``python -m absprung diagnose`` (one customer's setup, reading only) and ``python -m absprung
+vertraege aufzeichnen|pruefen`` (contracts of the real interfaces, see ``absprung.vertraege``).
+
+Diagnose: checks one customer's setup, reading only, and names the cause.
 
 Exit codes: 0 in Ordnung, 1 Ursache gefunden, 3 unklar (nicht alles prüfbar), 4 Zielprofil,
 Verbindung oder Eingabe (unbekannter Benutzer oder Kunde) – dann wurde nichts geprüft.
@@ -32,7 +35,25 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--benutzer", metavar="KUERZEL", help="ams Benutzer (Standard: der des Zielprofils, z. B. AS)")
     d.add_argument("--kunde", metavar="KUNDENNUMMER", help="Kundennummer (Standard: der Prüfkunde des Zielprofils)")
     d.add_argument("--json", action="store_true", help="nur das Ergebnis als JSON ausgeben")
+    v = sub.add_parser("vertraege", help="Verträge der Schnittstellen: aufzeichnen und prüfen",
+                       description="Verträge (vertraege/<system>/*.json) gegen den Fake und Aufnahmen echter Systeme.")
+    vs = v.add_subparsers(dest="aktion", required=True, metavar="AKTION")
+    auf = vs.add_parser("aufzeichnen", help="die Formen der Antworten eines entfernten Systems aufzeichnen")
+    auf.add_argument("--ziel", required=True, metavar="PROFIL", help="Zielprofil mit der Adresse des Systems")
+    auf.add_argument("--system", default="thinksurance", choices=["thinksurance"])
+    auf.add_argument("--ordner", type=Path, default=None, help="Ordner der Verträge (Standard: vertraege/)")
+    pr = vs.add_parser("pruefen", help="Fake, Doku und Aufnahmen vergleichen (Exit 1 bei Abweichung)")
+    pr.add_argument("--system", default=None, choices=["thinksurance"])
+    pr.add_argument("--ordner", type=Path, default=None, help="Ordner der Verträge (Standard: vertraege/)")
+    pr.add_argument("--json", type=Path, default=None, metavar="DATEI", help="Ergebnis zusätzlich als JSON")
     a = p.parse_args(argv)
+    if a.befehl == "vertraege":
+        from .vertraege import befehl
+        from .vertraege.modell import ORDNER
+
+        if a.aktion == "aufzeichnen":
+            return befehl.aufzeichnen(a.ziel, a.system, a.ordner or ORDNER)
+        return befehl.pruefen(a.ordner or ORDNER, a.system, a.json)
     return _diagnose(a.ziel, a.benutzer, a.kunde, a.json)
 
 

@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bildarchiv", type=Path, default=Path("reports/bildarchiv"),
                         help="Ordner mit den letzten guten Bildschirmfotos (bleiben sichtbar, wenn ihr Szenario "
                              "scheitert)")
+    parser.add_argument("--vertraege", type=Path, default=Path("reports/vertraege.json"),
+                        help="letzte Prüfung der Verträge (python -m absprung vertraege pruefen --json …)")
     parser.add_argument("--wurzel", type=Path, default=Path("."),
                         help="Projektwurzel; Dateipfade im Laufprotokoll sind relativ zu ihr")
     args = parser.parse_args(argv)
@@ -29,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fehler: Den Ordner „{args.features}“ gibt es nicht.", file=sys.stderr)
         return 2
     site = generate(features=args.features, run_json=args.lauf, docs=args.docs, root=args.wurzel,
-                    archive=args.bildarchiv)
+                    archive=args.bildarchiv, vertraege=args.vertraege)
     for warning in site.warnings:
         print(f"Warnung: {warning}", file=sys.stderr)
     covered = sum(1 for a in AUSSAGEN if site.proving(a.id))

@@ -14,6 +14,7 @@ SZENARIEN = f"{GENERATED}/szenarien.md"
 SCHNITTSTELLEN = f"{GENERATED}/referenz/schnittstellen.md"
 FEHLERCODES = f"{GENERATED}/referenz/fehlercodes.md"
 ANNAHMEN = f"{GENERATED}/referenz/annahmen.md"
+VERTRAEGE = f"{GENERATED}/referenz/vertraege.md"
 DIAGRAMM = f"{GENERATED}/datenfluss.svg"
 HISTORY = "hintergrund/aktuell-historisch.md"  # hand-written
 

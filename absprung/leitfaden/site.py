@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from absprung.aussagen import AUSSAGE, AUSSAGEN
 from absprung.record.model import FAILED, NOT_RUN, PASSED, SKIPPED, STATUS_WORDS, Run, ScenarioRecord
@@ -52,6 +52,7 @@ class Site:
     fehlerbilder: list[Fehlerbild]
     shots: dict[str, list[tuple[Shot, Scenario]]]  # statement id -> screenshots
     warnings: list[str] = field(default_factory=list)
+    vertragsstatus: dict[str, Any] = field(default_factory=dict)  # last "vertraege pruefen" (reports/vertraege.json)
 
     @property
     def scenarios(self) -> list[Scenario]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -35,9 +36,15 @@ def write_site(site: Site, docs: Path) -> int:
 
 
 def generate(*, features: Path, run_json: Path | None, docs: Path, root: Path,
-             archive: Path | None = None) -> Site:
-    """``archive``: where the last good screenshots are kept (``bildarchiv``); None = no archive."""
+             archive: Path | None = None, vertraege: Path | None = None) -> Site:
+    """``archive``: where the last good screenshots are kept (``bildarchiv``); None = no archive.
+    ``vertraege``: the last contract verification (``python -m absprung vertraege pruefen --json``)."""
     site = build_site(features, run_json, root)
+    if vertraege is not None and vertraege.is_file():
+        try:
+            site.vertragsstatus = json.loads(vertraege.read_text(encoding="utf-8"))
+        except ValueError as f:
+            site.warnings.append(f"{vertraege} ist unlesbar ({f}); die Verträge erscheinen ohne Prüfstand.")
     fresh = site.shots
     site.shots = bildarchiv.ergaenzen(fresh, site.scenarios, site.outcomes, archive)
     write_site(site, docs)
