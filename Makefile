@@ -10,10 +10,13 @@ PYTEST_N ?= 2
 # Let Python cache bytecode (also pytest's rewritten test modules): much faster repeated runs.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: all bericht leitfaden test serve benchmark clean
+.PHONY: all einrichten bericht leitfaden test serve benchmark clean
 
 all: bericht leitfaden
 	@exit $$(cat reports/.szenarien-exit 2>/dev/null || echo 1)
+
+# Only the set-up (both README commands do it themselves), e.g. for CI jobs that run one tool.
+einrichten: $(STEMPEL)
 
 $(STEMPEL): pyproject.toml package-lock.json
 	@echo "== Einrichtung: virtuelle Umgebung $(VENV) und Pakete"
@@ -21,7 +24,7 @@ $(STEMPEL): pyproject.toml package-lock.json
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[test,docs]"
 	$(BIN)/python -m absprung.browser
-	@if command -v npm >/dev/null; then echo "== npm-Pakete der Prüfer (axe-core)"; \
+	@if command -v npm >/dev/null; then echo "== npm-Pakete der Prüfer (axe-core, Cucumber-HTML-Formatter)"; \
 		npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "Hinweis: npm fehlt – die Barrierefreiheitstests werden übersprungen."; fi
 	@touch $(STEMPEL)
@@ -31,7 +34,13 @@ bericht: $(STEMPEL)
 	@echo "== Szenarien gegen die eingebetteten Fakes (Bericht: reports/bericht.html)"
 	@mkdir -p reports
 	@$(BIN)/pytest features -n $(PYTEST_N) --html=reports/bericht.html --self-contained-html \
-		--lauf-json=reports/lauf.json; echo $$? > reports/.szenarien-exit
+		--lauf-json=reports/lauf.json --junitxml=reports/junit.xml \
+		--cucumber-ndjson=reports/cucumber.ndjson --cucumberjson=reports/cucumber.json; \
+		echo $$? > reports/.szenarien-exit
+	@echo "   Formate: reports/junit.xml, reports/cucumber.ndjson, reports/cucumber.json"
+	@if [ -d node_modules/@cucumber/html-formatter ]; then \
+		node scripts/cucumber-html.mjs reports/cucumber.ndjson reports/cucumber.html | sed 's/^/   /'; \
+	else echo "   Hinweis: ohne npm kein reports/cucumber.html (Cucumbers eigener HTML-Bericht)."; fi
 
 leitfaden: $(STEMPEL)
 	@echo "== Verträge: Fake, Dokumentation und Aufnahmen (reports/vertraege.txt)"

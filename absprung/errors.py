@@ -6,6 +6,7 @@ Exception tree::
     ├── ProfileError        a target profile is unusable (missing value, bad TOML, unset variable)
     │   └── MissingSecret   a step needs a secret the profile does not name (the scenario is skipped)
     ├── PreflightError      a remote system of the target is unreachable or refuses its credentials
+    ├── BrowserServerError  the configured Playwright browser server is malformed or does not answer
     └── RemoteError         a system answered with an error: status, stable code, German message
         └── Unreachable     the system could not be reached at all (code NICHT_ERREICHBAR)
 """
@@ -27,6 +28,10 @@ class MissingSecret(ProfileError):
 
 class PreflightError(AbsprungError):
     """Before the first scenario: the target's systems are not usable; one German line per system."""
+
+
+class BrowserServerError(AbsprungError):
+    """The Playwright browser server (ABSPRUNG_BROWSER_WS, profile browser_server) is not usable."""
 
 
 class RemoteError(AbsprungError):

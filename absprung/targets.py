@@ -38,7 +38,8 @@ from typing import Any
 
 from fakes import demo
 
-from .errors import MissingSecret, ProfileError
+from .browser_server import checked
+from .errors import BrowserServerError, MissingSecret, ProfileError
 from .plattform import Plattform
 from .secret import Secret
 
@@ -111,6 +112,8 @@ class Target:
     embedded: frozenset[str] = frozenset()
     plattform: Plattform = field(default_factory=Plattform)
     profile: Path | None = None
+    # A Playwright browser server (ws://…) for the browser scenarios; ABSPRUNG_BROWSER_WS beats it.
+    browser_server: str | None = None
 
     @property
     def remote(self) -> tuple[str, ...]:
@@ -172,4 +175,14 @@ def load_profile(path: str | Path, environment: dict[str, str] | None = None) ->
                            f"(bekannt: {', '.join(SECRETS)}).")
     return Target(name=str(data.get("name") or path.stem), urls={s: str(urls[s]).rstrip("/") for s in SYSTEMS},
                   writes_allowed=bool(data.get("schreiben_erlaubt", False)), world=World(**world), control=control,
-                  embedded=embedded, plattform=Plattform.from_profile(data.get("plattform"), path), profile=path)
+                  embedded=embedded, plattform=Plattform.from_profile(data.get("plattform"), path), profile=path,
+                  browser_server=_browser_server(data.get("browser_server"), path))
+
+
+def _browser_server(value: Any, path: Path) -> str | None:
+    if not value:
+        return None
+    try:
+        return checked(str(value))
+    except BrowserServerError as f:
+        raise ProfileError(f"Zielprofil „{path}“: {f}") from None

@@ -156,6 +156,9 @@ def _(systems: Systems, ansicht: Ansicht, firma: str, felder: str) -> None:
 
 
 def _abweichungen(kunde: dict[str, Any], ansicht: Ansicht, labels: list[str]) -> list[str]:
+    unbekannt = [n for n in labels if n not in GRUPPEN and n not in CLOUD_ZU_PLATTFORM]
+    assert not unbekannt, (f"Diese Felder kennt der Schritt nicht: {', '.join(unbekannt)}. Bekannt sind: "
+                           f"{', '.join([*CLOUD_ZU_PLATTFORM, *GRUPPEN])}.")
     fehler = []
     for label in [x for name in labels for x in GRUPPEN.get(name, [name])]:
         erwartet, gezeigt = str(kunde[CLOUD_ZU_PLATTFORM[label]]), ansicht.felder.get(label)

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, Response
 
 from absprung.aussagen import IDS
+from absprung import browser_server
 from absprung.browser import launch_args
 from absprung.clients.base import redact_url
 from absprung.record import plugin
@@ -125,6 +126,16 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     """Debian's Chromium where present (no browser download possible here), else Playwright's."""
     own = launch_args(headless=browser_type_launch_args.get("headless", True))
     return {**browser_type_launch_args, **own, "args": [*browser_type_launch_args.get("args", []), *own["args"]]}
+
+
+@pytest.fixture(scope="session")
+def connect_options(target: Target, browser_type_launch_args: dict[str, Any]) -> dict[str, Any] | None:
+    """A Playwright browser server (ABSPRUNG_BROWSER_WS or the profile's browser_server) instead
+    of the local Chromium; checked for an answer in steps.ziel before any scenario."""
+    endpoint = browser_server.endpoint(target.browser_server)
+    if endpoint is None:
+        return None
+    return browser_server.connect_options(endpoint, headless=browser_type_launch_args.get("headless", True))
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@
 * Before the first scenario the landscape is checked and every remote system reached
   (``absprung.preflight``); a failure ends the run with exit code 4 and one line per system.
 * Only the systems the profile marks "eingebettet" are started, wired to the remote ones.
+* A configured Playwright browser server (``absprung.browser_server``) must answer, too.
 * At the end the terminal says per system how many scenarios ran against it and why others were
   skipped. A run in which no scenario ran at all exits 5 ("nichts geprüft") – unless
   ``--leerlauf-erlaubt`` allows it.
@@ -17,8 +18,8 @@ from typing import Iterator
 
 import pytest
 
-from absprung import preflight
-from absprung.errors import MissingSecret, ProfileError
+from absprung import browser_server, preflight
+from absprung.errors import BrowserServerError, MissingSecret, ProfileError
 from absprung.record import plugin
 from absprung.record.model import FAILED, PASSED, SKIPPED, ScenarioRecord
 from absprung.secret import reveal
@@ -47,6 +48,13 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(str(f)) from None
     config.stash[TARGET] = target
     config.stash[plugin.TARGET_NAME] = target.name
+    if not hasattr(config, "workerinput"):
+        try:  # a configured browser server that does not answer: stop before any scenario
+            endpoint = browser_server.endpoint(target.browser_server)
+            if endpoint:
+                browser_server.reachable(endpoint)
+        except BrowserServerError as f:
+            raise pytest.UsageError(str(f)) from None
     if target.remote and not hasattr(config, "workerinput"):  # once, in the controlling process
         problems = preflight.landscape_problems(target)
         checks = [] if problems else preflight.run(target)

@@ -12,7 +12,7 @@ from absprung.record.model import STATUS_WORDS
 from absprung.slug import nfc, slug
 
 # Plain symbols that common fonts carry; emoji would need an emoji font the reader may lack.
-STATUS_SYMBOLS = {"passed": "✔", "failed": "✘", "skipped": "↷", "nicht ausgeführt": "○"}
+STATUS_SYMBOLS = {"passed": "✔", "failed": "✘", "skipped": "↷", "nicht ausgeführt": "○", "undefined": "?"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#!])")
 
 

@@ -8,7 +8,7 @@
                     "szenario": "...", "zeile": 12, "tags": ["G18", ...],
                     "status": "passed|failed|skipped", "dauer_s": 0.05, "meldung": "...",
                     "schritte": [{"keyword": "Angenommen", "text": "...", "status":
-                                  "passed|failed|skipped|nicht ausgeführt", "dauer_s": 0.01,
+                                  "passed|failed|skipped|undefined|nicht ausgeführt", "dauer_s": 0.01,
                                   "bilder": ["bilder/<datei>.png"], "bildnamen": ["ams.5 – DigiPro"]}],
                     "http": [{"system": "...", "methode": "GET", "url": "...", "status": 200, ...}]}]}
 
@@ -24,8 +24,10 @@ from typing import Any
 
 SCHEMA = 1
 PASSED, FAILED, SKIPPED, NOT_RUN = "passed", "failed", "skipped", "nicht ausgeführt"
+UNDEFINED = "undefined"  # a step without a definition (steps only; its scenario is failed)
 # The German words for statuses, everywhere people read them (report, site).
-STATUS_WORDS = {PASSED: "bestanden", FAILED: "fehlgeschlagen", SKIPPED: "übersprungen", NOT_RUN: "nicht ausgeführt"}
+STATUS_WORDS = {PASSED: "bestanden", FAILED: "fehlgeschlagen", SKIPPED: "übersprungen", NOT_RUN: "nicht ausgeführt",
+                UNDEFINED: "nicht definiert"}
 
 
 @dataclass

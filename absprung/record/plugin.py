@@ -4,7 +4,9 @@ Per scenario it keeps keyword, text, status and duration of each step, the scree
 the HTTP exchanges of the clients (secrets already redacted by the clients). The record travels
 on the test report (``report.absprung``, its JSON form), so it survives ``pytest -n 2``: xdist
 serializes every JSON-compatible report attribute. The scenario status is pytest's outcome, never
-pytest-bdd's cucumber JSON. With ``--lauf-json PATH`` the controller writes the whole run there.
+pytest-bdd's cucumber JSON. With ``--lauf-json PATH`` the controller writes the whole run there,
+with ``--cucumber-ndjson`` and ``--cucumberjson`` (pytest-bdd's option, its writer replaced) the
+standard formats (``formate``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -25,7 +28,8 @@ from absprung.errors import MissingSecret
 from absprung.slug import slug
 
 from .masking import mask_report
-from .model import FAILED, PASSED, SKIPPED, Picture, Run, ScenarioRecord, StepRecord
+from .formate import junit
+from .model import FAILED, PASSED, SKIPPED, UNDEFINED, Picture, Run, ScenarioRecord, StepRecord
 
 RECORD = pytest.StashKey[ScenarioRecord]()
 TARGET_NAME = pytest.StashKey[str]()  # set by whoever knows the target (steps.fixtures)
@@ -53,14 +57,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="Laufprotokoll (Szenarien, Schritte, Bilder) als JSON schreiben")
     group.addoption("--bilder", default="reports/bilder", metavar="ORDNER",
                     help="Ordner für Bildschirmfotos (Standard: reports/bilder)")
+    group.addoption("--cucumber-ndjson", default=None, metavar="PFAD",
+                    help="Cucumber Messages (NDJSON) schreiben, z. B. reports/cucumber.ndjson")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-html's configure reads --css
 def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(_Collection(config), "absprung-sammlung")
     if config.pluginmanager.hasplugin("html"):
-        from .html_report import HtmlReport
+        from .html_report import CSS, HtmlReport
 
         config.pluginmanager.register(HtmlReport(), "absprung-html")
+        css = config.getoption("css", None)
+        if isinstance(css, list) and str(CSS) not in css:
+            css.append(str(CSS))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # pytest-bdd's own --cucumberjson/--cucumber-json writer calls undefined steps passed and is
+    # empty under xdist; the option stays (people's scripts use it), the file comes from the record.
+    eigenes = getattr(session.config, "_bddcucumberjson", None)
+    if eigenes is not None:
+        session.config.pluginmanager.unregister(eigenes)
+        delattr(session.config, "_bddcucumberjson")
 
 
 # --- recording, in the process that runs the test (worker or single process) -----------------
@@ -78,6 +97,7 @@ def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, sce
     _now.record, _now.step = record, None
     _now.index = {id(s): i for i, s in enumerate(scenario.steps)}
     request.node.stash[RECORD] = record
+    request.node.user_properties.extend(junit.eigenschaften(feature, scenario, file))  # survives xdist
 
 
 def _step(step: Any) -> StepRecord | None:
@@ -113,7 +133,10 @@ def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: A
                                       step: Any, exception: BaseException) -> None:
     s = _step(step)
     if s is not None:
-        s.status, s.error = FAILED, "Schritt nicht definiert"
+        s.status, s.error = UNDEFINED, "Schritt nicht definiert"
+    if _now.record is not None:  # German, instead of pytest-bdd's "Step definition is not found"
+        _now.record.message = (f"Schritt nicht definiert: „{step.keyword} {step.name}“ (Zeile {step.line_number}) – "
+                               "keine Schrittdefinition in steps/ passt auf diesen Text.")
 
 
 def record_http(entry: dict[str, Any]) -> None:
@@ -149,6 +172,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         for s in record.steps:
             if s.status == RUNNING:
                 s.status = FAILED
+        if report.failed and not record.message:  # masked above; the report's row leads with it
+            record.message = short_message(report)
         report.absprung = record.to_json()
         report.absprung_bilder = [(n, base64.b64encode(p).decode()) for n, p in item.stash.get(PNGS, [])]
     if report.when == "teardown":
@@ -183,14 +208,34 @@ class _Collection:
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         path = self.config.getoption("--lauf-json")
-        if not path or hasattr(self.config, "workerinput"):
+        formate = self.config.getoption("--cucumber-ndjson") or self.config.getoption("cucumber_json_path")
+        if not (path or formate) or hasattr(self.config, "workerinput"):
             return
         run = Run(datetime.now().strftime("%Y-%m-%d %H:%M:%S"), _commit(Path(str(self.config.rootpath))),
                   self.config.stash.get(TARGET_NAME, "eingebettete Fakes"),
                   round(time.time() - self.start, 2),
                   sorted(self.scenarios.values(), key=lambda s: (s.file, s.line)))
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        if path:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            Path(path).write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        self._formate(run)
+
+    def _formate(self, run: Run) -> None:
+        ndjson, classic = self.config.getoption("--cucumber-ndjson"), self.config.getoption("cucumber_json_path")
+        if not (ndjson or classic):
+            return
+        from .formate import cucumber, cucumber_json
+
+        lauf = cucumber.Lauf(run, Path(str(self.config.rootpath)), Path(str(self.config.getoption("--bilder"))).parent)
+        umschlaege = cucumber.schreiben(lauf, Path(ndjson) if ndjson else Path(os.devnull))
+        if classic:
+            cucumber_json.schreiben(umschlaege, Path(classic))
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        xml = config.getoption("xmlpath", None)
+        if xml and not hasattr(config, "workerinput") and Path(xml).is_file():
+            junit.umbenennen(Path(xml))
 
 
 def scenarios(config: pytest.Config) -> list[ScenarioRecord]:

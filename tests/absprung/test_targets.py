@@ -39,6 +39,7 @@ def test_gemischtes_profil(tmp_path: Path) -> None:
     (URLS + 'thinksurance = "x"\n[geheimnisse]\nbtoken = "NICHT_GESETZT_XY"\n', "NICHT_GESETZT_XY"),
     (URLS + 'thinksurance = "x"\n[geheimnisse]\nunsinn = "X"\n', "„unsinn“ unter [geheimnisse] unbekannt"),
     ("kaputt = [", "kein gültiges TOML"),
+    ('browser_server = "http://grid:3000"\n' + URLS + 'thinksurance = "x"\n', "erwartet wird eine Adresse wie ws://"),
 ])
 def test_fehlerhafte_profile(tmp_path: Path, text: str, meldung: str) -> None:
     with pytest.raises(ProfileError, match=None) as fehler:
@@ -77,3 +78,10 @@ def test_platform_labels_and_the_checked_customer_come_from_the_profile(tmp_path
 
 def profil_laden_(tmp_path: Path, text: str) -> Target:
     return load_profile(_profil(tmp_path, text), {})
+
+
+def test_browserserver_aus_dem_profil(tmp_path: Path) -> None:
+    ziel = load_profile(_profil(tmp_path, 'browser_server = "ws://grid.intern:3000/absprung"\n' + URLS
+                                + 'thinksurance = "eingebettet"\n'), {})
+    assert ziel.browser_server == "ws://grid.intern:3000/absprung"
+    assert load_profile(_profil(tmp_path, URLS + 'thinksurance = "x"\n'), {}).browser_server is None

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from absprung.record.model import (FAILED, NOT_RUN, PASSED, SKIPPED, STATUS_WORDS, Picture, Run, ScenarioRecord,
+from absprung.record.model import (FAILED, NOT_RUN, UNDEFINED, PASSED, SKIPPED, STATUS_WORDS, Picture, Run, ScenarioRecord,
                                    StepRecord)
 
 
@@ -55,4 +55,4 @@ def test_another_schema_or_a_broken_record_is_refused(data: object) -> None:
 
 def test_every_status_has_a_german_word() -> None:
     assert STATUS_WORDS == {PASSED: "bestanden", FAILED: "fehlgeschlagen", SKIPPED: "übersprungen",
-                            NOT_RUN: "nicht ausgeführt"}
+                            NOT_RUN: "nicht ausgeführt", UNDEFINED: "nicht definiert"}
