@@ -7,6 +7,9 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STEMPEL := $(VENV)/.eingerichtet
 PYTEST_N ?= 2
+# uv (from PyPI, put into the venv by pip) installs the packages about 4× faster than pip here;
+# pip remains the fallback when uv cannot be installed or fails. `make INSTALLER=pip` forces pip.
+INSTALLER ?= uv
 # Let Python cache bytecode (also pytest's rewritten test modules): much faster repeated runs.
 unexport PYTHONDONTWRITEBYTECODE
 
@@ -21,8 +24,11 @@ einrichten: $(STEMPEL)
 $(STEMPEL): pyproject.toml package-lock.json
 	@echo "== Einrichtung: virtuelle Umgebung $(VENV) und Pakete"
 	$(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[test,docs]"
+	@if [ "$(INSTALLER)" != pip ] && $(BIN)/python -m pip install -q "uv>=0.5,<1" >/dev/null 2>&1 \
+		&& $(BIN)/uv pip install -q --python $(BIN)/python -e ".[test,docs]"; then \
+		echo "   Pakete mit uv installiert ($$($(BIN)/uv --version))"; \
+	else echo "   uv nicht nutzbar oder abgewählt – installiere mit pip"; \
+		$(BIN)/python -m pip install -q --upgrade pip && $(BIN)/python -m pip install -q -e ".[test,docs]"; fi
 	$(BIN)/python -m absprung.browser
 	@if command -v npm >/dev/null; then echo "== npm-Pakete der Prüfer (axe-core, Cucumber-HTML-Formatter)"; \
 		npm ci --no-audit --no-fund --loglevel=error; \

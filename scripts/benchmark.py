@@ -1,10 +1,12 @@
 """Benchmark of the fakes and the acceptance suite (a script, never a timed test).
 
-Measures: start of `python -m fakes --json` until its JSON line (median of several runs); the
-whole acceptance suite serially and with `-n 2` (wall time, best of the runs); the median
-duration of API and browser scenarios from the serial run's lauf.json. Writes
+Measures in one run, side by side: start of `python -m fakes --json` until its JSON line (median);
+the acceptance suite serially and with `-n 2` (wall time, best of the runs, and the ratio); the
+full click-through of the guide alone (its scenario's duration, median, with and without its first
+step, which also starts Playwright's driver and Chromium); the median API and browser scenario;
+with `--tests` also the whole test suite (`make test`'s pytest) serially and with `-n 2`. Writes
 reports/benchmark.json and prints a table. Usage: `make benchmark` or
-`.venv/bin/python scripts/benchmark.py [--wiederholungen N]`.
+`.venv/bin/python scripts/benchmark.py [--wiederholungen N] [--tests]`.
 """
 
 from __future__ import annotations
@@ -38,16 +40,32 @@ def serve_start(n: int) -> list[float]:
     return zeiten
 
 
-def suite(*argumente: str, lauf: Path | None = None) -> float:
-    befehl = [sys.executable, "-m", "pytest", "features", "-q", *argumente]
+KLICK = "gewerbeplattform_öffnet_sich_im_browser"  # the full click-through (@ui @doku)
+
+
+def suite(*argumente: str, lauf: Path | None = None, ziele: tuple[str, ...] = ("features",)) -> float:
+    """Wall time of one pytest run; ``ziele=()`` runs pyproject's testpaths, as `make test` does."""
+    befehl = [sys.executable, "-m", "pytest", *ziele, "-q", *argumente]
     if lauf is not None:
         befehl.append(f"--lauf-json={lauf}")
     beginn = time.perf_counter()
     ergebnis = subprocess.run(befehl, cwd=WURZEL, capture_output=True, text=True, env=UMGEBUNG)
     dauer = time.perf_counter() - beginn
     if ergebnis.returncode != 0:
-        sys.exit(f"Die Szenarien sind nicht alle bestanden:\n{ergebnis.stdout[-2000:]}")
+        sys.exit(f"Nicht alle bestanden ({' '.join(befehl[3:])}):\n{ergebnis.stdout[-2000:]}")
     return dauer
+
+
+def durchklicken(n: int, tmp: Path) -> tuple[list[float], list[float]]:
+    """The click-through's scenario duration, and the same without its first step."""
+    ganz, ohne_ersten = [], []
+    for i in range(n):
+        lauf = tmp / f"klick-{i}.json"
+        suite("-p", "no:xdist", "-k", KLICK, lauf=lauf)
+        (s,) = json.loads(lauf.read_text(encoding="utf-8"))["szenarien"]
+        ganz.append(s["dauer_s"])
+        ohne_ersten.append(sum(x["dauer_s"] for x in s["schritte"][1:]))
+    return ganz, ohne_ersten
 
 
 def median_ms(werte: list[float]) -> float:
@@ -58,6 +76,7 @@ def main() -> int:
     a = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     a.add_argument("--wiederholungen", type=int, default=3, help="Läufe der Suite je Variante (Standard 3)")
     a.add_argument("--starts", type=int, default=9, help="Starts von python -m fakes (Standard 9)")
+    a.add_argument("--tests", action="store_true", help="auch alle Tests seriell und mit -n 2 (je ≈ 2–4 min)")
     o = a.parse_args()
     print(f"Messe den Start von python -m fakes ({o.starts}×) …", flush=True)
     starts = serve_start(o.starts)
@@ -72,6 +91,14 @@ def main() -> int:
             print(f"Suite mit -n 2, Lauf {i + 1}/{o.wiederholungen} …", flush=True)
             parallel.append(suite("-n", "2"))
         szenarien = json.loads(lauf.read_text(encoding="utf-8"))["szenarien"]
+        print(f"Durchklicken des Leitfadens allein ({o.wiederholungen}×) …", flush=True)
+        klick, klick_ohne_start = durchklicken(o.wiederholungen, Path(tmp))
+        tests_seriell = tests_n2 = None
+        if o.tests:
+            print("Alle Tests seriell (pytest -p no:xdist) …", flush=True)
+            tests_seriell = suite("-p", "no:xdist", ziele=())
+            print("Alle Tests mit -n 2 …", flush=True)
+            tests_n2 = suite("-n", "2", ziele=())
     im_browser = [s for s in szenarien if {"browser", "ui"} & set(s["tags"])]  # anything driving Chromium
     browser = [s["dauer_s"] for s in im_browser]
     api = [s["dauer_s"] for s in szenarien if s not in im_browser]
@@ -82,8 +109,13 @@ def main() -> int:
         "suite_seriell_s": round(min(seriell), 2), "suite_n2_s": round(min(parallel), 2),
         "beschleunigung_n2": round(min(seriell) / min(parallel), 2),
         "api_szenario_median_ms": median_ms(api), "browser_szenario_median_ms": median_ms(browser),
+        "durchklicken_s": round(statistics.median(klick), 2),
+        "durchklicken_ohne_ersten_schritt_s": round(statistics.median(klick_ohne_start), 2),
         "cpu_kerne": os.cpu_count(), "python": sys.version.split()[0],
     }
+    if tests_seriell and tests_n2:
+        ergebnis.update(tests_seriell_s=round(tests_seriell, 1), tests_n2_s=round(tests_n2, 1),
+                        beschleunigung_tests_n2=round(tests_seriell / tests_n2, 2))
     ziel = WURZEL / "reports" / "benchmark.json"
     ziel.parent.mkdir(exist_ok=True)
     ziel.write_text(json.dumps(ergebnis, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -92,6 +124,11 @@ def main() -> int:
     print(f"python -m fakes bis zur JSON-Zeile (Median): {ergebnis['serve_start_median_s']:.3f} s")
     print(f"Suite seriell: {ergebnis['suite_seriell_s']:.1f} s · mit -n 2: {ergebnis['suite_n2_s']:.1f} s "
           f"· Faktor {ergebnis['beschleunigung_n2']:.2f}")
+    if "beschleunigung_tests_n2" in ergebnis:
+        print(f"Alle Tests seriell: {ergebnis['tests_seriell_s']:.0f} s · mit -n 2: {ergebnis['tests_n2_s']:.0f} s "
+              f"· Faktor {ergebnis['beschleunigung_tests_n2']:.2f}")
+    print(f"Durchklicken des Leitfadens (Median): {ergebnis['durchklicken_s']:.2f} s, ohne den ersten Schritt "
+          f"(startet Playwright und Chromium): {ergebnis['durchklicken_ohne_ersten_schritt_s']:.2f} s")
     print(f"Median je API-Szenario: {ergebnis['api_szenario_median_ms']} ms · "
           f"je Browser-Szenario: {ergebnis['browser_szenario_median_ms']} ms")
     print(f"Gespeichert: {ziel.relative_to(WURZEL)}")

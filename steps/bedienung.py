@@ -74,7 +74,7 @@ class BrowserBedienung:
         self._foto = foto or (lambda name: None)
 
     def kundenmaske_oeffnen(self, kundennummer: str, firma: str) -> None:
-        self.ams.anmelden(self.s.world.ams_benutzer)
+        self.ams.oeffnen("/kunden", self.s.world.ams_benutzer)
         self.ams.kundenmaske_oeffnen(firma)
         self._foto(bilder.KUNDENMASKE)
 

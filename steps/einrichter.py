@@ -66,9 +66,10 @@ class UiEinrichter:
         self.ams = AmsSeiten(page, u["ams"])
 
     def _fertig(self, name: str) -> None:
-        fehler = self.page.get_by_role("alert")
-        if fehler.count():
-            raise UiError(f"Die Oberfläche meldet: {fehler.inner_text().strip()}")
+        # One round trip instead of count() and inner_text(): the fakes' errors are role=alert.
+        fehler = self.page.evaluate("() => document.querySelector('[role=alert]')?.innerText ?? null")
+        if fehler is not None:
+            raise UiError(f"Die Oberfläche meldet: {fehler.strip()}")
         if self._foto is not None:
             self._foto(name)
 
@@ -108,8 +109,7 @@ class UiEinrichter:
         self._fertig(bilder.PRODUKTGEBER_THINKSURANCE)
 
     def maklerextranet_aktivieren(self) -> None:
-        self.ams.anmelden(self.s.world.ams_benutzer)
-        self.ams.maklerextranet_aktivieren(self.s.world.ams_benutzer)
+        self.ams.maklerextranet_aktivieren(self.s.world.ams_benutzer)  # signs in first where needed
         self._fertig(bilder.CLOUD_KONTEN)
 
     def produktfreischaltungen_aktualisieren(self) -> None:

@@ -5,6 +5,12 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 
+# Who is signed in (the header) and whether the login form is shown – in one round trip.
+_STAND = """() => ({angemeldet: [...document.querySelectorAll('header span')].map(e => e.innerText.trim())
+                     .find(t => t.startsWith('Angemeldet:')) ?? null,
+                  anmeldung: document.querySelector('select[name=kuerzel]') !== null})"""
+
+
 class AmsSeiten:
     def __init__(self, page: Page, basis_url: str) -> None:
         self.page, self.basis = page, basis_url
@@ -14,8 +20,21 @@ class AmsSeiten:
         self.page.get_by_label("Benutzer").select_option(kuerzel)
         self.page.get_by_role("button", name="Anmelden").click()
 
+    def oeffnen(self, pfad: str, kuerzel: str) -> None:
+        """A page of ams.5 as this user, without needless reloads: from outside ams.5 through the
+        login (ams.5 returns to "weiter" after it); logs in only where ams.5 shows no or another user."""
+        ziel = f"{self.basis}{pfad}"
+        if self.page.url != ziel:
+            self.page.goto(ziel if self.page.url.startswith(self.basis) else f"{self.basis}/?weiter={pfad}")
+        stand = self.page.evaluate(_STAND)
+        if stand["angemeldet"] == f"Angemeldet: {kuerzel}" and self.page.url == ziel:
+            return
+        if not stand["anmeldung"]:
+            self.page.goto(f"{self.basis}/?weiter={pfad}")
+        self.page.get_by_label("Benutzer").select_option(kuerzel)
+        self.page.get_by_role("button", name="Anmelden").click()
+
     def kundenmaske_oeffnen(self, firma: str) -> None:
-        self.page.goto(f"{self.basis}/kunden")
         self.page.get_by_role("link", name=firma, exact=True).click()
         self.page.get_by_role("heading", name=f"Kundenmaske – {firma}").wait_for()
 
@@ -29,7 +48,7 @@ class AmsSeiten:
         self.page.wait_for_load_state("load")
 
     def benutzer_oeffnen(self, kuerzel: str) -> None:
-        self.page.goto(f"{self.basis}/organisation/benutzer/{kuerzel}")
+        self.oeffnen(f"/organisation/benutzer/{kuerzel}", kuerzel)
 
     def maklerextranet_aktivieren(self, kuerzel: str) -> None:
         self.benutzer_oeffnen(kuerzel)

@@ -18,7 +18,9 @@ class ConcenterSeiten:
         self.page.get_by_role("button", name="Anmelden").click()
 
     def produktgeber_oeffnen(self, produktgeber: str) -> None:
-        self.page.goto(f"{self.basis}/einstellungen/produktgeber")
+        liste = f"{self.basis}/einstellungen/produktgeber"
+        if self.page.url != liste:  # the login leads there already
+            self.page.goto(liste)
         self.page.get_by_role("link", name=f"Einstellungen {produktgeber} öffnen").click()
 
     def werte_hinterlegen(self, *, collaboration_api_token: Secret, btoken: Secret) -> None:
