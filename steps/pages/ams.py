@@ -25,7 +25,7 @@ class AmsSeiten:
         login (ams.5 returns to "weiter" after it); logs in only where ams.5 shows no or another user."""
         ziel = f"{self.basis}{pfad}"
         if self.page.url != ziel:
-            self.page.goto(ziel if self.page.url.startswith(self.basis) else f"{self.basis}/?weiter={pfad}")
+            self.page.goto(ziel if self.page.url.startswith(f"{self.basis}/") else f"{self.basis}/?weiter={pfad}")
         stand = self.page.evaluate(_STAND)
         if stand["angemeldet"] == f"Angemeldet: {kuerzel}" and self.page.url == ziel:
             return
