@@ -14,13 +14,15 @@ import json
 import sys
 from pathlib import Path
 
-from . import schulungsziel
-from .diagnose import Eingabefehler, ausgabe, diagnose
+from basis import schulungsziel
+from .diagnose import ausgabe, diagnose
 from .diagnose.modell import EXIT_ZIEL
+from .ursachen import Eingabefehler
 from .errors import ProfileError, RemoteError
-from .secret import mask
+from basis.secret import mask
 from .systems import Systems
-from .targets import NAMES, Target, load_profile
+from basis.systeme import TITEL
+from basis.ziel import Target, load_profile
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +70,7 @@ def _ziel(profil: str | None) -> Target:
     target = load_profile(Path(profil))
     if target.embedded:
         raise ProfileError(f"Die Diagnose prüft laufende Systeme; „eingebettet“ ist hier nicht möglich "
-                           f"({', '.join(NAMES[s] for s in sorted(target.embedded))}). Für die Fakes "
+                           f"({', '.join(TITEL[s] for s in sorted(target.embedded))}). Für die Fakes "
                            "„python -m fakes“ starten und dessen Zielprofil nehmen.")
     return target
 

@@ -1,33 +1,32 @@
 """Errors of the core package. Every message is German and says what to do.
 
-Exception tree::
+Exception tree (``basis.errors`` is the root, shared with the target profiles)::
 
-    AbsprungError           root of everything absprung raises on purpose
-    ├── ProfileError        a target profile is unusable (missing value, bad TOML, unset variable)
-    │   └── MissingSecret   a step needs a secret the profile does not name (the scenario is skipped)
-    ├── PreflightError      a remote system of the target is unreachable or refuses its credentials
-    ├── BrowserServerError  the configured Playwright browser server is malformed or does not answer
-    └── RemoteError         a system answered with an error: status, stable code, German message
-        └── Unreachable     the system could not be reached at all (code NICHT_ERREICHBAR)
+    basis.errors.BasisError
+    ├── basis.errors.ProfileError          a target profile is unusable (missing value, bad TOML, unset variable)
+    │   └── basis.errors.MissingSecret     a step needs a secret the profile does not name (scenario skipped)
+    └── AbsprungError                      root of everything absprung raises on purpose
+        ├── BrowserServerError             the configured Playwright browser server is malformed or does not answer
+        ├── RemoteError                    a system answered with an error: status, stable code, German message
+        │   └── Unreachable                the system could not be reached at all (code NICHT_ERREICHBAR)
+        ├── ursachen.NichtLesbar           the diagnosis could not read what a check needs: "nicht prüfbar"
+        ├── ursachen.Eingabefehler         the user or customer to diagnose does not exist: nothing diagnosed
+        ├── vertraege.NichtPruefbar        a contract cannot be checked against a system (no credentials …)
+        └── vertraege.VertragsFehler       a contract file is malformed
+
+Each class named here exists and is raised (``tests/absprung/test_errors.py``).
 """
 
 from __future__ import annotations
 
+from basis.errors import BasisError, MissingSecret, ProfileError
 
-class AbsprungError(Exception):
+__all__ = ["AbsprungError", "BasisError", "BrowserServerError", "MissingSecret", "ProfileError", "RemoteError",
+           "Unreachable"]
+
+
+class AbsprungError(BasisError):
     """Root of the core package's own exceptions."""
-
-
-class ProfileError(AbsprungError):
-    """A target profile is unusable; the message says why, in German."""
-
-
-class MissingSecret(ProfileError):
-    """A secret the target does not have; scenarios needing it are skipped with this reason."""
-
-
-class PreflightError(AbsprungError):
-    """Before the first scenario: the target's systems are not usable; one German line per system."""
 
 
 class BrowserServerError(AbsprungError):
@@ -41,4 +40,4 @@ class RemoteError(AbsprungError):
 
 
 class Unreachable(RemoteError):
-    pass
+    """The system could not be reached at all (code NICHT_ERREICHBAR)."""

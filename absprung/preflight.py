@@ -12,15 +12,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
+from basis.errors import BasisError
+from basis.secret import mask
+from basis.systeme import NAMEN, SYSTEM, SYSTEME, TITEL, objekt
+from basis.ziel import Target
+
 from .clients import AmsClient, CloudClient, ConcenterClient, ControlClient, RemoteError, ThinksuranceClient
 from .clients.base import Client
-from .errors import AbsprungError, Unreachable
-from .secret import mask
-from .targets import NAMES, SYSTEMS, Target
+from .errors import Unreachable
+from .systems import client
 
 TIMEOUT = 3.0  # seconds per request; a closed port answers at once, a dead host after this
-# Who calls whom: a remote system calls the neighbours it is configured with, never our fakes.
-CALLS = {"ams": ("concenter", "cloud"), "concenter": ("cloud", "thinksurance")}
 
 
 @dataclass(frozen=True)
@@ -40,22 +42,23 @@ def landscape_problems(target: Target) -> list[str]:
         problems.append(f"✘ Landschaft: Der eingebettete con:center meldet sich bei Thinksurance "
                         f"({target.urls['thinksurance']}) mit dem Partnerzugang an – prüfen: [geheimnisse] "
                         "thinksurance_hash und thinksurance_secret im Zielprofil angeben.")
-    for caller, callees in CALLS.items():
+    # Who calls whom (``basis.systeme``): a remote system calls the neighbours it is configured with, never our fakes.
+    for caller in (s.name for s in SYSTEME if s.ruft):
         if caller in target.embedded:
             continue
-        for callee in callees:
+        for callee in SYSTEM[caller].ruft:
             if callee in target.embedded:
                 problems.append(
-                    f"✘ Landschaft: {NAMES[caller]} läuft entfernt ({target.urls[caller]}) und ruft {NAMES[callee]} "
+                    f"✘ Landschaft: {TITEL[caller]} läuft entfernt ({target.urls[caller]}) und ruft {TITEL[callee]} "
                     f"so auf, wie es selbst eingerichtet ist – den in diesem Lauf eingebetteten Fake erreicht es "
-                    f"nicht. Prüfen: {NAMES[callee]} unter [urls] mit der Adresse angeben, die {NAMES[caller]} "
-                    f"nutzt, oder {NAMES[caller]} einbetten.")
+                    f"nicht. Prüfen: {TITEL[callee]} unter [urls] mit der Adresse angeben, die {TITEL[caller]} "
+                    f"nutzt, oder {TITEL[caller]} einbetten.")
     return problems
 
 
 def run(target: Target, timeout: float = TIMEOUT) -> list[Check]:
     """The checks of every remote system, side by side."""
-    remote = [s for s in SYSTEMS if s in target.remote]
+    remote = [s for s in NAMEN if s in target.remote]
     with ThreadPoolExecutor(max_workers=max(1, len(remote))) as pool:
         return list(pool.map(lambda s: _check(target, s, timeout), remote))
 
@@ -70,9 +73,9 @@ def failed(checks: list[Check], problems: list[str]) -> bool:
 
 def _check(target: Target, system: str, timeout: float) -> Check:
     url = target.urls[system]
-    head = f"{NAMES[system]} ({url})"
-    client = CLIENTS[system](base_url=url, timeout=timeout)
-    steps = STEPS[system](target, client)
+    head = f"{TITEL[system]} ({url})"
+    c = client(system, url, timeout=timeout)
+    steps = _steps(target, system, c)
     if target.control:
         steps.append(("GET /_steuerung/zustand (steuerung = true)", lambda: _control(url, timeout)))
     said = []
@@ -87,10 +90,10 @@ def _check(target: Target, system: str, timeout: float) -> Check:
     except RemoteError as f:
         return Check(system, False, mask(f"✘ {head}: versucht: {tried} – Antwort: HTTP {f.status} {f.code}: "
                                          f"{f.message} – prüfen: {HINTS.get(f.code, HINT)}"))
-    except AbsprungError as f:  # e.g. the profile's Prüfkunde is not among its customers
+    except BasisError as f:  # e.g. the profile's Prüfkunde is not among its customers
         return Check(system, False, mask(f"✘ {head}: versucht: {tried} – {f}"))
     finally:
-        client.close()
+        c.close()
     return Check(system, True, mask(f"✔ {head}: {', '.join(said)}"))
 
 
@@ -105,7 +108,21 @@ HINTS = {"TS_API_USER_UNGUELTIG": "[geheimnisse] thinksurance_hash und thinksura
 Steps = list[tuple[str, Callable[[], str]]]  # (what is tried, the call; it returns what answered)
 
 
-def _thinksurance(target: Target, ts: Client) -> Steps:
+def _steps(target: Target, system: str, c: Client) -> Steps:
+    """The system's own preflight (its row in ``basis.systeme``), else: does it answer at all?"""
+    zeile = SYSTEM[system]
+    if zeile.vorabpruefung:
+        steps: Steps = objekt(zeile.vorabpruefung)(target, c)
+        return steps
+
+    def reach() -> str:
+        c.request("GET", "/")
+        return "erreichbar"
+
+    return [("GET /", reach)]
+
+
+def thinksurance(target: Target, ts: Client) -> Steps:
     assert isinstance(ts, ThinksuranceClient)
     w = target.world
     hash_, secret = w.thinksurance_hash, w.thinksurance_secret
@@ -125,8 +142,9 @@ def _thinksurance(target: Target, ts: Client) -> Steps:
     return [("POST /api/ipn/tokens und GET /api/ipn/account/tokens", anmelden)]
 
 
-def _cloud(target: Target, cloud: Client) -> Steps:
-    assert isinstance(cloud, CloudClient)
+def cloud(target: Target, c: Client) -> Steps:
+    assert isinstance(c, CloudClient)
+    cloud = c
     w, token = target.world, target.world.access_token
 
     def bestand() -> str:
@@ -148,7 +166,7 @@ def _cloud(target: Target, cloud: Client) -> Steps:
     return steps
 
 
-def _concenter(target: Target, cc: Client) -> Steps:
+def concenter(target: Target, cc: Client) -> Steps:
     assert isinstance(cc, ConcenterClient)
     w, passwort = target.world, target.world.concenter_passwort
 
@@ -166,8 +184,9 @@ def _concenter(target: Target, cc: Client) -> Steps:
     return [("POST /api/produktfreischaltungen (Anmeldung)", anmelden)]
 
 
-def _ams(target: Target, ams: Client) -> Steps:
-    assert isinstance(ams, AmsClient)
+def ams(target: Target, c: Client) -> Steps:
+    assert isinstance(c, AmsClient)
+    ams = c
     w = target.world
 
     def benutzer() -> str:
@@ -184,9 +203,3 @@ def _control(url: str, timeout: float) -> str:
     finally:
         control.close()
     return "Steuerung vorhanden"
-
-
-CLIENTS: dict[str, type[Client]] = {"thinksurance": ThinksuranceClient, "cloud": CloudClient,
-                                    "concenter": ConcenterClient, "ams": AmsClient}
-STEPS: dict[str, Callable[[Target, Client], Steps]] = {"thinksurance": _thinksurance, "cloud": _cloud,
-                                                       "concenter": _concenter, "ams": _ams}

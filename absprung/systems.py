@@ -1,24 +1,29 @@
-"""The four systems of one target, as clients: what steps and tools talk to."""
+"""The systems of one target, as clients: what steps and tools talk to.
+
+The clients come from the table of systems (``basis.systeme``); a system without a client of its own
+gets the generic one. The four of the guide are also attributes, typed, because steps call them by name.
+"""
 
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from fakes import demo
+from basis import demo
+from basis.systeme import SYSTEME, TITEL, objekt
+from basis.ziel import Target, World
 
 from .clients import AmsClient, CloudClient, ConcenterClient, ControlClient, ThinksuranceClient
-from .clients.base import Recorder
-from .targets import NAMES, Target, World
+from .clients.base import Client, Recorder
+
+C = TypeVar("C", bound=Client)
 
 
 @dataclass
 class Systems:
     target: Target
-    cloud: CloudClient
-    concenter: ConcenterClient
-    ams: AmsClient
-    thinksurance: ThinksuranceClient
+    clients: dict[str, Client]
     _control: dict[str, ControlClient] = field(default_factory=dict, repr=False)
     _parallel: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(max_workers=4), repr=False)
 
@@ -28,15 +33,32 @@ class Systems:
 
     @classmethod
     def connect(cls, target: Target, record: Recorder | None = None) -> Systems:
-        u = target.urls
-        return cls(target, CloudClient(base_url=u["cloud"], record=record),
-                   ConcenterClient(base_url=u["concenter"], record=record),
-                   AmsClient(base_url=u["ams"], record=record),
-                   ThinksuranceClient(base_url=u["thinksurance"], record=record))
+        return cls(target, {s.name: client(s.name, target.urls[s.name], record) for s in SYSTEME})
+
+    def _typed(self, name: str, typ: type[C]) -> C:
+        c = self.clients[name]
+        assert isinstance(c, typ), f"{name}: {type(c).__name__}"
+        return c
+
+    @property
+    def cloud(self) -> CloudClient:
+        return self._typed("cloud", CloudClient)
+
+    @property
+    def concenter(self) -> ConcenterClient:
+        return self._typed("concenter", ConcenterClient)
+
+    @property
+    def ams(self) -> AmsClient:
+        return self._typed("ams", AmsClient)
+
+    @property
+    def thinksurance(self) -> ThinksuranceClient:
+        return self._typed("thinksurance", ThinksuranceClient)
 
     def system_of(self, url: str) -> str | None:
         """The name of the system a URL belongs to (for recording browser requests)."""
-        return next((NAMES[s] for s, base in self.target.urls.items() if url.startswith(base)), None)
+        return next((TITEL[s] for s, base in self.target.urls.items() if url.startswith(base)), None)
 
     def control(self, system: str) -> ControlClient:
         if system not in self._control:
@@ -69,6 +91,15 @@ class Systems:
                                                    secret=w.geheimnis("thinksurance_secret"))
 
     def close(self) -> None:
-        for c in (self.cloud, self.concenter, self.ams, self.thinksurance, *self._control.values()):
+        for c in (*self.clients.values(), *self._control.values()):
             c.close()
         self._parallel.shutdown()
+
+
+def client(system: str, url: str, record: Recorder | None = None, timeout: float = 10.0) -> Client:
+    """The client of a system, as its row in the table names it (else the generic one)."""
+    zeile = next(s for s in SYSTEME if s.name == system)
+    if zeile.client:
+        klasse: type[Client] = objekt(zeile.client)
+        return klasse(base_url=url, record=record, timeout=timeout)
+    return Client(base_url=url, record=record, timeout=timeout, system=zeile.titel)

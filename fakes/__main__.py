@@ -1,9 +1,9 @@
 """``python -m fakes``: serve the fakes with demo data for practice and remote tests.
 
 With ``--ziel PROFIL`` only the systems the profile marks "eingebettet" are served, wired to the
-remote ones it names – so one fake can stand in for one system of a staging landscape. Otherwise
-it is the training environment: a Schulung page beside the four fakes, ``--uebung NAME`` sets up
-an exercise, and a Zielprofil for ``python -m absprung diagnose`` is left while it runs.
+remote ones it names – so one fake can stand in for one system of a staging landscape. Installed
+extensions (``fakes.zusaetze``) add their own options and apps – the project's training page with
+its exercises (``--uebung NAME``) is one.
 """
 
 from __future__ import annotations
@@ -14,98 +14,109 @@ import signal
 import sys
 import threading
 from dataclasses import replace
+from typing import Any
 
-from absprung import schulungsziel
-from absprung.errors import AbsprungError
-from absprung.schulung import start as schulung
-from absprung.secret import reveal
+from basis.errors import ProfileError
+from basis.secret import reveal
+from basis.systeme import SYSTEME
+from basis.ziel import load_profile
 from fakes.common.errors import FakeError, StartError
 from fakes.concenter.daten import PROTOKOLL_MAX
-from fakes.server import SYSTEMS, Fakes, Options, demo_access
+from fakes.options import Options
+from fakes.server import AppBuilder, Fakes, demo_access
+from fakes.serving import fake_module
+from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD
+from fakes.zusaetze import Started, installed
 
 
 def main(argv: list[str] | None = None) -> int:
+    zusaetze = installed()
     p = argparse.ArgumentParser(prog="python -m fakes",
-                                description="Startet die vier Fakes (assfinet cloud, con:center, "
-                                            "ams.5, Thinksurance) mit Demodaten.")
+                                description=f"Startet die Fakes ({', '.join(s.titel for s in SYSTEME)}) mit "
+                                            "Demodaten.")
     p.add_argument("--json", action="store_true",
                    help="eine JSON-Zeile mit URLs und Demo-Zugängen ausgeben, sobald alle antworten")
     p.add_argument("--host", default="127.0.0.1",
                    help="Adresse zum Lauschen (Standard 127.0.0.1; andere nur bewusst setzen)")
-    for s in SYSTEMS:
-        p.add_argument(f"--port-{s}", type=int, default=0, metavar="PORT",
-                       help=f"fester Port für {schulung.SYSTEM_TITEL[s]} (Standard: frei gewählt)")
+    for s in SYSTEME:
+        p.add_argument(f"--port-{s.name}", type=int, default=0, metavar="PORT",
+                       help=f"fester Port für {s.titel_lang} (Standard: frei gewählt)")
+    p.add_argument("--feste-ports", action="store_true",
+                   help="die üblichen Ports: " + ", ".join(f"{s.titel} {s.port}" for s in SYSTEME))
     p.add_argument("--ohne-steuerung", action="store_true",
                    help="Steuerungs-Schnittstelle (/_steuerung) abschalten, z. B. für eine gemeinsame Demo")
     p.add_argument("--leer", action="store_true", help="ohne Demodaten starten")
-    p.add_argument("--switch-gueltigkeit", type=int, default=120, metavar="SEKUNDEN",
-                   help="Gültigkeit der Thinksurance-Anmeldelinks (Standard 120)")
+    p.add_argument("--switch-gueltigkeit", type=int, default=SWITCH_GUELTIGKEIT_STANDARD, metavar="SEKUNDEN",
+                   help=f"Gültigkeit der Thinksurance-Anmeldelinks (Standard {SWITCH_GUELTIGKEIT_STANDARD})")
     p.add_argument("--ziel", metavar="PROFIL",
                    help="nur die im Zielprofil eingebetteten Systeme starten, verbunden mit den dort genannten")
     p.add_argument("--protokoll-max", type=int, default=PROTOKOLL_MAX, metavar="N",
                    help=f"Einträge, die das Absprung-Protokoll des con:center behält (Standard {PROTOKOLL_MAX})")
     p.add_argument("--ein-prozess", action="store_true",
                    help="alle Fakes in diesem einen Prozess (Standard: je Fake ein Prozess, nutzt alle Kerne)")
-    p.add_argument("--uebung", metavar="NAME",
-                   help="eine Übung: die Einrichtung ist vollständig bis auf die Ursache eines Fehlerbilds")
-    p.add_argument("--uebungen", action="store_true", help="die Übungen auflisten und beenden")
+    for z in zusaetze:
+        z.add_arguments(p)
     a = p.parse_args(argv)
-    if a.uebungen:
-        print(schulung.liste())
-        return 0
+    for z in zusaetze:
+        text = z.listing(a)
+        if text is not None:
+            print(text)
+            return 0
     if a.protokoll_max < 1:
         print("Fehler: --protokoll-max muss mindestens 1 sein.", file=sys.stderr)
         return 2
+    ports = {s.name: getattr(a, f"port_{s.name}") or (s.port if a.feste_ports else 0) for s in SYSTEME}
     o = Options(host=a.host, control_on=not a.ohne_steuerung, seed=None if a.leer else "ausgangslage",
-                switch_gueltigkeit=a.switch_gueltigkeit, ports={s: getattr(a, f"port_{s}") for s in SYSTEMS},
-                protokoll_max=a.protokoll_max, prozesse=not a.ein_prozess)
+                switch_gueltigkeit=a.switch_gueltigkeit, ports=ports, protokoll_max=a.protokoll_max,
+                prozesse=not a.ein_prozess)
+    apps: dict[str, tuple[str, AppBuilder]] = {}
     try:
-        uebung = schulung.uebung(a.uebung, leer=a.leer, ziel=a.ziel)
         if a.ziel:
             o = landscape(o, a.ziel)
+        for z in zusaetze:
+            apps |= z.apps(a, o)
     except FakeError as f:
         print(f"Fehler: {f}", file=sys.stderr)
         return 2
-    if not a.ziel:
-        o = replace(o, zusaetze={"schulung": schulung.app_bauer(uebung)})
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     try:
-        fakes = Fakes(o).start()
+        fakes = Fakes(o, {name: bauen for name, (_, bauen) in apps.items()}).start()
     except (OSError, StartError) as f:
         print(f"Fehler: Die Fakes konnten nicht starten: {f}", file=sys.stderr)
         return 2
+    gestartet: list[Started] = []
     try:
-        if uebung is not None:
-            schulung.herstellen(uebung, fakes.urls)
-    except AbsprungError as f:
-        fakes.stop()
-        print(f"Fehler: Die Übung „{a.uebung}“ ließ sich nicht herstellen: {f}", file=sys.stderr)
+        for z in zusaetze:
+            gestartet.append(z.started(a, fakes))
+    except FakeError as f:
+        _beenden(fakes, gestartet)
+        print(f"Fehler: {f}", file=sys.stderr)
         return 2
-    profil = schulungsziel.schreiben(fakes.urls) if not a.ziel and not a.ohne_steuerung else None
     zugaenge = demo_access(fakes.urls, fakes.served)
     if a.json:
-        print(json.dumps(zugaenge, ensure_ascii=False), flush=True)  # the four systems, as scripts expect them
+        print(json.dumps(zugaenge, ensure_ascii=False), flush=True)  # the systems, as scripts expect them
     else:
-        print(schulung.ausgabe(fakes.urls, fakes.served, zugaenge, fakes.zusatz_urls.get("schulung"), uebung, profil),
-              flush=True)
+        print(ausgabe(fakes, zugaenge, {titel: fakes.zusatz_urls[name] for name, (titel, _) in apps.items()},
+                      [line for g in gestartet for line in g.lines]), flush=True)
         if a.host not in ("127.0.0.1", "localhost"):
             print(f"Achtung: Die Fakes lauschen auf {a.host}, nicht nur auf 127.0.0.1.", flush=True)
     try:
         stop.wait()
     finally:
-        fakes.stop()
-        if profil is not None:
-            schulungsziel.entfernen(profil)
+        _beenden(fakes, gestartet)
     return 0
+
+
+def _beenden(fakes: Fakes, gestartet: list[Started]) -> None:
+    fakes.stop()
+    for g in gestartet:
+        g.stop()
 
 
 def landscape(options: Options, profile: str) -> Options:
     """The options for the embedded part of a profile's landscape (FakeError when unusable)."""
-    from absprung.errors import ProfileError
-    from absprung.targets import load_profile
-
     try:
         target = load_profile(profile)
     except ProfileError as f:
@@ -120,6 +131,20 @@ def landscape(options: Options, profile: str) -> Options:
     return replace(options, serve=target.embedded, neighbours={s: target.urls[s] for s in target.remote},
                    thinksurance_hash=reveal(w.thinksurance_hash or options.thinksurance_hash),
                    thinksurance_secret=reveal(w.thinksurance_secret or options.thinksurance_secret))
+
+
+def ausgabe(fakes: Fakes, zugaenge: dict[str, dict[str, Any]], apps: dict[str, str], mehr: list[str]) -> str:
+    """For people: every system's address, the demo logins (all invented – including the btoken a
+    trainee types in), the extensions' apps and what they say."""
+    zeilen = ["Die Fakes laufen (Beenden mit Strg+C):"]
+    for s in SYSTEME:
+        wie = "" if s.name in fakes.served else "  (entfernt, laut Zielprofil)"
+        zeilen.append(f"  {s.titel_lang:<34} {fakes.urls[s.name]}{wie}")
+    zeilen += [f"  {titel:<34} {url}" for titel, url in apps.items()]
+    demo = [line for s, z in zugaenge.items() for line in getattr(fake_module(s), "demo_zeilen", lambda _: [])(z)]
+    if demo:
+        zeilen += ["", "Demo-Zugänge (alle erfunden):", *(f"  {line}" for line in demo)]
+    return "\n".join([*zeilen, *([""] if mehr else []), *mehr])
 
 
 if __name__ == "__main__":

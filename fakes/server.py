@@ -2,10 +2,10 @@
 ``python -m fakes`` – each in a process of its own (``Options.prozesse``).
 
 Used by the test session (one set per pytest process, so per xdist worker) and by
-``python -m fakes``. A landscape may serve only some of the four systems and name the others'
-addresses (``Options.neighbours``): one merged address map wires every served fake to its
-neighbours, served or remote. Sockets are bound first, so every fake knows its neighbours' URLs
-(and its own, for one-time links) before any app is built. Serving: ``fakes.dienst``.
+``python -m fakes``. A landscape may serve only some of the systems (``basis.systeme``) and name
+the others' addresses (``Options.neighbours``): one merged address map wires every served fake to
+its neighbours, served or remote. Sockets are bound first, so every fake knows its neighbours' URLs
+(and its own, for one-time links) before any app is built. Serving: ``fakes.serving``.
 """
 
 from __future__ import annotations
@@ -16,52 +16,26 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field, fields
 from types import TracebackType
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import uvicorn
 
-from fakes import demo
+from basis.systeme import NAMEN
 from fakes.common.errors import StartError
-from fakes.concenter.daten import PROTOKOLL_MAX
-from fakes.dienst import BACKLOG, build, serve_in_thread
-from fakes.thinksurance.forward import SWITCH_GUELTIGKEIT_STANDARD
+from fakes.options import Options
+from fakes.serving import BACKLOG, build, fake_module, serve_in_thread
 
-SYSTEMS = ("cloud", "concenter", "ams", "thinksurance")
-
-
-@dataclass
-class Options:
-    host: str = "127.0.0.1"
-    ports: dict[str, int] = field(default_factory=dict)  # 0 / missing = free port
-    control_on: bool = True
-    seed: str | None = "ausgangslage"
-    switch_gueltigkeit: int = SWITCH_GUELTIGKEIT_STANDARD
-    serve: frozenset[str] = frozenset(SYSTEMS)  # the systems faked here
-    neighbours: dict[str, str] = field(default_factory=dict)  # base URL of every system not served
-    # con:center's partner credentials for Thinksurance (a real one needs real ones)
-    thinksurance_hash: str = demo.TS_HASH
-    thinksurance_secret: str = demo.TS_SECRET
-    protokoll_max: int = PROTOKOLL_MAX  # launch-log entries con:center keeps
-    prozesse: bool = False  # each fake in a process of its own (its own GIL)
-    # Further apps served alongside (e.g. the training page), built once the fakes' URLs are known.
-    zusaetze: dict[str, Callable[[dict[str, str]], Any]] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "zusaetze"}
-        return {**data, "serve": sorted(self.serve)}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Options:
-        return cls(**{**data, "serve": frozenset(data.get("serve", SYSTEMS))})
+# Further apps served alongside the fakes (e.g. the training page): built once the fakes' URLs are known.
+AppBuilder = Callable[[Mapping[str, str]], Any]
 
 
 class Fakes:
     """The running fakes; ``urls`` maps every system of the landscape to its base URL."""
 
-    def __init__(self, options: Options | None = None) -> None:
+    def __init__(self, options: Options | None = None, zusaetze: dict[str, AppBuilder] | None = None) -> None:
         self.options = options or Options()
+        self.zusaetze = zusaetze or {}
         self.urls: dict[str, str] = {}
         self.served: tuple[str, ...] = ()
         self.zusatz_urls: dict[str, str] = {}
@@ -72,21 +46,21 @@ class Fakes:
 
     def start(self, *, wait: float = 10.0) -> Fakes:
         o = self.options
-        missing = [s for s in SYSTEMS if s not in o.serve and not o.neighbours.get(s)]
+        missing = [s for s in NAMEN if s not in o.serve and not o.neighbours.get(s)]
         if missing:
             raise StartError(f"Für {', '.join(missing)} fehlt eine Adresse: weder eingebettet noch angegeben.")
-        served = [s for s in SYSTEMS if s in o.serve]
+        served = [s for s in NAMEN if s in o.serve]
         self.served = tuple(served)
         sockets = {s: _bind(o.host, o.ports.get(s, 0)) for s in served}
         shown_host = "127.0.0.1" if o.host in ("0.0.0.0", "") else o.host
         own = {s: f"http://{shown_host}:{sock.getsockname()[1]}" for s, sock in sockets.items()}
-        self.urls = {s: own.get(s) or o.neighbours[s] for s in SYSTEMS}
+        self.urls = {s: own.get(s) or o.neighbours[s] for s in NAMEN}
         for s in served:
             if o.prozesse:
                 self._prozess(s, sockets[s])
             else:
                 self._thread(s, build(s, o, self.urls), sockets[s])
-        for name, bauen in o.zusaetze.items():
+        for name, bauen in self.zusaetze.items():
             sock = _bind(o.host, o.ports.get(name, 0))
             self.zusatz_urls[name] = f"http://{shown_host}:{sock.getsockname()[1]}"
             self._thread(name, bauen(self.urls), sock)
@@ -107,7 +81,7 @@ class Fakes:
         self._error = f
 
     def _prozess(self, system: str, sock: socket.socket) -> None:
-        p = subprocess.Popen([sys.executable, "-m", "fakes.dienst"], stdin=subprocess.PIPE, stderr=subprocess.PIPE,
+        p = subprocess.Popen([sys.executable, "-m", "fakes.serving"], stdin=subprocess.PIPE, stderr=subprocess.PIPE,
                              pass_fds=[sock.fileno()])
         assert p.stdin is not None
         spec = {"system": system, "fd": sock.fileno(), "urls": self.urls, "options": self.options.to_json()}
@@ -181,17 +155,11 @@ def _answers(url: str, path: str) -> bool:
         return False
 
 
-def demo_access(urls: dict[str, str], served: tuple[str, ...] = SYSTEMS) -> dict[str, dict[str, Any]]:
+def demo_access(urls: dict[str, str], served: tuple[str, ...] = NAMEN) -> dict[str, dict[str, Any]]:
     """What a support person needs to practise: URLs and the demo logins (invented values) of the
-    systems served here."""
-    access = {
-        "cloud": {"url": urls["cloud"], "drive": f"{urls['cloud']}/drive/{demo.BESTAND}",
-                  "bestand": demo.BESTAND, "benutzer": demo.MITARBEITER_EMAIL},
-        "concenter": {"url": urls["concenter"], "benutzer": demo.CONCENTER_BENUTZER,
-                      "passwort": demo.CONCENTER_PASSWORT},
-        "ams": {"url": urls["ams"], "benutzer": demo.AMS_KUERZEL, "haupt_email": demo.MITARBEITER_EMAIL},
-        "thinksurance": {"url": urls["thinksurance"], "hash": demo.TS_HASH, "secret": demo.TS_SECRET,
-                         "aToken": demo.TS_ATOKEN, "nameTag": demo.TS_NAMETAG,
-                         "bToken": demo.TS_BTOKEN, "bEmail": demo.MITARBEITER_EMAIL},
-    }
-    return {s: access[s] for s in served}
+    systems served here – each fake's ``demo_zugang``, else just its address."""
+    access: dict[str, dict[str, Any]] = {}
+    for s in served:
+        zugang = getattr(fake_module(s), "demo_zugang", None)
+        access[s] = zugang(urls[s]) if zugang is not None else {"url": urls[s]}
+    return access

@@ -7,10 +7,8 @@ Funktionalität: Anpassung in ams einrichten
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn „Maklerextranet aktivieren“ fehlt
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-    Ursache: Beim cloud Konto des ams Benutzers ist „Maklerextranet aktivieren“ nicht angehakt; ams.5 übergibt dann keinen cloud Benutzer.
-    Behebung: In ams.5 unter Organisation → Benutzer → cloud Konten „Maklerextranet aktivieren“ anhaken und speichern.
     Code: CC_KEIN_CLOUD_BENUTZER
-    Prüfung: maklerextranet
+    Ursache: maklerextranet
     Angenommen alles ist nach dem Leitfaden eingerichtet, außer "Maklerextranet aktivieren"
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
@@ -21,10 +19,8 @@ Funktionalität: Anpassung in ams einrichten
   Szenario: Produkt fehlt unter DigiPro, solange die Produktfreischaltungen nicht aktualisiert sind
     Symptom: Produkt fehlt unter DigiPro
     Suchbegriffe: Produkt nicht in DigiPro, Thinksurance nicht angeboten, Gewerbeplattform fehlt
-    Ursache: ams.5 zeigt unter DigiPro die zuletzt abgerufenen Produktfreischaltungen; das neu freigeschaltete Produkt ist noch nicht abgerufen.
-    Behebung: In ams.5 beim Benutzer „Produktfreischaltungen aktualisieren“ wählen.
     Code: AMS_PRODUKT_NICHT_IN_DIGIPRO
-    Prüfung: produktfreischaltungen
+    Ursache: produktfreischaltungen
     Angenommen der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt "Thinksurance"
     Und alles ist nach dem Leitfaden eingerichtet
     Und der assfinet Support schaltet dem con:center Benutzer das Produkt "Thinksurance" frei

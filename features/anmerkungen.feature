@@ -14,10 +14,8 @@ Funktionalität: Anmerkungen
   @G22 @fehlerbild
   Szenario: Nach einer Umbenennung des cloud Benutzers verwendet Thinksurance weiter den ersten
     Symptom: Thinksurance zeigt den früheren cloud Benutzer
-    Ursache: Thinksurance hat beim ersten Absprung den damaligen cloud Benutzer zum btoken vermerkt.
-    Behebung: Den neuen Benutzernamen (E-Mail) zusammen mit dem b-Token an Thinksurance melden.
     Code: TS_BROKER_NICHT_GEFUNDEN
-    Prüfung: btoken-bindung
+    Ursache: btoken-bindung
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Und im cloud Konto des ams Benutzers wird der cloud Benutzername in "anna.schmidt@neu-makler.de" geändert

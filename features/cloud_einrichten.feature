@@ -19,10 +19,8 @@ Funktionalität: Anpassung in der cloud einrichten
   @G09 @fehlerbild
   Szenario: Ein Token für einen nicht hinterlegten con:center Benutzer wird abgelehnt
     Symptom: Beim Einrichten wird eine Eingabe abgelehnt
-    Ursache: Der Concenter Benutzername des Tokens steht nicht unter „Allgemein → con:center“.
-    Behebung: Erst den con:center Benutzer unter „Allgemein → con:center“ hinterlegen, dann den Token hinzufügen.
     Code: CLOUD_CONCENTER_BENUTZER_UNBEKANNT
-    Prüfung: concenter-liste
+    Ursache: concenter-liste
     Angenommen in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt
     Wenn unter "assfinet api" ein Token mit dem Zweck "TaaData" für den Concenter Benutzernamen "unbekannt-cc" hinzugefügt wird
     Dann wird das abgelehnt mit der Meldung "ist unter Allgemein → con:center nicht hinterlegt"
@@ -31,10 +29,8 @@ Funktionalität: Anpassung in der cloud einrichten
   Szenariogrundriss: Thinksurance öffnet sich ohne Kundendaten, wenn der Token den Zweck „<zweck>“ hat
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-    Ursache: Der Token in „assfinet api“ hat nicht den Zweck „TaaData“.
-    Behebung: Einen Token mit dem Zweck „TaaData“ hinzufügen und dessen AccessToken im con:center als Collaboration API Token hinterlegen.
     Code: TAA_ZWECK_FALSCH
-    Prüfung: token-zweck
+    Ursache: token-zweck
     Angenommen alles ist nach dem Leitfaden eingerichtet, aber der Token hat den Zweck "<zweck>"
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
@@ -50,10 +46,8 @@ Funktionalität: Anpassung in der cloud einrichten
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der con:center Benutzer des Tokens entfernt wurde
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-    Ursache: Der con:center Benutzer des Tokens steht nicht mehr unter „Allgemein → con:center“.
-    Behebung: Den con:center Benutzer unter „Allgemein → con:center“ wieder hinterlegen.
     Code: TAA_CONCENTER_BENUTZER_FEHLT
-    Prüfung: concenter-liste
+    Ursache: concenter-liste
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und der con:center Benutzer wurde unter "Allgemein → con:center" wieder entfernt
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
@@ -71,10 +65,8 @@ Funktionalität: Anpassung in der cloud einrichten
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Token widerrufen wurde
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen, Token ungültig, AccessToken ungültig
-    Ursache: Der Token, dessen AccessToken im con:center hinterlegt ist, wurde in assfinet drive widerrufen.
-    Behebung: Einen neuen Token hinzufügen und den neuen AccessToken im con:center als Collaboration API Token hinterlegen.
     Code: TAA_TOKEN_UNGUELTIG
-    Prüfung: token-widerrufen
+    Ursache: token-widerrufen
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und der Token wurde in assfinet drive widerrufen
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt

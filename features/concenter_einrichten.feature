@@ -13,10 +13,8 @@ Funktionalität: Anpassung in con:center einrichten
   Szenario: Der Absprung scheitert, wenn kein btoken hinterlegt ist
     Symptom: Der Absprung scheitert mit einer Meldung des con:center
     Suchbegriffe: Absprung geht nicht, Fehlermeldung beim Absprung, Thinksurance öffnet sich nicht
-    Ursache: Beim Produktgeber Thinksurance fehlt der btoken.
-    Behebung: Den btoken von Thinksurance beim Produktgeber Thinksurance des con:center Benutzers hinterlegen.
     Code: CC_BTOKEN_FEHLT
-    Prüfung: btoken-fehlt
+    Ursache: btoken-fehlt
     Angenommen alles ist nach dem Leitfaden eingerichtet, außer "btoken"
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann scheitert der Absprung, und con:center zeigt "kein btoken hinterlegt"
@@ -27,10 +25,8 @@ Funktionalität: Anpassung in con:center einrichten
   Szenario: Der Absprung scheitert, wenn ein falscher btoken hinterlegt ist
     Symptom: Der Absprung scheitert mit einer Meldung des con:center
     Suchbegriffe: Absprung geht nicht, Fehlermeldung beim Absprung, Thinksurance öffnet sich nicht, btoken ungültig, b-Token unbekannt
-    Ursache: Der hinterlegte btoken ist bei Thinksurance unbekannt (Tippfehler, anderer Makler, anderer Partner).
-    Behebung: Den btoken genau so hinterlegen, wie Thinksurance ihn mitgeteilt hat.
     Code: TS_BROKER_TOKEN_UNGUELTIG
-    Prüfung: btoken-falsch
+    Ursache: btoken-falsch
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und beim Produktgeber "Thinksurance" ist statt des btoken von Thinksurance "btoken-mit-tippfehler" hinterlegt
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
@@ -42,10 +38,8 @@ Funktionalität: Anpassung in con:center einrichten
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn kein Collaboration API Token hinterlegt ist
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-    Ursache: Beim Produktgeber Thinksurance fehlt der Collaboration API Token.
-    Behebung: Den vermerkten AccessToken als Collaboration API Token hinterlegen.
     Code: CC_COLLABORATION_TOKEN_FEHLT
-    Prüfung: collaboration-token-fehlt
+    Ursache: collaboration-token-fehlt
     Angenommen alles ist nach dem Leitfaden eingerichtet, außer "Collaboration API Token"
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
@@ -56,10 +50,8 @@ Funktionalität: Anpassung in con:center einrichten
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn ein falscher Collaboration API Token hinterlegt ist
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen, Token ungültig, AccessToken ungültig
-    Ursache: Als Collaboration API Token steht nicht der AccessToken aus „assfinet api“.
-    Behebung: Den vermerkten AccessToken hinterlegen; ist er verloren, einen neuen Token hinzufügen.
     Code: TAA_TOKEN_UNGUELTIG
-    Prüfung: collaboration-token-falsch
+    Ursache: collaboration-token-falsch
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und beim Produktgeber "Thinksurance" ist statt des AccessToken "aft_falsch" als Collaboration API Token hinterlegt
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt

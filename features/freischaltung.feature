@@ -8,10 +8,8 @@ Funktionalität: Freischaltung des Kundenzugriffs
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Benutzer keine Freischaltung hat
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-    Ursache: Der ams Benutzer hat in der assfinet cloud keine Freischaltung für den Kunden.
-    Behebung: Eine Freischaltung anlegen – empfohlen: Mitarbeiterzugriff und VM-Freischaltung mit Sachbearbeiter cloudtransfer.
     Code: TAA_KEINE_FREISCHALTUNG
-    Prüfung: freischaltung-fehlt
+    Ursache: freischaltung-fehlt
     Angenommen alles ist nach dem Leitfaden eingerichtet, außer "VM-Freischaltung"
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
@@ -44,10 +42,8 @@ Funktionalität: Freischaltung des Kundenzugriffs
     Szenario: Thinksurance öffnet sich ohne Kundendaten für einen Kunden außerhalb der Kundenfreischaltung
       Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
       Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-      Ursache: Die Kundenfreischaltung des Benutzers umfasst diesen Kunden nicht.
-      Behebung: Den Kunden in die Kundenfreischaltung aufnehmen oder das empfohlene Szenario mit VM-Freischaltung nutzen.
       Code: TAA_KEINE_FREISCHALTUNG
-      Prüfung: freischaltung-kunde
+      Ursache: freischaltung-kunde
       Angenommen alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "Bäckerei Köhler e. K." eingerichtet
       Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
       Dann öffnet sich Thinksurance ohne Kundendaten
@@ -58,10 +54,8 @@ Funktionalität: Freischaltung des Kundenzugriffs
     Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn die Kundenfreischaltung keine Hauptfreischaltung ist
       Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
       Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-      Ursache: Die Kundenfreischaltung ist mit dem Benutzer geteilt, aber nicht als Hauptfreischaltung festgelegt.
-      Behebung: Die Freischaltung für den Benutzer als Hauptfreischaltung festlegen.
       Code: TAA_KEINE_FREISCHALTUNG
-      Prüfung: freischaltung-nicht-haupt
+      Ursache: freischaltung-nicht-haupt
       Angenommen alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "Müller & Söhne Bau GmbH" eingerichtet, außer "Hauptfreischaltung"
       Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
       Dann öffnet sich Thinksurance ohne Kundendaten
@@ -71,10 +65,8 @@ Funktionalität: Freischaltung des Kundenzugriffs
     @G12 @fehlerbild
     Szenario: Eine nicht geteilte Freischaltung kann nicht Hauptfreischaltung des Benutzers werden
       Symptom: Beim Einrichten wird eine Eingabe abgelehnt
-      Ursache: Die Kundenfreischaltung ist nicht mit dem Benutzer (seiner E-Mail-Adresse) geteilt.
-      Behebung: Unter „Geteilt mit“ die E-Mail-Adresse des Mitarbeiters eintragen und dann die Hauptfreischaltung festlegen.
       Code: CLOUD_FREISCHALTUNG_NICHT_GETEILT
-      Prüfung: freischaltung-nicht-geteilt
+      Ursache: freischaltung-nicht-geteilt
       Wenn eine Kundenfreischaltung für "Müller & Söhne Bau GmbH" nur mit "jonas.weber@makler-mueller.de" geteilt und für den ams Benutzer als Hauptfreischaltung festgelegt wird
       Dann wird das abgelehnt mit der Meldung "nicht mit „anna.schmidt@makler-mueller.de“ geteilt"
 
@@ -94,10 +86,8 @@ Funktionalität: Freischaltung des Kundenzugriffs
     @G13 @fehlerbild
     Szenariogrundriss: Eine VM-Freischaltung mit dem Sachbearbeiter „<sachbearbeiter>“ wird abgelehnt
       Symptom: Beim Einrichten wird eine Eingabe abgelehnt
-      Ursache: Als Sachbearbeiter ist nur ein Benutzer mit der Rolle Administrator oder Benutzer möglich.
-      Behebung: Als Sachbearbeiter „cloudtransfer“ eintragen.
       Code: CLOUD_SACHBEARBEITER_UNGUELTIG
-      Prüfung: freischaltung-fehlt
+      Ursache: sachbearbeiter
       Wenn eine VM-Freischaltung "Thinksurance" mit dem Sachbearbeiter "<sachbearbeiter>" angelegt wird
       Dann wird das abgelehnt mit der Meldung "Als Sachbearbeiter ist nur ein Benutzer"
 
@@ -110,10 +100,8 @@ Funktionalität: Freischaltung des Kundenzugriffs
     Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Benutzer nicht für den Mitarbeiterzugriff eingetragen ist
       Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
       Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-      Ursache: Die VM-Freischaltung ohne Vermittler gibt den ganzen Bestand nur Benutzern in der Liste für Mitarbeiterzugriff.
-      Behebung: Den Benutzer in die Liste für Mitarbeiterzugriff eintragen.
       Code: TAA_KEINE_FREISCHALTUNG
-      Prüfung: mitarbeiterzugriff
+      Ursache: mitarbeiterzugriff
       Angenommen alles ist nach dem Leitfaden eingerichtet, außer "Mitarbeiterzugriff"
       Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
       Dann öffnet sich Thinksurance ohne Kundendaten

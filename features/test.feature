@@ -41,10 +41,8 @@ Funktionalität: Test – Absprung aus ams.5 nach Thinksurance mit Kundendaten
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der Kunde noch nicht in die cloud repliziert ist
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-    Ursache: Der Kunde ist in ams.5 angelegt, aber noch nicht in die assfinet cloud repliziert; die Vorbelegung kommt aus der cloud.
-    Behebung: In der Kundenmaske „In die assfinet cloud replizieren“ wählen (oder die Replikation des Bestands abwarten) und den Absprung wiederholen.
     Code: TAA_KUNDE_NICHT_REPLIZIERT
-    Prüfung: kunde-repliziert
+    Ursache: kunde-repliziert
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Wenn der ams Benutzer für "Straßenbau Gülcan GmbH & Co. KG" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten

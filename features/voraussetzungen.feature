@@ -15,10 +15,8 @@ Funktionalität: Voraussetzungen
   @G01 @fehlerbild
   Szenario: Ohne das Feature „API-Zugriff“ lässt sich kein Token hinterlegen
     Symptom: Beim Einrichten wird eine Eingabe abgelehnt
-    Ursache: Der cloud-Bestand verfügt nicht über das Feature „API-Zugriff“; assfinet drive bietet den Bereich „assfinet api“ dann nicht an.
-    Behebung: Das Feature „API-Zugriff“ beim assfinet Support für den Bestand buchen, dann den Token hinzufügen.
     Code: CLOUD_FEATURE_API_ZUGRIFF_FEHLT
-    Prüfung: api-zugriff
+    Ursache: api-zugriff
     Angenommen der cloud-Bestand verfügt nicht über das Feature "API-Zugriff"
     Und in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt
     Wenn unter "assfinet api" ein Token mit dem Zweck "TaaData" für den Concenter Benutzernamen "mueller-cc" hinzugefügt wird
@@ -28,10 +26,8 @@ Funktionalität: Voraussetzungen
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn dem Bestand „API-Zugriff“ entzogen wurde
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-    Ursache: Das Feature „API-Zugriff“ fehlt dem cloud-Bestand; die cloud gibt über den Token keine Kundendaten heraus.
-    Behebung: Das Feature „API-Zugriff“ beim assfinet Support wieder buchen.
     Code: TAA_FEATURE_FEHLT
-    Prüfung: api-zugriff
+    Ursache: api-zugriff
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und der cloud-Bestand verfügt nicht über das Feature "API-Zugriff"
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
@@ -47,10 +43,8 @@ Funktionalität: Voraussetzungen
   @G02 @fehlerbild
   Szenario: Ohne das Feature „Con:CenterTAA“ lässt sich kein con:center Benutzer hinterlegen
     Symptom: Beim Einrichten wird eine Eingabe abgelehnt
-    Ursache: Der cloud-Bestand verfügt nicht über das Feature „Con:CenterTAA“.
-    Behebung: Das Feature „Con:CenterTAA“ beim assfinet Support buchen, dann den con:center Benutzer hinterlegen.
     Code: CLOUD_FEATURE_CONCENTER_TAA_FEHLT
-    Prüfung: concenter-taa
+    Ursache: concenter-taa
     Angenommen der cloud-Bestand verfügt nicht über das Feature "Con:CenterTAA"
     Wenn in assfinet drive unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt wird
     Dann wird das abgelehnt mit der Meldung "Con:CenterTAA"
@@ -59,10 +53,8 @@ Funktionalität: Voraussetzungen
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn dem Bestand „Con:CenterTAA“ fehlt
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-    Ursache: Ohne „Con:CenterTAA“ verweigert die cloud die TaaData-Abfrage des con:center.
-    Behebung: Das Feature „Con:CenterTAA“ beim assfinet Support buchen.
     Code: TAA_FEATURE_FEHLT
-    Prüfung: concenter-taa
+    Ursache: concenter-taa
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und der cloud-Bestand verfügt nicht über das Feature "Con:CenterTAA"
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
@@ -101,10 +93,8 @@ Funktionalität: Voraussetzungen
   Szenario: Der Absprung scheitert, wenn die Haupt-E-Mail nicht zur E-Mail des b-Tokens passt
     Symptom: Der Absprung scheitert mit einer Meldung des con:center
     Suchbegriffe: Absprung geht nicht, Fehlermeldung beim Absprung, Thinksurance öffnet sich nicht
-    Ursache: Thinksurance hat den b-Token für eine andere E-Mail-Adresse ausgestellt als die Haupt-E-Mail-Adresse des ams Benutzers.
-    Behebung: Haupt-E-Mail-Adresse in ams.5 und E-Mail-Adresse des b-Tokens mit Thinksurance abstimmen.
     Code: TS_EMAIL_PASST_NICHT
-    Prüfung: makler-email
+    Ursache: makler-email
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und die Haupt-E-Mail-Adresse des ams Benutzers lautet "a.schmidt@privat-beispiel.de"
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
@@ -137,10 +127,8 @@ Funktionalität: Voraussetzungen
   Szenario: Produkt fehlt unter DigiPro, wenn der con:center Benutzer das Produkt Thinksurance nicht hat
     Symptom: Produkt fehlt unter DigiPro
     Suchbegriffe: Produkt nicht in DigiPro, Thinksurance nicht angeboten, Gewerbeplattform fehlt
-    Ursache: Der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt Thinksurance.
-    Behebung: Das Produkt Thinksurance beim assfinet Support für den con:center Benutzer freischalten lassen, dann in ams die Produktfreischaltungen aktualisieren.
     Code: CC_PRODUKT_NICHT_FREIGESCHALTET
-    Prüfung: concenter-produkt
+    Ursache: concenter-produkt
     Angenommen der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt "Thinksurance"
     Und alles ist nach dem Leitfaden eingerichtet
     Wenn der ams Benutzer die Kundenmaske von "Müller & Söhne Bau GmbH" öffnet
@@ -164,10 +152,8 @@ Funktionalität: Voraussetzungen
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn der ams Benutzer in der cloud nur Gast ist
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
-    Ursache: Der ams Benutzer hat in der assfinet cloud eine Rolle unterhalb von „Benutzer“.
-    Behebung: Dem ams Benutzer in der assfinet cloud mindestens die Rolle „Benutzer“ geben.
     Code: TAA_ROLLE_UNZUREICHEND
-    Prüfung: cloud-rolle
+    Ursache: cloud-rolle
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und der ams Benutzer hat in der assfinet cloud die Rolle "Gast"
     Wenn der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt

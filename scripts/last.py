@@ -132,7 +132,7 @@ def fakes(quelle: Path) -> Iterator[tuple[dict[str, str], subprocess.Popen[str]]
 def einrichten(urls: dict[str, str]) -> None:
     from absprung import einrichtung
     from absprung.systems import Systems
-    from absprung.targets import Target
+    from basis.ziel import Target
 
     s = Systems.connect(Target("Last", urls, control=True))
     try:

@@ -8,21 +8,16 @@ from pytest_bdd import given, parsers, then, when
 
 from absprung import einrichtung
 from absprung.diagnose import protokoll
-from absprung.secret import Secret
+from absprung.einrichtung import Schritt
 from absprung.systems import Systems
+from basis.kundenfelder import AUF_DER_PLATTFORM, GRUPPEN, Kundendaten
+from basis.secret import Secret
 from steps.ansicht import Ansicht
 from steps.bedienung import Bedienung
 from steps.fehlerbild import code_pruefen, codes_in
 
-# Which cloud field the Gewerbeplattform shows under which label (the test oracle).
-CLOUD_ZU_PLATTFORM = {"Firma": "firma", "Straße": "strasse", "Hausnummer": "hausnummer", "PLZ": "plz",
-                      "Ort": "ort", "Ansprechpartner Vorname": "ansprechpartner_vorname",
-                      "Ansprechpartner Nachname": "ansprechpartner_nachname", "E-Mail": "email",
-                      "Telefon": "telefon", "Jahresumsatz in Euro": "umsatz",
-                      "Vollzeitmitarbeiter": "mitarbeiter_vollzeit", "Teilzeitmitarbeiter": "mitarbeiter_teilzeit"}
-GRUPPEN = {"Anschrift": ["Straße", "Hausnummer", "PLZ", "Ort"],
-           "Ansprechpartner": ["Ansprechpartner Vorname", "Ansprechpartner Nachname"],
-           "Mitarbeiter": ["Vollzeitmitarbeiter", "Teilzeitmitarbeiter"], "Umsatz": ["Jahresumsatz in Euro"]}
+# The test oracle: which cloud field the Gewerbeplattform shows under which label (basis.kundenfelder).
+NACH_LABEL = {f.label: f for f in AUF_DER_PLATTFORM}
 
 
 # --- the whole setup at once ------------------------------------------------------------------
@@ -34,7 +29,7 @@ def _(systems: Systems) -> Secret | None:
 
 @given(parsers.parse('alles ist nach dem Leitfaden eingerichtet, außer "{schritt}"'), target_fixture="access_token")
 def _(systems: Systems, schritt: str) -> Secret | None:
-    return einrichtung.vollstaendig_einrichten(systems, ausser=frozenset({schritt}))
+    return einrichtung.vollstaendig_einrichten(systems, ausser=frozenset({Schritt.benannt(schritt)}))
 
 
 @given(parsers.parse('alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "{firma}" eingerichtet'),
@@ -47,7 +42,8 @@ def _(systems: Systems, firma: str) -> Secret | None:
 @given(parsers.parse('alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "{firma}" eingerichtet, '
                      'außer "{schritt}"'), target_fixture="access_token")
 def _(systems: Systems, firma: str, schritt: str) -> Secret | None:
-    return einrichtung.vollstaendig_einrichten(systems, freischaltung="kunde", ausser=frozenset({schritt}),
+    return einrichtung.vollstaendig_einrichten(systems, freischaltung="kunde",
+                                               ausser=frozenset({Schritt.benannt(schritt)}),
                                                kunden=[systems.world.kundennummer(firma)])
 
 
@@ -155,13 +151,13 @@ def _(systems: Systems, ansicht: Ansicht, firma: str, felder: str) -> None:
     assert not abweichungen, "Thinksurance zeigt andere Werte als die assfinet cloud: " + "; ".join(abweichungen)
 
 
-def _abweichungen(kunde: dict[str, Any], ansicht: Ansicht, labels: list[str]) -> list[str]:
-    unbekannt = [n for n in labels if n not in GRUPPEN and n not in CLOUD_ZU_PLATTFORM]
+def _abweichungen(kunde: Kundendaten, ansicht: Ansicht, labels: list[str]) -> list[str]:
+    unbekannt = [n for n in labels if n not in GRUPPEN and n not in NACH_LABEL]
     assert not unbekannt, (f"Diese Felder kennt der Schritt nicht: {', '.join(unbekannt)}. Bekannt sind: "
-                           f"{', '.join([*CLOUD_ZU_PLATTFORM, *GRUPPEN])}.")
+                           f"{', '.join([*NACH_LABEL, *GRUPPEN])}.")
     fehler = []
-    for label in [x for name in labels for x in GRUPPEN.get(name, [name])]:
-        erwartet, gezeigt = str(kunde[CLOUD_ZU_PLATTFORM[label]]), ansicht.felder.get(label)
+    for label in [x for name in labels for x in GRUPPEN.get(name, (name,))]:
+        erwartet, gezeigt = str(kunde.wert(NACH_LABEL[label])), ansicht.felder.get(label)
         if gezeigt != erwartet:
             fehler.append(f"{label}: erwartet „{erwartet}“, gezeigt „{gezeigt}“")
     return fehler
@@ -170,7 +166,7 @@ def _abweichungen(kunde: dict[str, Any], ansicht: Ansicht, labels: list[str]) ->
 @then(parsers.parse('zeigt die Kundenmaske den Kunden "{firma}"'))
 def _(systems: Systems, kundennummer: str, firma: str) -> None:
     maske = systems.ams.kundenmaske(systems.world.ams_benutzer, kundennummer)
-    assert maske["firma"] == firma, maske
+    assert maske.firma == firma, f"Die Kundenmaske zeigt „{maske.firma}“ statt „{firma}“."
 
 
 @then(parsers.parse('bietet DigiPro das Produkt "{produkt}" an'))

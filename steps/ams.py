@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then
 
+from absprung import einrichtung
 from absprung.systems import Systems
 from steps.einrichter import Einrichter
 
 
 @given('beim ams Benutzer ist im cloud Konto "Maklerextranet aktivieren" angehakt')
-def _(einrichter: Einrichter) -> None:
-    einrichter.maklerextranet_aktivieren()
+def _(systems: Systems, einrichter: Einrichter) -> None:
+    einrichtung.maklerextranet_aktivieren(systems, einrichter)
 
 
 @given("die Produktfreischaltungen des ams Benutzers sind aktualisiert")
-def _(einrichter: Einrichter) -> None:
-    einrichter.produktfreischaltungen_aktualisieren()
+def _(systems: Systems, einrichter: Einrichter) -> None:
+    einrichtung.produktfreischaltungen_aktualisieren(systems, einrichter)
 
 
 @given(parsers.parse('im cloud Konto des ams Benutzers wird der cloud Benutzername in "{email}" geändert'))

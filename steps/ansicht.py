@@ -6,14 +6,14 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from absprung.clients.base import redact_url
-from absprung.plattform import FELDER, TITEL, Plattform
+from basis.plattform import FELDER, TITEL, Plattform
 
 
 @dataclass
 class Ansicht:
     url: str  # one-time parts masked
     titel: str
-    felder: dict[str, str] = field(default_factory=dict)  # field (absprung.plattform.FELDER) -> value shown
+    felder: dict[str, str] = field(default_factory=dict)  # field (basis.plattform.FELDER) -> value shown
     hinweis: str | None = None  # e.g. "Es wurden keine Kundendaten übermittelt." on the dashboard
     fehler: str | None = None  # an error page instead of Thinksurance (e.g. con:center refused)
     verknuepft: str | None = None  # the cloud user (bExternalId) Thinksurance has bound to the btoken

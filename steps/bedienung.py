@@ -37,7 +37,7 @@ class HttpBedienung:
 
     def kundenmaske_oeffnen(self, kundennummer: str, firma: str) -> None:
         maske = self.s.ams.kundenmaske(self.s.world.ams_benutzer, kundennummer)
-        assert maske["firma"] == firma, f"Die Kundenmaske zeigt „{maske['firma']}“ statt „{firma}“."
+        assert maske.firma == firma, f"Die Kundenmaske zeigt „{maske.firma}“ statt „{firma}“."
         self._kunde = kundennummer
 
     def digipro_anklicken(self) -> list[str]:

@@ -5,21 +5,21 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from absprung import einrichtung
-from absprung.secret import Secret
+from basis.secret import Secret
 from absprung.systems import Systems
 from steps.einrichter import Einrichter
 from steps.versuch import Versuch, versuchen
 
 
 @given('in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt')
-def _(einrichter: Einrichter) -> None:
-    einrichter.concenter_benutzer_hinterlegen()
+def _(systems: Systems, einrichter: Einrichter) -> None:
+    einrichtung.concenter_benutzer_hinterlegen(systems, einrichter)
 
 
 @given(parsers.parse('unter "assfinet api" ist ein Token mit dem Namen "{name}", dem Zweck "{zweck}" '
                      'und diesem Concenter Benutzernamen hinzugefügt'), target_fixture="access_token")
-def _(einrichter: Einrichter, name: str, zweck: str) -> Secret:
-    return einrichter.token_hinzufuegen(name=name, zweck=zweck)
+def _(systems: Systems, einrichter: Einrichter, name: str, zweck: str) -> Secret:
+    return einrichtung.token_hinzufuegen(systems, einrichter, name=name, zweck=zweck)
 
 
 @given("der generierte AccessToken ist vermerkt", target_fixture="access_token")
@@ -47,22 +47,24 @@ def _(systems: Systems) -> Versuch:
 
 
 @then(parsers.parse('trägt der Token den Namen "{name}"'))
-def _(versuch: Versuch, name: str) -> None:
+def _(systems: Systems, versuch: Versuch, name: str) -> None:
     assert not versuch.abgelehnt, versuch.meldung
-    assert versuch.wert["name"] == name, f"Der Token heißt „{versuch.wert['name']}“."
+    gezeigt = systems.cloud.tokens(systems.world.bestand)[-1].name  # as assfinet drive lists it
+    assert gezeigt == name, f"Der Token heißt „{gezeigt}“."
 
 
 @then("ist der con:center Benutzer als Concenter Benutzername eines Tokens wählbar")
 def _(systems: Systems) -> None:
-    token = einrichtung.token_hinzufuegen(systems)
-    assert token["concenter_benutzer"] == systems.world.concenter_benutzer
+    einrichtung.token_hinzufuegen(systems)
+    token = systems.cloud.tokens(systems.world.bestand)[-1]
+    assert token.concenter_benutzer == systems.world.concenter_benutzer, token.concenter_benutzer
 
 
 @then("zeigt assfinet drive den AccessToken beim Speichern vollständig und danach nur noch maskiert")
 def _(systems: Systems, access_token: Secret) -> None:
     liste = systems.cloud.tokens(systems.world.bestand)
     assert liste, "assfinet drive zeigt keinen Token an."
-    gezeigt = liste[-1]["access_token"]
+    gezeigt = liste[-1].maske
     maskiert = gezeigt != access_token.reveal() and "•" in gezeigt
     assert maskiert, "Der AccessToken steht unmaskiert in der Liste."
     passt = gezeigt[-4:] == access_token.reveal()[-4:]
@@ -73,14 +75,14 @@ def _(systems: Systems, access_token: Secret) -> None:
 def _(systems: Systems, access_token: Secret, firma: str) -> None:
     w = systems.world
     daten = systems.cloud.taa_daten_lesen(access_token, w.kundennummer(firma), w.haupt_email)
-    assert daten["firma"] == firma, daten
+    assert daten.firma == firma, f"TaaData liefert die Firma „{daten.firma}“ statt „{firma}“."
 
 
 @given("der Token wurde in assfinet drive widerrufen")
 def _(systems: Systems) -> None:
     w = systems.world
     for t in systems.cloud.tokens(w.bestand):
-        systems.cloud.token_widerrufen(w.bestand, t["id"])
+        systems.cloud.token_widerrufen(w.bestand, t.id)
 
 
 @given('der con:center Benutzer wurde unter "Allgemein → con:center" wieder entfernt')
@@ -92,6 +94,5 @@ def _(systems: Systems) -> None:
 def _(systems: Systems, access_token: Secret | None) -> None:
     w = systems.world
     token = access_token or w.geheimnis("access_token")
-    daten = systems.cloud.taa_daten_lesen(token, w.kundennummer(w.pruefkunde), w.haupt_email)
-    firma = daten.get("firma")
+    firma = systems.cloud.taa_daten_lesen(token, w.kundennummer(w.pruefkunde), w.haupt_email).firma
     assert firma == w.pruefkunde, f"TaaData liefert die Firma „{firma}“ statt „{w.pruefkunde}“."

@@ -7,7 +7,7 @@ from typing import Any
 from pytest_bdd import given, parsers, then
 
 from absprung import einrichtung
-from absprung.secret import Secret
+from basis.secret import Secret
 from absprung.systems import Systems
 from steps.einrichter import Einrichter
 
@@ -22,7 +22,7 @@ def hinterlegt(einstellungen: dict[str, Any]) -> dict[str, Any]:
 @given('beim con:center Benutzer sind für den Produktgeber "Thinksurance" der vermerkte AccessToken als '
        'Collaboration API Token und der btoken von Thinksurance hinterlegt')
 def _(systems: Systems, einrichter: Einrichter, access_token: Secret) -> None:
-    einrichter.produktgeber_hinterlegen(collaboration_api_token=access_token)
+    einrichtung.produktgeber_hinterlegen(systems, einrichter, collaboration_api_token=access_token)
     gesetzt = systems.concenter.produktgeber_einstellungen(systems.world.concenter_benutzer, "Thinksurance")
     assert hinterlegt(gesetzt) == {"collaboration_api_token": True, "btoken": True}, hinterlegt(gesetzt)
 

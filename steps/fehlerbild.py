@@ -2,7 +2,7 @@
 
 The labels come from the scenario description (``absprung.leitfaden.fehlerbilder``): the steps that
 see a code (launch log, refusal) check it is the Fehlerbild's ``Code:``, and "die Diagnose findet
-diese Ursache" checks that ``python -m absprung diagnose`` names the Fehlerbild's ``Prüfung:``.
+diese Ursache" checks that ``python -m absprung diagnose`` names the Fehlerbild's ``Ursache:``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from pytest_bdd import then
 
-from absprung.diagnose import diagnose, katalog
-from absprung.diagnose.modell import NICHT_PRUEFBAR
-from absprung.leitfaden.fehlerbilder import labels
+from absprung.diagnose import diagnose
+from absprung.leitfaden.fehlerbilder import DIAGNOSE_SCHRITT, labels
 from absprung.systems import Systems
+from absprung.ursachen import NICHT_PRUEFBAR
 
 LABELS = pytest.StashKey[dict[str, str]]()
 _CODE = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
@@ -45,18 +45,18 @@ def code_pruefen(fehlerbild: dict[str, str], gesehen: set[str]) -> None:
                                      f"{', '.join(sorted(gesehen))}.")
 
 
-@then(katalog.DIAGNOSE_SCHRITT)
+@then(DIAGNOSE_SCHRITT)
 def _(systems: Systems, fehlerbild: dict[str, str]) -> None:
-    erwartet = fehlerbild.get("Prüfung")
-    assert erwartet, "Dieses Szenario nennt in der Beschreibung keine Zeile „Prüfung:“."
+    erwartet = fehlerbild.get("Ursache")
+    assert erwartet, "Dieses Szenario nennt in der Beschreibung keine Zeile „Ursache:“."
     w = systems.world
     letzter = systems.concenter.protokoll()[:1]
     kunde = (letzter[0].get("kunde") if letzter else None) or w.kundennummer(w.pruefkunde)
     d = diagnose(systems, w.ams_benutzer, kunde)
-    if d.ursache is None:
+    if d.erste is None:
         offen = [z for z in d.zeilen if z.status == NICHT_PRUEFBAR]
         if offen and systems.target.remote:
             pytest.skip(f"nicht prüfbar auf diesem Ziel: {offen[0].hinweis}")
-    gefunden = d.ursache.befund.id if d.ursache else d.ergebnis
+    gefunden = d.erste.ursache.name if d.erste else d.ergebnis
     assert gefunden == erwartet, f"Die Diagnose nennt „{gefunden}“ statt „{erwartet}“: " + (
-        d.ursache.meldung if d.ursache else "keine Ursache")
+        d.erste.hinweis if d.erste else "keine Ursache")

@@ -14,9 +14,9 @@ from absprung.browser import launch_args
 from absprung.clients.base import redact_url
 from absprung.record import plugin
 from absprung.systems import Systems
-from absprung.targets import Target
+from basis.ziel import Target
 from steps.bedienung import Bedienung, BrowserBedienung, HttpBedienung
-from steps.einrichter import ApiEinrichter, UiEinrichter
+from steps.einrichter import Api, Einrichter, Oberflaeche
 
 MARKERS = {
     "browser": "prüft im echten Browser (Chromium, Playwright)",
@@ -124,11 +124,12 @@ def bedienung(request: pytest.FixtureRequest, systems: Systems) -> Iterator[Bedi
 
 
 @pytest.fixture
-def einrichter(request: pytest.FixtureRequest, systems: Systems) -> ApiEinrichter | UiEinrichter:
-    """Setup by clicking the screens for scenarios tagged @ui, through the APIs otherwise."""
+def einrichter(request: pytest.FixtureRequest, systems: Systems) -> Einrichter:
+    """Who performs the setup tasks: a person clicking the screens for scenarios tagged @ui, the
+    interfaces otherwise."""
     if request.node.get_closest_marker("ui"):
-        return UiEinrichter(systems, request.getfixturevalue("seite"), _foto(request))
-    return ApiEinrichter(systems)
+        return Oberflaeche(systems, request.getfixturevalue("seite"), _foto(request))
+    return Api(systems)
 
 
 @pytest.fixture(scope="session")

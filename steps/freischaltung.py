@@ -6,25 +6,26 @@ from pytest_bdd import given, parsers, when
 
 from absprung import einrichtung
 from absprung.systems import Systems
+from basis.leitfaden import VM_FREISCHALTUNG
 from steps.einrichter import Einrichter
 from steps.versuch import Versuch, versuchen
 
 
 @given("der ams Benutzer ist in der Liste für Mitarbeiterzugriff eingetragen")
-def _(einrichter: Einrichter) -> None:
-    einrichter.mitarbeiterzugriff_eintragen()
+def _(systems: Systems, einrichter: Einrichter) -> None:
+    einrichtung.mitarbeiterzugriff_eintragen(systems, einrichter)
 
 
 @given(parsers.parse('eine VM-Freischaltung "{name}" ist angelegt, geteilt mit dem ams Benutzer, als '
                      'Hauptfreischaltung festgelegt und mit dem Sachbearbeiter "{sachbearbeiter}"'))
-def _(einrichter: Einrichter, name: str, sachbearbeiter: str) -> None:
-    einrichter.vm_freischaltung_anlegen(name=name, sachbearbeiter=sachbearbeiter)
+def _(systems: Systems, einrichter: Einrichter, name: str, sachbearbeiter: str) -> None:
+    einrichtung.vm_freischaltung_anlegen(systems, einrichter, name=name, sachbearbeiter=sachbearbeiter)
 
 
 @given(parsers.parse('eine Kundenfreischaltung für "{firma}" ist angelegt, geteilt mit dem ams Benutzer und '
                      'als Hauptfreischaltung festgelegt'))
 def _(systems: Systems, einrichter: Einrichter, firma: str) -> None:
-    einrichter.kundenfreischaltung_anlegen(kunden=[systems.world.kundennummer(firma)])
+    einrichtung.kundenfreischaltung_anlegen(systems, einrichter, kunden=[systems.world.kundennummer(firma)])
 
 
 @given(parsers.parse('der ams Benutzer hat aus "{herkunft}" bereits eine Freischaltung für seine Kunden als '
@@ -58,6 +59,6 @@ def _(systems: Systems, firma: str) -> Versuch:
                     'als Hauptfreischaltung festgelegt wird'), target_fixture="versuch")
 def _(systems: Systems, firma: str, kollege: str) -> Versuch:
     w = systems.world
-    f = einrichtung.kundenfreischaltung_anlegen(systems, kunden=[w.kundennummer(firma)], geteilt_mit=kollege,
-                                                hauptfreischaltung=False)
+    f = systems.cloud.kundenfreischaltung_anlegen(w.bestand, name=VM_FREISCHALTUNG, kunden=[w.kundennummer(firma)],
+                                                  geteilt_mit=[kollege], hauptfreischaltung=False)
     return versuchen(lambda: systems.cloud.hauptfreischaltung_festlegen(w.bestand, f["id"], w.haupt_email))

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, then, when
 
+from absprung import einrichtung
 from absprung.clients import RemoteError
-from absprung.secret import Secret
+from basis.secret import Secret
 from absprung.systems import Systems
 from steps.einrichter import Einrichter
 
 
 @given("die Voraussetzungen des Leitfadens sind erfüllt")
 def _(systems: Systems, einrichter: Einrichter) -> None:
-    einrichter.voraussetzungen_zeigen()
+    einrichtung.voraussetzungen_zeigen(systems, einrichter)
     w = systems.world
     bestand = systems.cloud.bestand(w.bestand)
     fehlend = {"API-Zugriff", "Con:CenterTAA"} - set(bestand["features"])

@@ -22,9 +22,11 @@ from absprung import browser_server, preflight
 from absprung.errors import BrowserServerError, MissingSecret, ProfileError
 from absprung.record import plugin
 from absprung.record.model import FAILED, PASSED, SKIPPED, ScenarioRecord
-from absprung.secret import reveal
-from absprung.targets import NAMES, SYSTEMS, Target, embedded_fakes, load_profile
-from fakes.server import Fakes, Options
+from basis.secret import reveal
+from basis.systeme import NAMEN, TITEL
+from basis.ziel import Target, embedded_fakes, load_profile
+from fakes.options import Options
+from fakes.server import Fakes
 
 TARGET = pytest.StashKey[Target]()
 PREFLIGHT = pytest.StashKey[str]()
@@ -98,7 +100,7 @@ def target(pytestconfig: pytest.Config) -> Iterator[Target]:
 
 
 def _systems_of(record: ScenarioRecord) -> set[str]:
-    return {s for entry in record.http for s in SYSTEMS if str(entry.get("system", "")).startswith(NAMES[s])}
+    return {s for entry in record.http for s in NAMEN if str(entry.get("system", "")).startswith(TITEL[s])}
 
 
 def _ran(config: pytest.Config) -> tuple[list[ScenarioRecord], list[ScenarioRecord]]:
@@ -116,10 +118,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatu
     tw.section(f"Ziel „{target.name}“")
     for line in config.stash.get(PREFLIGHT, "").splitlines():
         tw.write_line(f"Vorabprüfung: {line}")
-    for s in SYSTEMS:
+    for s in NAMEN:
         where = "eingebettet" if s in target.embedded else target.urls[s]
         count = sum(1 for r in ran if s in _systems_of(r))
-        tw.write_line(f"{NAMES[s]} ({where}): {count} Szenario(s) ausgeführt")
+        tw.write_line(f"{TITEL[s]} ({where}): {count} Szenario(s) ausgeführt")
     for reason, n in Counter(r.message or "ohne Grund" for r in skipped).most_common():
         tw.write_line(f"übersprungen: {n} – {reason}")
     if not ran:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from absprung.targets import NAMES
+from basis.kundenfelder import Kundendaten
+from basis.systeme import TITEL
 
 from .base import Client
 
 
 class AmsClient(Client):
-    system = NAMES["ams"]
+    system = TITEL["ams"]
 
     def benutzer(self, kuerzel: str) -> dict[str, Any]:
         return self.obj("GET", f"/api/benutzer/{kuerzel}")
@@ -27,11 +28,11 @@ class AmsClient(Client):
     def produktfreischaltungen_aktualisieren(self, kuerzel: str) -> list[str]:
         return self.list_field(self.obj("POST", f"/api/benutzer/{kuerzel}/produktfreischaltungen"), "produkte")
 
-    def kundenmaske(self, kuerzel: str, kunde: str) -> dict[str, Any]:
-        return self.obj("GET", f"/api/benutzer/{kuerzel}/kunden/{kunde}")
+    def kundenmaske(self, kuerzel: str, kunde: str) -> Kundendaten:
+        return Kundendaten.aus_json(self.obj("GET", f"/api/benutzer/{kuerzel}/kunden/{kunde}"))
 
-    def kunde_replizieren(self, kuerzel: str, kunde: str) -> dict[str, Any]:
-        return self.obj("POST", f"/api/benutzer/{kuerzel}/kunden/{kunde}/replizieren")
+    def kunde_replizieren(self, kuerzel: str, kunde: str) -> Kundendaten:
+        return Kundendaten.aus_json(self.obj("POST", f"/api/benutzer/{kuerzel}/kunden/{kunde}/replizieren"))
 
     def digipro(self, kuerzel: str, kunde: str) -> list[str]:
         return self.list_field(self.obj("GET", f"/api/benutzer/{kuerzel}/kunden/{kunde}/digipro"), "produkte")

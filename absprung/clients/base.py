@@ -7,15 +7,15 @@ as ``Secret`` in bodies and headers and are revealed only while the request is w
 
 from __future__ import annotations
 
+import functools
 import socket
+import ssl
 from typing import Any, Callable
 
 import httpx
 
 from absprung.errors import RemoteError, Unreachable
-from absprung.secret import Secret
-
-from .leicht import Antwort, LeichtHttp, Unerreichbar, tls
+from basis.secret import Secret
 
 SECRET_HEADERS = {"authorization", "x-broker-token", "x-account-token", "cookie", "set-cookie"}
 SECRET_FIELDS = {"hash", "secret", "token", "access_token", "bToken", "aToken", "btoken",
@@ -61,6 +61,12 @@ def redact_url(url: str) -> str:
     return url
 
 
+@functools.cache
+def tls() -> ssl.SSLContext:
+    """One verifying TLS context for all clients: building it costs ~20 ms (CA bundle)."""
+    return ssl.create_default_context()
+
+
 def transport() -> httpx.HTTPTransport:
     """TCP_NODELAY: httpx writes headers and body separately; with Nagle's algorithm and delayed
     ACKs every request with a body would wait ~40 ms on loopback."""
@@ -68,26 +74,27 @@ def transport() -> httpx.HTTPTransport:
 
 
 class Client:
+    """Also the client of a system without its own (``basis.systeme``): ``system`` names it."""
+
     system = "system"
 
     def __init__(self, *, base_url: str, timeout: float = 10.0, record: Recorder | None = None,
-                 leicht: bool = False) -> None:
-        """``leicht``: the standard library's http.client instead of httpx – for the fakes' calls
-        to their neighbours, where CPU per request bounds the throughput (no recording then)."""
+                 system: str | None = None) -> None:
         self.base_url = base_url.rstrip("/")
+        if system is not None:
+            self.system = system
         self._record = record
-        self._http: httpx.Client | LeichtHttp = (
-            LeichtHttp(self.base_url, timeout) if leicht else
-            httpx.Client(base_url=self.base_url, timeout=timeout, follow_redirects=False, transport=transport()))
+        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, follow_redirects=False,
+                                  transport=transport())
 
     def close(self) -> None:
         self._http.close()
 
     def request(self, method: str, path: str, *, json_body: Any = None,
-                headers: dict[str, str | Secret] | None = None, params: dict[str, Any] | None = None) -> httpx.Response | Antwort:
+                headers: dict[str, str | Secret] | None = None, params: dict[str, Any] | None = None) -> httpx.Response:
         try:
             answer = self._http.request(method, path, json=_plain(json_body), headers=_plain(headers), params=params)
-        except (httpx.HTTPError, Unerreichbar) as f:
+        except httpx.HTTPError as f:
             raise Unreachable(self.system, 0, "NICHT_ERREICHBAR", f"{self.system} unter {self.base_url} ist nicht "
                               f"erreichbar ({type(f).__name__}).") from None
         except UnicodeError:
@@ -134,7 +141,7 @@ class Client:
         return RemoteError(self.system, 200, "ANTWORT_UNERWARTET",
                            f"{self.system} unter {self.base_url} antwortet unerwartet: {what}.")
 
-    def _error(self, answer: httpx.Response | Antwort) -> RemoteError:
+    def _error(self, answer: httpx.Response) -> RemoteError:
         try:
             data = answer.json()
         except ValueError:
@@ -145,7 +152,7 @@ class Client:
                            message or answer.text[:200] or f"HTTP {answer.status_code}")
 
     def _entry(self, method: str, path: str, body: Any, headers: dict[str, str | Secret] | None,
-               answer: httpx.Response | Antwort) -> dict[str, Any]:
+               answer: httpx.Response) -> dict[str, Any]:
         try:
             answer_body = redact(answer.json())
         except ValueError:

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from absprung.secret import Secret, reveal
-from absprung.targets import NAMES
+from basis.kundenfelder import Kundendaten
+from basis.leitfaden import TOKEN_NAME
+
+from basis.secret import Secret, reveal
+from basis.systeme import TITEL
 
 from .base import Client
 
 
+@dataclass(frozen=True)
+class Token:
+    """A token under "assfinet api": its AccessToken in full only right after saving, else masked."""
+
+    id: str
+    name: str
+    zweck: str
+    concenter_benutzer: str
+    access_token: Secret | None  # in full: only in the answer to saving it
+    maske: str  # how assfinet drive shows it afterwards (first and last characters)
+    widerrufen: bool = False
+
+
 class CloudClient(Client):
-    system = NAMES["cloud"]
+    system = TITEL["cloud"]
 
     def _b(self, bestand: str) -> str:
         return f"/api/bestaende/{bestand}"
@@ -37,23 +54,29 @@ class CloudClient(Client):
         return self.list_field(self.obj("DELETE", f"{self._b(bestand)}/concenter/{name}"), "concenter")
 
     def token_hinzufuegen(self, bestand: str, *, zweck: str, concenter_benutzer: str,
-                          name: str = "Thinksurance") -> dict[str, Any]:
+                          name: str = TOKEN_NAME) -> Token:
         """The saved token; its AccessToken, shown this once in full, as a Secret."""
-        token = self.obj("POST", f"{self._b(bestand)}/tokens",
-                         json_body={"name": name, "zweck": zweck, "concenter_benutzer": concenter_benutzer})
-        return {**token, "access_token": Secret(self.text_field(token, "access_token"))}
+        antwort = self.obj("POST", f"{self._b(bestand)}/tokens",
+                           json_body={"name": name, "zweck": zweck, "concenter_benutzer": concenter_benutzer})
+        return self._token(antwort, Secret(self.text_field(antwort, "access_token")))
 
-    def tokens(self, bestand: str) -> list[dict[str, Any]]:
-        return self.items("GET", f"{self._b(bestand)}/tokens")
+    def tokens(self, bestand: str) -> list[Token]:
+        return [self._token(t) for t in self.items("GET", f"{self._b(bestand)}/tokens") if isinstance(t, dict)]
 
-    def token_widerrufen(self, bestand: str, token_id: str) -> dict[str, Any]:
-        return self.obj("POST", f"{self._b(bestand)}/tokens/{token_id}/widerrufen")
+    def token_widerrufen(self, bestand: str, token_id: str) -> Token:
+        return self._token(self.obj("POST", f"{self._b(bestand)}/tokens/{token_id}/widerrufen"))
 
-    def kunde(self, bestand: str, kundennummer: str) -> dict[str, Any]:
-        return self.obj("GET", f"{self._b(bestand)}/kunden/{kundennummer}")
+    def _token(self, t: dict[str, Any], access_token: Secret | None = None) -> Token:
+        return Token(id=self.text_field(t, "id"), name=str(t.get("name") or ""), zweck=str(t.get("zweck") or ""),
+                     concenter_benutzer=str(t.get("concenter_benutzer") or ""), access_token=access_token,
+                     maske="" if access_token else str(t.get("access_token") or ""),
+                     widerrufen=t.get("widerrufen") is True)
 
-    def kunde_replizieren(self, bestand: str, kundennummer: str, daten: dict[str, Any]) -> dict[str, Any]:
-        return self.obj("PUT", f"{self._b(bestand)}/kunden/{kundennummer}", json_body=daten)
+    def kunde(self, bestand: str, kundennummer: str) -> Kundendaten:
+        return Kundendaten.aus_json(self.obj("GET", f"{self._b(bestand)}/kunden/{kundennummer}"))
+
+    def kunde_replizieren(self, bestand: str, kundennummer: str, daten: dict[str, Any]) -> Kundendaten:
+        return Kundendaten.aus_json(self.obj("PUT", f"{self._b(bestand)}/kunden/{kundennummer}", json_body=daten))
 
     def kundenfreischaltung_anlegen(self, bestand: str, *, name: str, kunden: list[str],
                                     geteilt_mit: list[str], hauptfreischaltung: bool,
@@ -86,7 +109,7 @@ class CloudClient(Client):
     def rechte_pruefen(self, bestand: str, email: str, kundennummer: str) -> dict[str, Any]:
         return self.obj("GET", f"{self._b(bestand)}/rechte", params={"benutzer": email, "kunde": kundennummer})
 
-    def taa_daten_lesen(self, access_token: Secret | str, kundennummer: str, cloud_benutzer: str) -> dict[str, Any]:
-        return self.obj("GET", f"/api/taa/kunden/{kundennummer}",
-                        headers={"Authorization": Secret(f"Bearer {reveal(access_token)}")},
-                        params={"cloud_benutzer": cloud_benutzer})
+    def taa_daten_lesen(self, access_token: Secret | str, kundennummer: str, cloud_benutzer: str) -> Kundendaten:
+        return Kundendaten.aus_json(self.obj("GET", f"/api/taa/kunden/{kundennummer}",
+                                             headers={"Authorization": Secret(f"Bearer {reveal(access_token)}")},
+                                             params={"cloud_benutzer": cloud_benutzer}))

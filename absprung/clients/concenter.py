@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from absprung.secret import Secret
-from absprung.targets import NAMES
+from basis.secret import Secret
+from basis.systeme import TITEL
 
 from .base import Client
 
 
 class ConcenterClient(Client):
-    system = NAMES["concenter"]
+    system = TITEL["concenter"]
 
     def produktgeber_einstellungen_speichern(self, benutzer: str, produktgeber: str,
                                              werte: dict[str, Secret | str]) -> dict[str, Any]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from absprung.secret import Secret, reveal
-from absprung.targets import NAMES
+from basis.secret import Secret, reveal
+from basis.systeme import TITEL
 
 from .base import Client
 
@@ -13,7 +13,7 @@ Key = Secret | str
 
 
 class ThinksuranceClient(Client):
-    system = NAMES["thinksurance"]
+    system = TITEL["thinksurance"]
 
     def token(self, hash: Key, secret: Key) -> Secret:
         """V1.1 Authentication; the security token is a secret itself."""

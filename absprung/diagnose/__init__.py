@@ -1,13 +1,12 @@
 """Diagnosis of one customer's setup (``python -m absprung diagnose``) and the launch log's words.
 
-``kette`` runs the checks of ``pruefungen`` (one module per system) through ``kontext`` (reading
-only) in the order of ``befunde``; ``modell`` is the result and its JSON; ``katalog`` finds the
-Fehlerbild of a cause; ``ausgabe`` prints it; ``protokoll`` explains the last launch-log entry.
+``kette`` runs the checks of the declared causes (``absprung.ursachen``) in data-flow order;
+``modell`` is the result and its JSON; ``ausgabe`` prints it; ``protokoll`` explains the last
+launch-log entry.
 """
 
-from .kette import KETTE, diagnose
 from . import ausgabe
-from .kontext import Eingabefehler
+from .kette import KETTE, diagnose
 from .modell import Diagnose
 
-__all__ = ["KETTE", "Diagnose", "Eingabefehler", "ausgabe", "diagnose"]
+__all__ = ["KETTE", "Diagnose", "ausgabe", "diagnose"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..secret import mask
-from .modell import FEHLT, IN_ORDNUNG, NICHT_PRUEFBAR, URSACHE_GEFUNDEN, Diagnose, Zeile
+from basis.secret import mask
+
+from .modell import FEHLT, IN_ORDNUNG, NICHT_PRUEFBAR, URSACHE_GEFUNDEN, Diagnose, Zeile, fehlerbild_link
 
 ZEICHEN = {"ok": "✔", FEHLT: "✘", NICHT_PRUEFBAR: "?"}
 STATUS = {"ok": "ok", FEHLT: "fehlt", NICHT_PRUEFBAR: "nicht prüfbar"}
@@ -14,8 +15,8 @@ ERGEBNIS = {IN_ORDNUNG: "in Ordnung – alle Prüfungen ok", URSACHE_GEFUNDEN: "
 
 
 def zeile(i: int, n: int, z: Zeile) -> str:
-    ids = " ".join(z.befund.leitfaden)
-    return f"[{i:>2}/{n}] {ZEICHEN[z.status]} {ids:<7} {z.befund.pruefung} – {STATUS[z.status]}: {z.hinweis}"
+    ids = " ".join(z.ursache.leitfaden)
+    return f"[{i:>2}/{n}] {ZEICHEN[z.status]} {ids:<7} {z.ursache.pruefung} – {STATUS[z.status]}: {z.hinweis}"
 
 
 class Fortschritt:
@@ -30,16 +31,15 @@ class Fortschritt:
 
 def schluss(d: Diagnose, site: str = "site/") -> str:
     lines = [f"Ergebnis: {ERGEBNIS[d.ergebnis]}"]
-    u = d.ursache
-    if u is not None:
-        lines[0] += f" ({', '.join(u.befund.leitfaden)} – {u.befund.pruefung})"
-        lines += [f"  Gefunden:   {u.meldung}", f"  Ursache:    {u.ursache}"]
+    e = d.erste
+    if e is not None:
+        u = e.ursache
+        lines[0] += f" ({', '.join(u.leitfaden)} – {u.pruefung})"
+        lines += [f"  Gefunden:   {e.hinweis}", f"  Ursache:    {u.text}"]
         if u.code:
             lines.append(f"  Code:       {u.code}")
-        lines.append(f"  Behebung:   {u.behebung}")
-        if u.fehlerbild:
-            lines.append(f"  Fehlerbild: {site}{u.fehlerbild}")
+        lines += [f"  Behebung:   {u.behebung}", f"  Fehlerbild: {site}{fehlerbild_link(u)}"]
     elif d.ergebnis != IN_ORDNUNG:
-        offen = [z.befund.pruefung for z in d.zeilen if z.status == NICHT_PRUEFBAR]
+        offen = [z.ursache.pruefung for z in d.zeilen if z.status == NICHT_PRUEFBAR]
         lines.append(f"  Von Hand prüfen: {'; '.join(offen)}")
     return "\n".join(lines)

@@ -14,63 +14,51 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .befunde import BEFUND, Befund
+from ..ursachen import FEHLT, NICHT_PRUEFBAR, OK, Ursache
 
-OK, FEHLT, NICHT_PRUEFBAR = "ok", "fehlt", "nicht_pruefbar"
+__all__ = ["EXIT", "EXIT_ZIEL", "FEHLT", "IN_ORDNUNG", "NICHT_PRUEFBAR", "OK", "UNKLAR", "URSACHE_GEFUNDEN",
+           "Diagnose", "Zeile", "fehlerbild_link"]
+
 IN_ORDNUNG, URSACHE_GEFUNDEN, UNKLAR = "in_ordnung", "ursache_gefunden", "unklar"
 EXIT = {IN_ORDNUNG: 0, URSACHE_GEFUNDEN: 1, UNKLAR: 3}
 EXIT_ZIEL = 4  # profile, connection or input (unknown user or customer): nothing was diagnosed
+FEHLERBILDER = "generiert/fehlerbilder.html"  # the Fehlerbilder page, relative to the site's root
+
+
+def fehlerbild_link(u: Ursache) -> str:
+    """Where the living guide explains the cause: its anchor on the Fehlerbilder page."""
+    return f"{FEHLERBILDER}#{u.anker}"
 
 
 @dataclass(frozen=True)
 class Zeile:
-    """One check: which cause it rules in or out, its status and what was seen."""
+    """One check: the cause it rules in or out, its status and what was seen."""
 
-    befund: Befund
+    ursache: Ursache
     status: str
     hinweis: str
 
     def json(self) -> dict[str, Any]:
-        return {"leitfaden": list(self.befund.leitfaden), "pruefung": self.befund.pruefung,
+        return {"leitfaden": list(self.ursache.leitfaden), "pruefung": self.ursache.pruefung,
                 "status": self.status, "hinweis": self.hinweis}
-
-
-def ok(befund: str, hinweis: str) -> Zeile:
-    return Zeile(BEFUND[befund], OK, hinweis)
-
-
-def fehlt(befund: str, hinweis: str) -> Zeile:
-    return Zeile(BEFUND[befund], FEHLT, hinweis)
-
-
-def nicht_pruefbar(befund: str, warum: str) -> Zeile:
-    """The guide's menu path goes with it: there a person can look by hand."""
-    b = BEFUND[befund]
-    return Zeile(b, NICHT_PRUEFBAR, f"{warum} Von Hand prüfen: {b.pfad}.")
-
-
-@dataclass(frozen=True)
-class Ursache:
-    befund: Befund
-    code: str  # the code that identifies it (from the Fehlerbild), "" without one
-    meldung: str  # what this check saw, concretely
-    ursache: str  # the Fehlerbild's Ursache (general)
-    behebung: str
-    fehlerbild: str  # site path with anchor, "" without a Fehlerbild
-
-    def json(self) -> dict[str, Any]:
-        return {"leitfaden": list(self.befund.leitfaden), "code": self.code, "meldung": self.meldung,
-                "behebung": self.behebung, "fehlerbild": self.fehlerbild}
 
 
 @dataclass(frozen=True)
 class Diagnose:
     zeilen: tuple[Zeile, ...]
-    ursache: Ursache | None
+
+    @property
+    def erste(self) -> Zeile | None:
+        """The first broken link in the data flow: the cause."""
+        return next((z for z in self.zeilen if z.status == FEHLT), None)
+
+    @property
+    def ursache(self) -> Ursache | None:
+        return self.erste.ursache if self.erste else None
 
     @property
     def ergebnis(self) -> str:
-        if self.ursache is not None:
+        if self.erste is not None:
             return URSACHE_GEFUNDEN
         return UNKLAR if any(z.status == NICHT_PRUEFBAR for z in self.zeilen) else IN_ORDNUNG
 
@@ -79,5 +67,8 @@ class Diagnose:
         return EXIT[self.ergebnis]
 
     def json(self) -> dict[str, Any]:
-        return {"ergebnis": self.ergebnis, "ursache": self.ursache.json() if self.ursache else None,
-                "pruefungen": [z.json() for z in self.zeilen]}
+        e = self.erste
+        ursache = None if e is None else {
+            "leitfaden": list(e.ursache.leitfaden), "code": e.ursache.code, "meldung": e.hinweis,
+            "behebung": e.ursache.behebung, "fehlerbild": fehlerbild_link(e.ursache)}
+        return {"ergebnis": self.ergebnis, "ursache": ursache, "pruefungen": [z.json() for z in self.zeilen]}

@@ -1,4 +1,10 @@
-"""Fehlerbilder: scenarios tagged @fehlerbild, read as symptom, cause (Ursache) and fix (Behebung)."""
+"""Fehlerbilder: scenarios tagged @fehlerbild, read as symptom and the cause they show.
+
+A Fehlerbild's description names its symptom (one of ``absprung.ursachen.SYMPTOME``), the cause it
+shows by the name of its declaration (``Ursache: NAME``, see ``absprung.ursachen``), the code the
+scenario sees and the words callers use. Ursache and Behebung in words come from the declaration –
+written once.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from absprung.ursachen import SYMPTOME, URSACHE, Ursache
+
 from .gherkin import Scenario
 
-LABELS = ("Symptom", "Ursache", "Behebung", "Suchbegriffe", "Code", "Prüfung")
+LABELS = ("Symptom", "Ursache", "Suchbegriffe", "Code")
+DIAGNOSE_SCHRITT = "findet die Diagnose diese Ursache"  # the last step of a Fehlerbild whose state is its cause
 _LABEL = re.compile(rf"^({'|'.join(LABELS)})\s*:\s*(.*)$")
 
 
@@ -16,12 +25,20 @@ _LABEL = re.compile(rf"^({'|'.join(LABELS)})\s*:\s*(.*)$")
 class Fehlerbild:
     szenario: Scenario
     symptom: str
-    ursache: str
-    behebung: str
+    name: str  # the declared cause it shows (``Ursache:``)
     suchbegriffe: tuple[str, ...]
     hinweis: str = ""
-    code: str = ""  # the stable code that identifies the cause (launch log, refusal or the diagnosis' answer)
-    pruefung: str = ""  # the finding of ``python -m absprung diagnose`` that names this cause
+    code: str = ""  # the stable code this scenario sees (launch log or refusal)
+
+    @property
+    def ursache(self) -> Ursache | None:
+        """The declaration of its cause; None where the name is not declared (a warning says so)."""
+        return URSACHE.get(self.name)
+
+    @property
+    def mit_diagnose(self) -> bool:
+        """Is its scenario's state the cause (it ends with "findet die Diagnose diese Ursache")?"""
+        return any(s.text == DIAGNOSE_SCHRITT for s in self.szenario.steps)
 
 
 def labels(description: str) -> tuple[dict[str, str], list[str]]:
@@ -46,8 +63,8 @@ def labels(description: str) -> tuple[dict[str, str], list[str]]:
 def fehlerbild(sc: Scenario) -> Fehlerbild:
     fields, note = labels(sc.description)
     words = tuple(k.strip() for k in fields.get("Suchbegriffe", "").split(",") if k.strip())
-    return Fehlerbild(sc, fields.get("Symptom") or sc.name, fields.get("Ursache", ""), fields.get("Behebung", ""),
-                      words, " ".join(note), fields.get("Code", ""), fields.get("Prüfung", ""))
+    return Fehlerbild(sc, fields.get("Symptom") or sc.name, fields.get("Ursache", ""), words, " ".join(note),
+                      fields.get("Code", ""))
 
 
 # Words callers use for the common symptoms, so the site search finds every matching Fehlerbild
@@ -71,11 +88,18 @@ def search_words(f: Fehlerbild) -> tuple[str, ...]:
 
 
 def warnings(fehlerbilder: Iterable[Fehlerbild]) -> list[str]:
+    """What a Fehlerbild lacks or names wrongly: the site build fails on these (mkdocs --strict)."""
     result = []
     for f in fehlerbilder:
-        missing = [label for label, value in (("Ursache", f.ursache), ("Behebung", f.behebung), ("Code", f.code),
-                                              ("Prüfung", f.pruefung)) if not value]
+        wo = f"Fehlerbild „{f.szenario.name}“ ({f.szenario.file}:{f.szenario.line})"
+        missing = [label for label, value in (("Ursache", f.name), ("Code", f.code)) if not value]
         if missing:
-            result.append(f"Fehlerbild „{f.szenario.name}“ ({f.szenario.file}:{f.szenario.line}): "
-                          f"es fehlt {' und '.join(m + ':' for m in missing)} in der Beschreibung.")
+            result.append(f"{wo}: es fehlt {' und '.join(m + ':' for m in missing)} in der Beschreibung.")
+        elif f.ursache is None:
+            result.append(f"{wo}: „Ursache: {f.name}“ ist keine erklärte Ursache (absprung/ursachen/katalog.py).")
+        elif f.code not in f.ursache.codes:
+            result.append(f"{wo}: der Code {f.code} ist keiner der Codes der Ursache „{f.name}“ "
+                          f"({', '.join(f.ursache.codes) or 'keine'}).")
+        if f.symptom not in SYMPTOME:
+            result.append(f"{wo}: das Symptom „{f.symptom}“ ist keines der erklärten ({'; '.join(SYMPTOME)}).")
     return result

@@ -1,9 +1,9 @@
 """The second net for secrets: every test report is masked before anyone reads it.
 
-Secrets travel as ``absprung.secret.Secret`` and print themselves as ``•••``; still, a value can
+Secrets travel as ``basis.secret.Secret`` and print themselves as ``•••``; still, a value can
 reach a message in plain text (a page that echoes it, a neighbour's error text). So the report's
 failure representation – message, traceback lines, function arguments, locals – and its captured
-output pass through ``absprung.secret.mask`` before the terminal, the HTML report or the run record
+output pass through ``basis.secret.mask`` before the terminal, the HTML report or the run record
 see them: on success and on failure, under xdist in the worker that ran the test.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from absprung.secret import mask
+from basis.secret import mask
 
 
 def mask_report(report: pytest.TestReport) -> None:

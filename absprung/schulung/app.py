@@ -12,22 +12,24 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from basis import leitfaden
 from fakes.common.pages import Form, Pages
 
 from ..diagnose import diagnose
 from ..diagnose.modell import IN_ORDNUNG, Diagnose
 from ..errors import AbsprungError
 from ..systems import Systems
-from ..targets import NAMES, SYSTEMS, embedded_fakes
-from ..uebungen import Uebung
+from basis.systeme import NAMEN, TITEL
+from basis.ziel import embedded_fakes
+from ..ursachen import Ursache
 
-FEATURES = ("API-Zugriff", "Con:CenterTAA", "Mitarbeiterzugriff", "Vermittlerfreischaltungen")
 
 
-def create(urls: dict[str, str], uebung: Uebung | None = None) -> Starlette:
+def create(urls: dict[str, str], uebung: Ursache | None = None) -> Starlette:
+    """``uebung``: the cause set up as the exercise (its ``uebung`` is not None), or none."""
     pages = Pages(Path(__file__).parent / "templates", "schulung", "Schulungsumgebung")
     target = embedded_fakes().with_fake_urls(urls)
-    systeme = [(NAMES[s], urls[s]) for s in SYSTEMS]
+    systeme = [(TITEL[s], urls[s]) for s in NAMEN]
 
     def verbinden() -> Systems:
         return Systems.connect(target)
@@ -35,14 +37,14 @@ def create(urls: dict[str, str], uebung: Uebung | None = None) -> Starlette:
     def pruefen() -> Diagnose:
         s = verbinden()
         try:
-            kunde = uebung.kundennummer(s) if uebung else s.world.kundennummer(s.world.pruefkunde)
+            kunde = uebung.uebung.kundennummer(s) if uebung and uebung.uebung else s.world.kundennummer(
+                s.world.pruefkunde)
             return diagnose(s, s.world.ams_benutzer, kunde)
         finally:
             s.close()
 
     def kontext(**mehr: Any) -> dict[str, Any]:
-        fb = uebung.fehlerbild if uebung else None
-        return {"uebung": uebung, "fehlerbild": fb, "systeme": systeme, "urls": urls, **mehr}
+        return {"uebung": uebung, "systeme": systeme, "urls": urls, **mehr}
 
     async def start(request: Request) -> Response:
         return pages.html("start.html", **kontext(bereich="start"))
@@ -63,7 +65,7 @@ def create(urls: dict[str, str], uebung: Uebung | None = None) -> Starlette:
             except AbsprungError as f:
                 fehler = str(f)
         return pages.html("support.html", status=400 if fehler else 200,
-                          **kontext(bereich="support", features=FEATURES, meldung_erfolg=erfolg, meldung_fehler=fehler))
+                          **kontext(bereich="support", features=leitfaden.FEATURES, meldung_erfolg=erfolg, meldung_fehler=fehler))
 
     return Starlette(routes=[Route("/", start), Route("/pruefen", pruefen_seite),
                              Route("/support", support, methods=["GET", "POST"])])
@@ -77,13 +79,13 @@ def _support(verbinden: Any, form: Form) -> str:
         aktion = form.text("aktion")
         if aktion == "feature":
             feature = form.text("feature")
-            if feature not in FEATURES:
+            if feature not in leitfaden.FEATURES:
                 raise AbsprungError("Bitte ein Feature wählen.")
             aktiv = form.text("aktiv") != "nein"
             s.cloud.feature_setzen(w.bestand, feature, aktiv)
             return f"assfinet Support: Das Feature „{feature}“ ist für den Bestand {'gebucht' if aktiv else 'abbestellt'}."
         if aktion == "produkt":
-            s.concenter.produkt_freischalten(w.concenter_benutzer, "Thinksurance", True)
+            s.concenter.produkt_freischalten(w.concenter_benutzer, leitfaden.RECHT, True)
             return f"assfinet Support: Der con:center Benutzer „{w.concenter_benutzer}“ verfügt jetzt über das Produkt."
         if aktion == "neu-zuordnen":
             email = form.text("email")

@@ -18,8 +18,9 @@ from typing import Iterator
 from ..clients import ControlClient, RemoteError
 from ..clients.base import Client
 from ..errors import ProfileError
-from ..secret import mask
-from ..targets import NAMES, SYSTEMS, embedded_fakes, load_profile
+from basis.secret import mask
+from basis.systeme import NAMEN, TITEL
+from basis.ziel import embedded_fakes, load_profile
 from . import aufnahme, bericht, form
 from .lauf import Beobachtung, NichtPruefbar, Werte, ausfuehren
 from .modell import ORDNER, Fall, VertragsFehler, laden
@@ -30,9 +31,10 @@ EXIT_DRIFT, EXIT_ZIEL = 1, 4
 @contextmanager
 def eingebettet(system: str) -> Iterator[str]:
     """One fake on a loopback port (its neighbours are never called by the contracts)."""
-    from fakes.server import Fakes, Options
+    from fakes.options import Options
+    from fakes.server import Fakes
 
-    andere = {s: "http://127.0.0.1:9" for s in SYSTEMS if s != system}
+    andere = {s: "http://127.0.0.1:9" for s in NAMEN if s != system}
     with Fakes(Options(serve=frozenset({system}), neighbours=andere)) as fakes:
         yield fakes.urls[system]
 
@@ -99,12 +101,12 @@ def aufzeichnen(profil: str, system: str = "thinksurance", ordner: Path = ORDNER
         print(f"Fehler: {grund}", file=sys.stderr)
         return EXIT_ZIEL
     if system not in target.remote:
-        print(f"Fehler: {NAMES[system]} ist im Zielprofil „{target.name}“ eingebettet – aufgezeichnet wird nur ein "
+        print(f"Fehler: {TITEL[system]} ist im Zielprofil „{target.name}“ eingebettet – aufgezeichnet wird nur ein "
               "entferntes System (eine Adresse unter [urls]).", file=sys.stderr)
         return EXIT_ZIEL
     url = target.urls[system]
     faelle = [f for f in faelle if f.lesend or target.writes_allowed]
-    print(f"Zeichne {len(faelle)} Verträge von {NAMES[system]} ({url}) auf"
+    print(f"Zeichne {len(faelle)} Verträge von {TITEL[system]} ({url}) auf"
           f"{'' if target.writes_allowed else ' – nur die lesenden (schreiben_erlaubt = false)'} …", flush=True)
     werte, client = Werte(target.world, url), Client(base_url=url)
     gesehen: dict[str, Beobachtung] = {}

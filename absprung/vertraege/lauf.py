@@ -18,8 +18,8 @@ from typing import Any
 from ..clients import RemoteError, ThinksuranceClient
 from ..clients.base import Client
 from ..errors import AbsprungError, Unreachable
-from ..secret import Secret, reveal
-from ..targets import World
+from basis.secret import Secret, reveal
+from basis.ziel import World
 from .form import beliebige, form_von
 from .modell import Fall
 

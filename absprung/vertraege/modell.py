@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import AbsprungError
+
 ORDNER = Path(__file__).resolve().parents[2] / "vertraege"
 
 
-class VertragsFehler(ValueError):
+class VertragsFehler(AbsprungError):
     """A contract file that cannot be read; the message says which and why (German)."""
 
 

@@ -9,7 +9,6 @@ from typing import Any
 
 from fakes.common.endpoints import Call, Endpoint, Param
 from fakes.common.schema import Schema, boolean, string
-from fakes.common.state import sperrt_selbst
 
 from .models import Ams, Benutzer, CloudPort, ConcenterPort, Kunde
 
@@ -45,7 +44,6 @@ def endpoints(ams: Ams, cc: ConcenterPort, cloud: CloudPort) -> list[Endpoint]:
     def haupt_email_aendern(a: Call) -> Any:
         return benutzer_json(ams.haupt_email_aendern(a.path["kuerzel"], a.body["email"]))
 
-    @sperrt_selbst
     def produktfreischaltungen_aktualisieren(a: Call) -> Any:
         return {"produkte": ams.produktfreischaltungen_aktualisieren(a.path["kuerzel"], cc)}
 
@@ -55,11 +53,9 @@ def endpoints(ams: Ams, cc: ConcenterPort, cloud: CloudPort) -> list[Endpoint]:
     def digipro(a: Call) -> Any:
         return {"produkte": ams.digipro(a.path["kuerzel"], a.path["kunde"])}
 
-    @sperrt_selbst
     def kunde_replizieren(a: Call) -> Any:
         return kunde_json(ams.kunde_replizieren(a.path["kuerzel"], a.path["kunde"], cloud))
 
-    @sperrt_selbst
     def produkt_waehlen(a: Call) -> Any:
         return {"url": ams.produkt_waehlen(a.path["kuerzel"], a.path["kunde"], a.body["produkt"], cc)}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
-from fakes import demo
+from basis import demo
 from fakes.common.errors import Kind, NeighbourError, rule
 from fakes.common.state import FakeState, sperrt_selbst
 

@@ -11,7 +11,7 @@ from starlette.routing import BaseRoute, Route
 from fakes.common.endpoints import Endpoint, in_model
 from fakes.common.errors import Refusal
 from fakes.common.pages import Form, Pages, formular, redirect, run_action
-from fakes.common.sitzung import Sitzungen
+from fakes.common.sessions import Sessions
 
 from .api import benutzer_json, kunde_json
 from .models import Ams
@@ -21,10 +21,10 @@ SITZUNG = "ams_benutzer"
 
 def routes(ams: Ams, pages: Pages, api: dict[str, Endpoint]) -> list[BaseRoute]:
     """``api``: the JSON API's endpoints by operation; every form goes through one of them."""
-    sitzungen = Sitzungen()
+    sessions = Sessions()
 
     def angemeldet(request: Request) -> str | None:
-        k = sitzungen.lesen(request.cookies.get(SITZUNG))
+        k = sessions.read(request.cookies.get(SITZUNG))
         return k if k in ams.benutzer else None
 
     async def anmelden(request: Request) -> Response:
@@ -40,7 +40,7 @@ def routes(ams: Ams, pages: Pages, api: dict[str, Endpoint]) -> list[BaseRoute]:
                               meldung_fehler="Bitte einen Benutzer wählen.")
         ziel = form.text("weiter")
         antwort = redirect(ziel if ziel.startswith("/") and not ziel.startswith("//") else "/kunden")
-        antwort.set_cookie(SITZUNG, sitzungen.ausstellen(k), httponly=True, samesite="lax")
+        antwort.set_cookie(SITZUNG, sessions.issue(k), httponly=True, samesite="lax")
         return antwort
 
     def anmeldung_noetig(request: Request) -> Response:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from basis.kundenfelder import FELDER
 from fakes.common.endpoints import Call, Endpoint, Param, bearer_token
 from fakes.common.schema import Field, Schema, array, boolean, integer, string
 
@@ -133,11 +134,8 @@ def endpoints(c: Cloud) -> list[Endpoint]:
     geteilt = array("Geteilt mit (E-Mail-Adressen)", required=True)
     herkunft = string("cloud (Standard) oder data, forms, ams6 für bestehende Rechte", enum=HERKUENFTE)
     kunde_felder: dict[str, Field] = {"vermittler": string("Vermittlernummer", required=True)}
-    for f in ("firma", "rechtsform", "strasse", "hausnummer", "plz", "ort", "branche", "telefon",
-              "email", "ansprechpartner_vorname", "ansprechpartner_nachname"):
-        kunde_felder[f] = string(allow_empty=True)
-    for f in ("umsatz", "mitarbeiter_vollzeit", "mitarbeiter_teilzeit"):
-        kunde_felder[f] = integer()
+    for f in FELDER:  # the customer's fields (basis.kundenfelder): numbers for revenue and staff
+        kunde_felder[f.cloud] = integer() if f.im_fragebogen else string(allow_empty=True)
     frei = Param("freischaltung", "path", True)
 
     return [

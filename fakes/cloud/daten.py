@@ -6,17 +6,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from fakes.common.maske import teilweise
+from basis import leitfaden
+from basis.kundenfelder import CLOUD_KEYS
+from fakes.common.masking import partly
 
-FEATURES = ("API-Zugriff", "Con:CenterTAA", "Mitarbeiterzugriff", "Vermittlerfreischaltungen")
+FEATURES = leitfaden.FEATURES
 ROLLEN = ("Administrator", "Benutzer", "Gast")
-ROLLEN_MIT_DATENZUGRIFF = ("Administrator", "Benutzer")
-ZWECKE = ("TaaData", "Collaboration", "Dokumentenablage", "Bestandsexport")
+ROLLEN_MIT_DATENZUGRIFF = leitfaden.ROLLEN_MIT_DATENZUGRIFF
+ZWECKE = (leitfaden.ZWECK, "Collaboration", "Dokumentenablage", "Bestandsexport")
 HERKUENFTE = ("cloud", "data", "forms", "ams6")
-TOKEN_STANDARDNAME = "Thinksurance"
-KUNDENFELDER = ("firma", "rechtsform", "strasse", "hausnummer", "plz", "ort", "branche", "telefon",
-                "email", "ansprechpartner_vorname", "ansprechpartner_nachname", "umsatz",
-                "mitarbeiter_vollzeit", "mitarbeiter_teilzeit")
+TOKEN_STANDARDNAME = leitfaden.TOKEN_NAME
+KUNDENFELDER = CLOUD_KEYS  # the customer's fields, declared once in basis.kundenfelder
 
 
 @dataclass
@@ -30,7 +30,7 @@ class Token:
     widerrufen: bool = False
 
     def maskiert(self) -> str:
-        return teilweise(self.access_token)
+        return partly(self.access_token)
 
 
 @dataclass

@@ -1,8 +1,13 @@
-"""assfinet cloud: Bestand, users, the con:center list, API tokens and replicated customers.
+"""assfinet cloud: Bestand, users, the con:center list, API tokens, replicated customers, the
+Freischaltungen (G11–G13) and TaaData, the customer read of a calculator jump.
 
-State and rules only; no HTTP. Each rule raises one ``Rule`` declared right here; the
-Freischaltungen (G11–G13) and TaaData live in their own modules, mixed into ``Cloud``.
-Where a rule copies an assumption rather than public documentation, its ``source`` says so.
+State and rules only; no HTTP. Each rule raises one ``Rule`` declared right here. Where a rule
+copies an assumption rather than public documentation, its ``source`` says so.
+
+TaaData is checked in exactly this order, each step with its own stable code and German message
+(assumption A07): a bearer token is present → token known and not revoked → Bestand features →
+Zweck TaaData → the token's con:center user still listed → cloud user exists with role ≥ Benutzer
+→ customer known → a Hauptfreischaltung covers the customer → customer replicated.
 """
 
 from __future__ import annotations
@@ -10,11 +15,13 @@ from __future__ import annotations
 import secrets
 from typing import Any, Callable
 
-from fakes import demo
+from basis import demo, leitfaden
+from fakes.common.compare import same_secret
 from fakes.common.errors import Kind, rule
+from fakes.common.state import FakeState
 
-from .daten import FEATURES, KUNDENFELDER, ROLLEN, TOKEN_STANDARDNAME, ZWECKE, Bestand, Kunde, Token
-from .taa import TaaData
+from .daten import (FEATURES, HERKUENFTE, KUNDENFELDER, ROLLEN, ROLLEN_MIT_DATENZUGRIFF, TOKEN_STANDARDNAME, ZWECKE,
+                    Bestand, Freischaltung, Kunde, Rechte, Token)
 
 S = "cloud"
 
@@ -47,7 +54,61 @@ VERMITTLER_UNBEKANNT = rule(S, "CLOUD_VERMITTLER_UNBEKANNT",
                             "Den Vermittler „{vermittler}“ gibt es in diesem Bestand nicht.")
 
 
-class Cloud(TaaData):
+# --- Freischaltungen and Mitarbeiterzugriff (G11–G13) ----------------------------------------------
+
+MITARBEITERZUGRIFF_FEHLT = rule(
+    S, "CLOUD_FEATURE_MITARBEITERZUGRIFF_FEHLT", "Der Bestand verfügt nicht über das Feature „Mitarbeiterzugriff“.",
+    Kind.FORBIDDEN, source="leitfaden", guide=("G03",))
+VM_FREISCHALTUNGEN_FEHLT = rule(
+    S, "CLOUD_FEATURE_VERMITTLERFREISCHALTUNGEN_FEHLT",
+    "Der Bestand verfügt nicht über das Feature „Vermittlerfreischaltungen“; eine "
+    "VM-Freischaltung kann nicht angelegt werden.", Kind.FORBIDDEN, source="leitfaden", guide=("G03",))
+FREISCHALTUNG_UNBEKANNT = rule(S, "CLOUD_FREISCHALTUNG_UNBEKANNT", "Die Freischaltung „{id}“ gibt es nicht.",
+                               Kind.NOT_FOUND)
+FREISCHALTUNG_OHNE_KUNDEN = rule(S, "CLOUD_FREISCHALTUNG_OHNE_KUNDEN",
+                                 "Eine Kundenfreischaltung braucht mindestens einen Kunden.")
+FREISCHALTUNG_NICHT_GETEILT = rule(
+    S, "CLOUD_FREISCHALTUNG_NICHT_GETEILT",
+    "Die Freischaltung „{name}“ ist nicht mit „{email}“ geteilt; sie kann für diesen Benutzer "
+    "keine Hauptfreischaltung sein.", source="annahme", guide=("G12", "G13"))
+SACHBEARBEITER_UNGUELTIG = rule(
+    S, "CLOUD_SACHBEARBEITER_UNGUELTIG",
+    "Als Sachbearbeiter ist nur ein Benutzer mit der Rolle Administrator oder Benutzer möglich "
+    "(z. B. cloudtransfer); „{email}“ ist das nicht.", source="assfinet-doku", guide=("G13",))
+HERKUNFT_UNGUELTIG = rule(S, "CLOUD_HERKUNFT_UNGUELTIG", "Die Herkunft „{herkunft}“ gibt es nicht.")
+
+# --- TaaData ----------------------------------------------------------------------------------------
+
+TAA_BEARER_FEHLT = rule(S, "TAA_BEARER_FEHLT",
+                        "Es wurde kein Collaboration API Token (Authorization: Bearer …) mitgeschickt.",
+                        Kind.UNAUTHENTICATED)
+TAA_TOKEN_UNGUELTIG = rule(S, "TAA_TOKEN_UNGUELTIG", "Der Collaboration API Token ist unbekannt oder wurde widerrufen.",
+                           Kind.UNAUTHENTICATED, guide=("G10", "G15"))
+TAA_FEATURE_FEHLT = rule(
+    S, "TAA_FEATURE_FEHLT", "Dem cloud-Bestand fehlt das Feature „{feature}“; Kundendaten werden nicht herausgegeben.",
+    Kind.FORBIDDEN, source="leitfaden", guide=("G01", "G02"))
+TAA_ZWECK_FALSCH = rule(
+    S, "TAA_ZWECK_FALSCH", "Der Token hat den Zweck „{zweck}“; für den Absprung ist der Zweck „TaaData“ nötig.",
+    Kind.FORBIDDEN, source="leitfaden", guide=("G09",))
+TAA_CONCENTER_BENUTZER_FEHLT = rule(
+    S, "TAA_CONCENTER_BENUTZER_FEHLT",
+    "Der con:center Benutzer „{name}“ des Tokens ist unter Allgemein → con:center nicht mehr hinterlegt.",
+    Kind.FORBIDDEN, guide=("G07", "G09"))
+TAA_BENUTZER_UNBEKANNT = rule(S, "TAA_BENUTZER_UNBEKANNT", "Den cloud Benutzer „{email}“ gibt es im Bestand nicht.",
+                              Kind.FORBIDDEN, guide=("G06",))
+TAA_ROLLE_UNZUREICHEND = rule(
+    S, "TAA_ROLLE_UNZUREICHEND",
+    "Der cloud Benutzer „{email}“ hat die Rolle „{rolle}“; nötig ist mindestens „Benutzer“.",
+    Kind.FORBIDDEN, source="leitfaden", guide=("G06",))
+TAA_KEINE_FREISCHALTUNG = rule(
+    S, "TAA_KEINE_FREISCHALTUNG", "Für „{email}“ gibt es keine Hauptfreischaltung, die den Kunden „{kunde}“ umfasst.",
+    Kind.FORBIDDEN, source="leitfaden", guide=("G11", "G12", "G13"))
+TAA_KUNDE_NICHT_REPLIZIERT = rule(
+    S, "TAA_KUNDE_NICHT_REPLIZIERT", "Der Kunde „{kunde}“ ist noch nicht in die assfinet cloud repliziert.",
+    Kind.NOT_FOUND, source="assfinet-doku")
+
+
+class Cloud(FakeState):
     system = S
 
     def reset(self) -> None:
@@ -179,6 +240,144 @@ class Cloud(TaaData):
         if kundennummer not in b.kunden:
             raise KUNDE_UNBEKANNT.refuse(kunde=kundennummer)
         return b.kunden[kundennummer]
+
+    # --- Freischaltungen: who may read which customer (G11–G13) ----------------------------------
+
+    def kundenfreischaltung_anlegen(self, bestand_id: str, *, name: str, kunden: list[str],
+                                    geteilt_mit: list[str], hauptfreischaltung: bool = False,
+                                    herkunft: str = "cloud") -> Freischaltung:
+        b = self.bestand(bestand_id)
+        if not kunden:
+            raise FREISCHALTUNG_OHNE_KUNDEN.refuse()
+        for k in kunden:
+            self.kunde(bestand_id, k)
+        return self._freischaltung_speichern(
+            b, Freischaltung(self._neue_id("F"), "kunde", name, list(geteilt_mit), kunden=list(kunden),
+                             herkunft=herkunft), hauptfreischaltung)
+
+    def vm_freischaltung_anlegen(self, bestand_id: str, *, name: str, geteilt_mit: list[str],
+                                 sachbearbeiter: str, vermittler: str | None = None,
+                                 hauptfreischaltung: bool = False, herkunft: str = "cloud") -> Freischaltung:
+        b = self.bestand(bestand_id)
+        if "Vermittlerfreischaltungen" not in b.features:
+            raise VM_FREISCHALTUNGEN_FEHLT.refuse()
+        if vermittler is not None:
+            self._vermittler_pruefen(b, vermittler)
+        self.sachbearbeiter_pruefen(b, sachbearbeiter)
+        return self._freischaltung_speichern(
+            b, Freischaltung(self._neue_id("F"), "vermittler", name, list(geteilt_mit), vermittler=vermittler,
+                             sachbearbeiter=sachbearbeiter, herkunft=herkunft), hauptfreischaltung)
+
+    @staticmethod
+    def sachbearbeiter_pruefen(b: Bestand, email: str) -> None:
+        # assfinet KB: selectable Sachbearbeiter are users with role Administrator or Benutzer.
+        if b.benutzer.get(email) not in ROLLEN_MIT_DATENZUGRIFF:
+            raise SACHBEARBEITER_UNGUELTIG.refuse(email=email)
+
+    def _freischaltung_speichern(self, b: Bestand, f: Freischaltung, haupt: bool) -> Freischaltung:
+        if f.herkunft not in HERKUENFTE:
+            raise HERKUNFT_UNGUELTIG.refuse(herkunft=f.herkunft)
+        for email in f.geteilt_mit:
+            self._benutzer(b, email)
+        b.freischaltungen[f.id] = f
+        if haupt:
+            for email in f.geteilt_mit:
+                b.hauptfreischaltung[email] = f.id
+        return f
+
+    def hauptfreischaltung_festlegen(self, bestand_id: str, freischaltung_id: str, email: str) -> None:
+        b = self.bestand(bestand_id)
+        f = self._freischaltung(b, freischaltung_id)
+        if email not in f.geteilt_mit:
+            raise FREISCHALTUNG_NICHT_GETEILT.refuse(name=f.name, email=email)
+        b.hauptfreischaltung[email] = f.id
+
+    def geteilt_mit_hinzufuegen(self, bestand_id: str, freischaltung_id: str, email: str) -> None:
+        b = self.bestand(bestand_id)
+        f = self._freischaltung(b, freischaltung_id)
+        self._benutzer(b, email)
+        if email not in f.geteilt_mit:
+            f.geteilt_mit.append(email)
+
+    @staticmethod
+    def _freischaltung(b: Bestand, freischaltung_id: str) -> Freischaltung:
+        if freischaltung_id not in b.freischaltungen:
+            raise FREISCHALTUNG_UNBEKANNT.refuse(id=freischaltung_id)
+        return b.freischaltungen[freischaltung_id]
+
+    def mitarbeiterzugriff_eintragen(self, bestand_id: str, email: str) -> list[str]:
+        b = self.bestand(bestand_id)
+        if "Mitarbeiterzugriff" not in b.features:
+            raise MITARBEITERZUGRIFF_FEHLT.refuse()
+        self._benutzer(b, email)
+        if email not in b.mitarbeiterzugriff:
+            b.mitarbeiterzugriff.append(email)
+        return b.mitarbeiterzugriff
+
+    def umfasst(self, b: Bestand, email: str, kunde: Kunde) -> bool:
+        """Does the user's Hauptfreischaltung cover this customer?"""
+        return self.rechte(b, email, kunde).umfasst
+
+    @staticmethod
+    def rechte(b: Bestand, email: str, kunde: Kunde) -> Rechte:
+        """What the user's Freischaltungen give for this customer, with the first reason against it.
+
+        Assumption: only the main Freischaltung grants rights; a VM-Freischaltung without
+        Vermittler grants the whole Bestand only to users on the Mitarbeiterzugriff list.
+        """
+        f = b.freischaltungen.get(b.hauptfreischaltung.get(email, ""))
+        if f is None or email not in f.geteilt_mit:
+            geteilt = [x for x in b.freischaltungen.values() if email in x.geteilt_mit]
+            return Rechte("nicht-haupt" if geteilt else "nicht-geteilt" if b.freischaltungen else "keine")
+        if f.art == "kunde":
+            return Rechte("ok" if kunde.kundennummer in f.kunden else "kunde-fehlt", f.name)
+        if "Vermittlerfreischaltungen" not in b.features:
+            return Rechte("vm-feature-fehlt", f.name)
+        if f.vermittler is not None:
+            return Rechte("ok" if kunde.vermittler == f.vermittler else "vermittler-fehlt", f.name)
+        ok = "Mitarbeiterzugriff" in b.features and email in b.mitarbeiterzugriff
+        return Rechte("ok" if ok else "mitarbeiterzugriff-fehlt", f.name)
+
+    def rechte_pruefen(self, bestand_id: str, email: str, kundennummer: str) -> Rechte:
+        """assfinet drive → Freischaltungen → Rechte prüfen: read-only, for support."""
+        b = self.bestand(bestand_id)
+        self._benutzer(b, email)
+        return self.rechte(b, email, self.kunde(bestand_id, kundennummer))
+
+    # --- TaaData ------------------------------------------------------------------------------
+
+    def taa_daten_lesen(self, access_token: str, kundennummer: str, cloud_benutzer: str) -> Kunde:
+        """Read one customer for a calculator jump (``access_token`` "" = no bearer sent)."""
+        if not access_token:
+            raise TAA_BEARER_FEHLT.refuse()
+        b, t = self._token_finden(access_token)
+        for feature in ("API-Zugriff", "Con:CenterTAA"):
+            if feature not in b.features:
+                raise TAA_FEATURE_FEHLT.refuse(feature=feature)
+        if t.zweck != leitfaden.ZWECK:
+            raise TAA_ZWECK_FALSCH.refuse(zweck=t.zweck)
+        if t.concenter_benutzer not in b.concenter:
+            raise TAA_CONCENTER_BENUTZER_FEHLT.refuse(name=t.concenter_benutzer)
+        if cloud_benutzer not in b.benutzer:
+            raise TAA_BENUTZER_UNBEKANNT.refuse(email=cloud_benutzer)
+        rolle = b.benutzer[cloud_benutzer]
+        if rolle not in ROLLEN_MIT_DATENZUGRIFF:
+            raise TAA_ROLLE_UNZUREICHEND.refuse(email=cloud_benutzer, rolle=rolle)
+        kunde = b.kunden.get(kundennummer)
+        if kunde is None:  # never replicated: the cloud does not know the customer at all
+            raise TAA_KUNDE_NICHT_REPLIZIERT.refuse(kunde=kundennummer)
+        if not self.umfasst(b, cloud_benutzer, kunde):
+            raise TAA_KEINE_FREISCHALTUNG.refuse(email=cloud_benutzer, kunde=kundennummer)
+        if not kunde.repliziert:
+            raise TAA_KUNDE_NICHT_REPLIZIERT.refuse(kunde=kundennummer)
+        return kunde
+
+    def _token_finden(self, access_token: str) -> tuple[Bestand, Token]:
+        for b in self.bestaende.values():
+            for t in b.tokens.values():
+                if same_secret(t.access_token, access_token) and not t.widerrufen:
+                    return b, t
+        raise TAA_TOKEN_UNGUELTIG.refuse()
 
     # --- seed ---------------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ def _default_body(f: Refusal) -> dict[str, Any]:
 def build_app(*, system: str, title: str, state: FakeState, endpoints: list[Endpoint],
               ui_routes: list[BaseRoute], pages: Pages, dump: Callable[[], dict[str, Any]],
               control_on: bool = True, error_body: Callable[[Refusal], dict[str, Any]] = _default_body,
-              status_by_kind: dict[Kind, int] | None = None, hoechstens: int = MAX_GLEICHZEITIG) -> Starlette:
+              status_by_kind: dict[Kind, int] | None = None, limit: int = MAX_GLEICHZEITIG) -> Starlette:
     statuses = {**STATUS_BY_KIND, **(status_by_kind or {})}
     # The fake's own support paths (/_support/…) change data outside any documented interface:
     # like the control API they exist only with control on.
@@ -76,36 +76,36 @@ def build_app(*, system: str, title: str, state: FakeState, endpoints: list[Endp
         routes += [Route("/_steuerung/{rest:path}", control_off, methods=["GET", "POST"]),
                    Route("/_support/{rest:path}", control_off, methods=["GET", "POST"])]
     routes += ui_routes
-    def ueberlastet(scope: Scope, grenze: int) -> Response:
-        return error_answer(Request(scope), UEBERLASTET.refuse(max=grenze), statuses[Kind.OVERLOADED])
+    def overloaded(scope: Scope, limit: int) -> Response:
+        return error_answer(Request(scope), UEBERLASTET.refuse(max=limit), statuses[Kind.OVERLOADED])
 
     app = Starlette(routes=routes, exception_handlers={Refusal: on_refusal, HTTPException: on_http},
-                    middleware=[Middleware(Begrenzung, hoechstens=hoechstens, antwort=ueberlastet)])
+                    middleware=[Middleware(ConcurrencyLimit, limit=limit, answer=overloaded)])
     app.state.model = state
     app.state.system = system
     app.state.openapi = schema
     return app
 
 
-class Begrenzung:
-    """At most ``hoechstens`` requests at once; the next one gets 503 in the fake's error shape
-    at once – never a hang, never uvicorn's English text. One event loop per fake: no lock needed."""
+class ConcurrencyLimit:
+    """At most ``limit`` requests at once; the next one gets 503 in the fake's error shape at once –
+    never a hang, never uvicorn's English text. One event loop per fake: no lock needed."""
 
-    def __init__(self, app: ASGIApp, *, hoechstens: int, antwort: Callable[[Scope, int], Response]) -> None:
-        self.app, self.hoechstens, self.antwort, self.laufend = app, hoechstens, antwort, 0
+    def __init__(self, app: ASGIApp, *, limit: int, answer: Callable[[Scope, int], Response]) -> None:
+        self.app, self.limit, self.answer, self.running = app, limit, answer, 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if self.laufend >= self.hoechstens:
-            await self.antwort(scope, self.hoechstens)(scope, receive, send)
+        if self.running >= self.limit:
+            await self.answer(scope, self.limit)(scope, receive, send)
             return
-        self.laufend += 1
+        self.running += 1
         try:
             await self.app(scope, receive, send)
         finally:
-            self.laufend -= 1
+            self.running -= 1
 
 
 def _wants_html(request: Request) -> bool:

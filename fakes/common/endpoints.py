@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from .errors import ANFRAGE_ZU_GROSS, FELD_FEHLT, FELD_TYP, JSON_ZU_TIEF, UNGUELTIGES_JSON
 from .schema import Schema
-from .state import FakeState
+from .state import FakeState, locks_itself
 
 MAX_BODY = 64 * 1024
 MAX_DEPTH = 32  # nesting levels of a JSON body; the deepest documented payload needs 7
@@ -62,6 +62,11 @@ class Endpoint:
     @property
     def operation(self) -> str:
         return self.handler.__name__
+
+    def locks_itself(self, state: FakeState) -> bool:
+        """Does the model operation behind it call a neighbour (``sperrt_selbst``)? Read from the
+        model, where the contract is declared – the handler carries the operation's name."""
+        return locks_itself(getattr(state, self.operation, None))
 
 
 def bearer_token(headers: Mapping[str, str], *, strip_quotes: bool = False) -> str:
@@ -143,13 +148,15 @@ def _query(request: Request, endpoint: Endpoint) -> dict[str, Any]:
 
 
 def route(endpoint: Endpoint, state: FakeState) -> Route:
+    itself = endpoint.locks_itself(state)
+
     async def handle(request: Request) -> Response:
         body: dict[str, Any] = {}
         if endpoint.body is not None:
             body = parse_json(await read_body(request), endpoint.body)
         call = Call(body=body, path=dict(request.path_params), query=_query(request, endpoint),
                     headers=request.headers)
-        result = await in_model(state, endpoint.handler, call)
+        result = await in_model(state, endpoint.handler, call, itself=itself)
         if isinstance(result, Response):
             return result
         if isinstance(result, tuple):
@@ -165,10 +172,11 @@ def _locked(state: FakeState, function: Callable[..., Any], *args: Any) -> Any:
         return function(*args)
 
 
-async def in_model(state: FakeState, function: Callable[..., Any], *args: Any) -> Any:
-    """Run a model call under the fake's lock; an operation that calls a neighbour
-    (``sperrt_selbst``) runs in a thread and locks only around its own state."""
-    if getattr(function, "sperrt_selbst", False):
+async def in_model(state: FakeState, function: Callable[..., Any], *args: Any, itself: bool | None = None) -> Any:
+    """Run a model call under the fake's lock; an operation that calls a neighbour (``itself``,
+    by default read from ``function``'s ``sperrt_selbst`` mark) runs in a thread and locks only
+    around its own state."""
+    if locks_itself(function) if itself is None else itself:
         return await run_in_threadpool(function, *args)  # it blocks on a neighbour: in a thread
     # Everything else is short and touches only this fake's state: run it right here. A thread hop
     # would cost more than the call (and every hop waits for the GIL).

@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse, RedirectResponse
 from .endpoints import Call, Endpoint, in_model, read_body
 from .errors import Refusal
 from .schema import Schema
-from .state import FakeState, sperrt_selbst
+from .state import FakeState, locks_itself
 
 COMMON_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -24,8 +24,9 @@ COMMON_TEMPLATES = Path(__file__).parent / "templates"
 class Pages:
     """The templates of one fake (its own folder first, then the shared one)."""
 
-    def __init__(self, folder: Path, system: str, title: str) -> None:
-        self.folder, self.system, self.title = folder, system, title
+    def __init__(self, folder: Path, system: str, title: str, **shared: Any) -> None:
+        """``shared``: values every template of this fake sees (e.g. the platform's labels)."""
+        self.folder, self.system, self.title, self.shared = folder, system, title, shared
         self._environment: jinja2.Environment | None = None
 
     def environment(self) -> jinja2.Environment:
@@ -34,6 +35,7 @@ class Pages:
                 loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(self.folder),
                                             jinja2.FileSystemLoader(COMMON_TEMPLATES)]),
                 autoescape=True, trim_blocks=True, lstrip_blocks=True)
+            self._environment.globals.update(self.shared)
         return self._environment
 
     def html(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -112,10 +114,8 @@ async def run_action(state: FakeState, function: Callable[..., Any], *args: Any,
     def call() -> Any:
         return function(*args, **kwargs)
 
-    if getattr(function, "sperrt_selbst", False):
-        sperrt_selbst(call)
     try:
-        return await in_model(state, call), None
+        return await in_model(state, call, itself=locks_itself(function)), None
     except Refusal as f:
         return None, f.message
 
@@ -127,7 +127,8 @@ async def formular(state: FakeState, endpoint: Endpoint, form: Form, path: dict[
     if werte is None:
         return None, fehler
     try:
-        ergebnis = await in_model(state, endpoint.handler, Call(body=werte, path=path, query={}, headers={}))
+        ergebnis = await in_model(state, endpoint.handler, Call(body=werte, path=path, query={}, headers={}),
+                                  itself=endpoint.locks_itself(state))
     except Refusal as f:
         return None, f.message
     return (ergebnis[1] if isinstance(ergebnis, tuple) else ergebnis), None

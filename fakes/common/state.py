@@ -23,6 +23,11 @@ def sperrt_selbst(operation: F) -> F:
     return operation
 
 
+def locks_itself(operation: Any) -> bool:
+    """Is ``operation`` marked ``sperrt_selbst``?"""
+    return bool(getattr(operation, "sperrt_selbst", False))
+
+
 class FakeState:
     system = "fake"
 

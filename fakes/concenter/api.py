@@ -7,7 +7,7 @@ from typing import Any, Callable
 from starlette.responses import JSONResponse
 
 from fakes.common.endpoints import Call, Endpoint, Param
-from fakes.common.maske import teilweise
+from fakes.common.masking import partly
 from fakes.common.schema import Schema, boolean, string
 
 from .daten import Protokolleintrag
@@ -47,7 +47,7 @@ def endpoints(cc: Concenter, start_url: Callable[[str], str]) -> list[Endpoint]:
     def produktgeber_einstellungen(a: Call) -> Any:
         werte = cc.produktgeber_einstellungen(a.path["benutzer"], a.path["produktgeber"])
         # Secrets never leave: only "set or not", and the partial form con:center shows (assumption A20).
-        return {**{k: bool(v) for k, v in werte.items()}, "maskiert": {k: teilweise(v) for k, v in werte.items()}}
+        return {**{k: bool(v) for k, v in werte.items()}, "maskiert": {k: partly(v) for k, v in werte.items()}}
 
     def produkt_freischalten(a: Call) -> Any:
         return {"rechte": sorted(cc.produkt_freischalten(a.path["benutzer"], a.body["recht"],

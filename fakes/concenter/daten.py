@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from fakes import demo
+from basis import leitfaden
 
 KATALOG = [
-    {"name": demo.PRODUKT, "produktgeber": "Thinksurance", "recht": "Thinksurance"},
+    {"name": leitfaden.PRODUKT, "produktgeber": leitfaden.PRODUKTGEBER, "recht": leitfaden.RECHT},
     {"name": "Vergleichsrechner Privathaftpflicht", "produktgeber": "Vergleichsrechner", "recht": "Tarifrechner"},
 ]
-PRODUKTGEBER: dict[str, tuple[str, ...]] = {"Thinksurance": ("collaboration_api_token", "btoken"),
+PRODUKTGEBER: dict[str, tuple[str, ...]] = {leitfaden.PRODUKTGEBER: ("collaboration_api_token", "btoken"),
                                             "Vergleichsrechner": ()}
 # The steps of a launch, in order, as the launch log names them.
 SCHRITTE = ("Anmeldung am con:center", "Produktberechtigung", "Produktgeber-Einstellungen",

@@ -10,12 +10,12 @@ from starlette.routing import BaseRoute, Route
 
 from fakes.common.endpoints import Endpoint, in_model
 from fakes.common.errors import Refusal
-from fakes.common.maske import teilweise
+from fakes.common.masking import partly
 from fakes.common.pages import Form, Pages, formular, redirect, run_action
 from fakes.common.schema import Schema
-from fakes.common.sitzung import Sitzungen
+from fakes.common.sessions import Sessions
 
-from .absprung import Neighbours
+from .models import Neighbours
 from .api import eintrag_json
 from .daten import PRODUKTGEBER
 from .models import Concenter
@@ -26,10 +26,10 @@ SEITE_UI = 50  # launch-log entries per page
 
 def routes(cc: Concenter, pages: Pages, neighbours: Neighbours, api: dict[str, Endpoint]) -> list[BaseRoute]:
     """``api``: the JSON API's endpoints by operation; forms are checked by their schemas."""
-    sitzungen = Sitzungen()  # signed: a cookie "cc_benutzer=mueller-cc" without the password opens nothing
+    sessions = Sessions()  # signed: a cookie "cc_benutzer=mueller-cc" without the password opens nothing
 
     def angemeldet(request: Request) -> str | None:
-        name = sitzungen.lesen(request.cookies.get(SITZUNG))
+        name = sessions.read(request.cookies.get(SITZUNG))
         return name if name in cc.benutzer else None
 
     async def anmelden(request: Request) -> Response:
@@ -44,7 +44,7 @@ def routes(cc: Concenter, pages: Pages, neighbours: Neighbours, api: dict[str, E
             return pages.html("anmelden.html", status=401, meldung_fehler=fehler,
                               eingabe={"benutzer": form.text("benutzer")})
         antwort = redirect("/einstellungen/produktgeber")
-        antwort.set_cookie(SITZUNG, sitzungen.ausstellen(b.name), httponly=True, samesite="lax")
+        antwort.set_cookie(SITZUNG, sessions.issue(b.name), httponly=True, samesite="lax")
         return antwort
 
     async def produktgeber_liste(request: Request) -> Response:
@@ -71,7 +71,7 @@ def routes(cc: Concenter, pages: Pages, neighbours: Neighbours, api: dict[str, E
         werte, lesefehler = await run_action(cc, cc.produktgeber_einstellungen, name, pg)
         if lesefehler:
             return pages.html("fehler.html", status=404, meldung=lesefehler, code="CC_PRODUKTGEBER_UNBEKANNT")
-        masken = {feld: teilweise(wert) for feld, wert in (werte or {}).items()}
+        masken = {feld: partly(wert) for feld, wert in (werte or {}).items()}
         return pages.html("produktgeber_einstellungen.html", status=400 if fehler else 200, benutzer=name,
                           produktgeber=pg, felder=list(masken), masken=masken, meldung_fehler=fehler,
                           meldung_erfolg=erfolg)

@@ -8,7 +8,7 @@ from fakes.common.app import ADRESSE
 from fakes.common.endpoints import Call, Endpoint, Param, bearer_token
 from fakes.common.schema import Schema, array, boolean, integer, obj, string
 
-from .daten import Broker, Kunde
+from .daten import KUNDEN_FELDER, Broker, Kunde
 from .models import Thinksurance
 
 BEARER = Param("Authorization", "header", False, "Bearer <security token>")
@@ -37,9 +37,7 @@ _FORWARD = {
     **_BROKER,
     "bIsActive": boolean("Makler aktivieren/deaktivieren"),
     "crmIdent": string(max_length=100),
-    **{f: string(max_length=200) for f in ("cExternalId", "cFirstName", "cLastName", "cEmail",
-                                         "cCompany", "cStreet", "cStreetNumber", "cZip", "cCity",
-                                         "cPhone")},
+    **{f: string(max_length=200) for f in ("cExternalId", *KUNDEN_FELDER)},
     "cExternalReferences": array(items=_REFERENZ),
     "iExternalReferences": array(items=_REFERENZ),
     "qasCustProfile": obj("Fragebogen-Vorbelegung (source, categories)"),

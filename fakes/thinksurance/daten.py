@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from basis.kundenfelder import KUNDENFELDER_THINKSURANCE
+
 PRODUKTE = [
     {"id": 12, "name": "Betriebshaftpflichtversicherung"},
     {"id": 31, "name": "Inhaltsversicherung"},
@@ -18,8 +20,7 @@ BETRIEBSARTEN = {501: [12, 31, 103], 113: [12, 31, 95]}
 
 BROKER_FELDER = ("bGender", "bFirstName", "bLastName", "bEmail", "bCompany", "bStreet",
                  "bStreetNumber", "bZip", "bCity", "bPhone", "bCompanyRegNumber", "bRegNumber")
-KUNDEN_FELDER = ("cFirstName", "cLastName", "cEmail", "cCompany", "cStreet", "cStreetNumber",
-                 "cZip", "cCity", "cPhone")
+KUNDEN_FELDER = KUNDENFELDER_THINKSURANCE  # the customer fields a forward carries (basis.kundenfelder)
 
 
 @dataclass

@@ -1,9 +1,14 @@
-"""Thinksurance: partner API users and their security tokens, accounts, brokers, products.
+"""Thinksurance: partner API users and their security tokens, accounts, brokers, products, Broker
+Forward with the switch URL and the Gewerbeplattform session, IP notifications and agency numbers.
 
 Follows Thinksurance's public partner API (V1.1 and the V1 subset) where it is documented:
 field names, 15-minute security tokens, ``expired`` as ``YYYY-MM-DD hh:mm:ss``, the documented
-error text for bad credentials. Everything else is a modelling assumption and says so in
-``source``. Broker Forward, switch URLs and the platform session live in ``forward`` (mixed in).
+error text for bad credentials. Customers are upserted by ``cExternalId`` as documented; the
+binding of a bToken to its first bExternalId follows the guide's Anmerkungen (G22, G23). The
+Gewerbeplattform of the fake creates no inquiries, so the notification list is empty – in the
+documented shape; agency numbers are stored per broker (bToken) or account (aToken) as documented,
+and what the add and delete calls answer is not documented: the fake answers with the stored sets.
+Everything else is a modelling assumption and says so in ``source``.
 """
 
 from __future__ import annotations
@@ -12,15 +17,14 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any, Callable
 
-from fakes import demo
+from basis import demo
+from fakes.common.bounded import keep
+from fakes.common.compare import same_secret
 from fakes.common.errors import Kind, rule
-from fakes.common.befristet import behalten
-from fakes.common.geheim import gleich
+from fakes.common.state import FakeState
 
 from . import daten
-from .daten import BETRIEBSARTEN, BROKER_FELDER, PRODUKTE, Account, Broker, Kunde, Partner, Switch
-from .agenturen import Agenturen
-from .forward import SWITCH_GUELTIGKEIT_STANDARD, Forward, emails_pruefen, typ_pruefen
+from .daten import BETRIEBSARTEN, BROKER_FELDER, KUNDEN_FELDER, PRODUKTE, Account, Broker, Kunde, Partner, Switch
 
 S = "thinksurance"
 TOKEN_GUELTIGKEIT = timedelta(minutes=15)  # documented
@@ -39,8 +43,54 @@ NAME_ODER_FIRMA = rule(S, "TS_NAME_ODER_FIRMA_FEHLT", "Es muss „bLastName“ o
 
 TOKENS_MAX = 1000  # live security tokens kept; the oldest go first (assumption A21)
 
+# --- Broker Forward, switch URL, platform session ---------------------------------------------------
 
-class Thinksurance(Forward, Agenturen):
+SWITCH_GUELTIGKEIT_STANDARD = 120  # seconds; "time-restricted" is documented, the duration is not
+# Retention (assumption A21): used or expired links are forgotten 10 minutes after expiry; sessions
+# of the Gewerbeplattform last 8 hours; beyond these counts the oldest go first.
+SWITCH_NACHLAUF = timedelta(minutes=10)
+SWITCHES_MAX = 5000
+SITZUNG_GUELTIGKEIT = timedelta(hours=8)
+SITZUNGEN_MAX = 1000
+
+BROKER_TOKEN_UNGUELTIG = rule(S, "TS_BROKER_TOKEN_UNGUELTIG",
+                              "Der b-Token ist bei Thinksurance unbekannt oder gehört nicht zu diesem Partner.",
+                              Kind.UNAUTHENTICATED, guide=("G15",))
+TYP_UNGUELTIG = rule(S, "TS_TYPE_UNGUELTIG", "Der Parameter „type“ muss 1 oder 2 sein.", source="thinksurance-doku")
+EMAIL_UNSAUBER = rule(S, "TS_EMAIL_UNSAUBER",
+                      "Die E-Mail-Adresse „{email}“ ist nicht sauber: keine Leerzeichen und kein „;“ erlaubt.",
+                      source="thinksurance-doku")
+BROKER_INAKTIV = rule(S, "TS_BROKER_INAKTIV", "Der Makler zu diesem b-Token ist deaktiviert und kann nicht abspringen.",
+                      Kind.FORBIDDEN, source="thinksurance-doku")
+EMAIL_PASST_NICHT = rule(
+    S, "TS_EMAIL_PASST_NICHT",
+    "Die E-Mail-Adresse „{email}“ passt nicht zu der E-Mail-Adresse, die Thinksurance für "
+    "diesen b-Token hinterlegt hat. Bitte mit Thinksurance abstimmen.", Kind.FORBIDDEN, guide=("G04",))
+SWITCH_UNBEKANNT = rule(S, "TS_SWITCH_UNBEKANNT", "Dieser Anmelde-Link ist unbekannt.", Kind.NOT_FOUND)
+SWITCH_BENUTZT = rule(S, "TS_SWITCH_BENUTZT", "Dieser Anmelde-Link wurde bereits verwendet. Bitte springen Sie "
+                      "erneut aus Ihrem Maklerverwaltungsprogramm ab.", Kind.FORBIDDEN)
+SWITCH_ABGELAUFEN = rule(S, "TS_SWITCH_ABGELAUFEN", "Dieser Anmelde-Link ist abgelaufen. Bitte springen Sie erneut "
+                         "aus Ihrem Maklerverwaltungsprogramm ab.", Kind.FORBIDDEN)
+NICHT_ANGEMELDET = rule(S, "TS_NICHT_ANGEMELDET", "Bitte melden Sie sich über den Absprung aus Ihrem "
+                        "Maklerverwaltungsprogramm an.", Kind.UNAUTHENTICATED)
+KUNDE_UNBEKANNT = rule(S, "TS_KUNDE_UNBEKANNT", "Diesen Kunden gibt es nicht.", Kind.NOT_FOUND)
+FRAGEBOGEN_UNGUELTIG = rule(
+    S, "TS_FRAGEBOGEN_UNGUELTIG",
+    "„qasCustProfile“ hat nicht die dokumentierte Form: „categories“ als Liste, darin je "
+    "„questions“ als Liste von Fragen mit „id“ und einer Liste „answers“.", source="thinksurance-doku")
+
+# --- IP notifications and agency numbers (V1.1) ------------------------------------------------------
+
+KENNUNG_FEHLT = rule(S, "TS_KENNUNG_FEHLT", "Es muss ein „X-Broker-Token“ oder ein „X-Account-Token“ angegeben sein.",
+                     source="thinksurance-doku")
+AGENTURNUMMER_UNGUELTIG = rule(
+    S, "TS_AGENTURNUMMER_UNGUELTIG", "Jeder Eintrag in „agencyNumberSets“ braucht genau eine von „baFinId“, "
+    "„insurerId“ oder „supervisingAuthorityId“ und in „agencyNumbers“ je eine „agencyNumber“.",
+    source="thinksurance-doku")
+VERSICHERER_SCHLUESSEL = ("baFinId", "insurerId", "supervisingAuthorityId")
+
+
+class Thinksurance(FakeState):
     system = S
 
     def __init__(self, *, switch_gueltigkeit: int = SWITCH_GUELTIGKEIT_STANDARD) -> None:
@@ -65,13 +115,13 @@ class Thinksurance(Forward, Agenturen):
     def token_anfordern(self, hash: str, secret: str) -> tuple[str, str]:
         """POST /api/ipn/tokens: security token valid for 15 minutes."""
         p = self.partner.get(hash)
-        if p is None or not p.aktiv or not gleich(p.secret, secret):
+        if p is None or not p.aktiv or not same_secret(p.secret, secret):
             raise API_USER.refuse()
         token = secrets.token_hex(24)
         jetzt = self.clock.now()
         ablauf = jetzt + TOKEN_GUELTIGKEIT
         self.tokens[token] = (hash, ablauf)
-        behalten(self.tokens, lambda t: t[1] <= jetzt, TOKENS_MAX)
+        keep(self.tokens, lambda t: t[1] <= jetzt, TOKENS_MAX)
         return token, ablauf.strftime("%Y-%m-%d %H:%M:%S")
 
     def _partner(self, token: str) -> Partner:
@@ -140,6 +190,143 @@ class Thinksurance(Forward, Agenturen):
         ids = BETRIEBSARTEN.get(professionId, [])
         return [p for p in PRODUKTE if p["id"] in ids]
 
+    # --- Broker Forward, switch URL, platform session ----------------------------------------
+
+    def broker_forward(self, token: str, bToken: str, angaben: dict[str, Any]) -> Switch:
+        """POST /api/ipn/brokers/forward: update broker, upsert customer, return a switch.
+
+        Every check runs before anything changes, so a refused forward leaves no trace — except
+        an explicit ``bIsActive: false``, whose documented purpose is to deactivate the broker.
+        """
+        p = self._partner(token)
+        b = self.broker.get(bToken)
+        if b is None or b.aToken not in p.accounts:
+            raise BROKER_TOKEN_UNGUELTIG.refuse()
+        typ_pruefen(angaben["type"])
+        emails_pruefen(angaben.get("bEmail"), angaben.get("cEmail"))
+        neue_email = angaben.get("bEmail")
+        if neue_email and not daten.gleich(neue_email, b.daten.get("bEmail")):
+            raise EMAIL_PASST_NICHT.refuse(email=neue_email)  # assumption (G04)
+        fragen = _fragebogen(angaben.get("qasCustProfile"))
+        if isinstance(angaben.get("bIsActive"), bool):
+            b.bIsActive = angaben["bIsActive"]  # documented: forward (de)activates a broker
+        if not b.bIsActive:
+            raise BROKER_INAKTIV.refuse()
+        _binden(b, angaben["bExternalId"])
+        b.daten.update({k: angaben[k] for k in BROKER_FELDER if k in angaben and k != "bEmail"})
+        c_id = angaben.get("cExternalId")
+        if c_id:
+            self._kunde_upsert(b, c_id, angaben, fragen)
+        jetzt = self.clock.now()
+        s = Switch(secrets.token_urlsafe(18), b.bToken, c_id or None, jetzt + timedelta(seconds=self.switch_gueltigkeit))
+        self.switches[s.id] = s
+        # A used or expired link still says so for a while, then it is forgotten ("unbekannt").
+        keep(self.switches, lambda x: x.ablauf + SWITCH_NACHLAUF <= jetzt, SWITCHES_MAX)
+        return s
+
+    def support_neu_zuordnen(self, token: str, bToken: str, bExternalId: str, bEmail: str | None) -> Broker:
+        """Fake-only: what Thinksurance support does when told the new user name (G23). Only the
+        partner the broker belongs to may ask (its security token)."""
+        p = self._partner(token)
+        b = self.broker.get(bToken)
+        if b is None or b.aToken not in p.accounts:
+            raise BROKER_TOKEN_UNGUELTIG.refuse()
+        if bEmail:
+            emails_pruefen(bEmail)
+            b.daten["bEmail"] = bEmail
+        b.bExternalId = bExternalId
+        b.abgewiesene_bExternalIds = [x for x in b.abgewiesene_bExternalIds if x != bExternalId]
+        return b
+
+    def _kunde_upsert(self, b: Broker, c_id: str, angaben: dict[str, Any], fragen: dict[str, list[str]]) -> Kunde:
+        k = self.kunden.get((b.bToken, c_id))
+        if k is None:
+            k = Kunde(c_id, b.bToken, {})
+            self.kunden[(b.bToken, c_id)] = k
+        k.daten.update({f: angaben[f] for f in KUNDEN_FELDER if f in angaben})
+        for ref in angaben.get("cExternalReferences") or []:
+            schluessel = (ref["origin"], ref["paramKey"])
+            if ref.get("paramValue", "") == "":
+                k.referenzen.pop(schluessel, None)  # documented: empty value deletes
+            else:
+                k.referenzen[schluessel] = ref["paramValue"]
+        k.profil.update(fragen)
+        return k
+
+    def switch_oeffnen(self, switch_id: str) -> tuple[str, Switch]:
+        """Opens a switch URL once; returns a new platform session id."""
+        s = self.switches.get(switch_id)
+        if s is None:
+            raise SWITCH_UNBEKANNT.refuse()
+        if s.benutzt:
+            raise SWITCH_BENUTZT.refuse()
+        if s.ablauf <= self.clock.now():
+            raise SWITCH_ABGELAUFEN.refuse()
+        s.benutzt = True
+        sitzung = secrets.token_urlsafe(18)
+        jetzt = self.clock.now()
+        self.sitzungen[sitzung] = (s.bToken, jetzt + SITZUNG_GUELTIGKEIT)
+        keep(self.sitzungen, lambda x: x[1] <= jetzt, SITZUNGEN_MAX)
+        return sitzung, s
+
+    def angemeldeter_broker(self, sitzung: str | None) -> Broker:
+        eintrag = self.sitzungen.get(sitzung or "")
+        if eintrag is None or eintrag[1] <= self.clock.now() or eintrag[0] not in self.broker:
+            raise NICHT_ANGEMELDET.refuse()
+        return self.broker[eintrag[0]]
+
+    def kunde_fuer(self, b: Broker, c_id: str) -> Kunde:
+        k = self.kunden.get((b.bToken, c_id))
+        if k is None:
+            raise KUNDE_UNBEKANNT.refuse()
+        return k
+
+    # --- IP notifications and agency numbers (V1.1) ---------------------------------------------
+
+    def _inhaber(self, token: str, bToken: str, aToken: str) -> str:
+        """Whose data it is: the broker (X-Broker-Token) or the account (X-Account-Token)."""
+        p = self._partner(token)
+        if aToken and aToken not in p.accounts:  # given, it must be right, even beside a bToken
+            raise ACCOUNT_UNGUELTIG.refuse()
+        if bToken:
+            b = self.broker.get(bToken)
+            if b is None or b.aToken not in p.accounts:
+                raise BROKER_TOKEN_UNGUELTIG.refuse()
+            return bToken
+        if aToken:
+            return aToken
+        raise KENNUNG_FEHLT.refuse()
+
+    def inquiries_lesen(self, token: str, bToken: str, aToken: str) -> dict[str, Any]:
+        """GET /api/ipn/inquiries: the fake's platform creates no inquiries."""
+        self._inhaber(token, bToken, aToken)
+        return {}
+
+    def agenturnummern_lesen(self, token: str, bToken: str, aToken: str) -> list[dict[str, Any]]:
+        return list(self.agenturnummern.get(self._inhaber(token, bToken, aToken), []))
+
+    def agenturnummern_hinzufuegen(self, token: str, bToken: str, aToken: str,
+                                   saetze: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        inhaber = self._inhaber(token, bToken, aToken)
+        for satz in saetze:
+            schluessel = [k for k in VERSICHERER_SCHLUESSEL if satz.get(k)]
+            nummern = satz.get("agencyNumbers")
+            if len(schluessel) != 1 or not isinstance(nummern, list) or not nummern or not all(
+                    isinstance(n, dict) and isinstance(n.get("agencyNumber"), str) and n["agencyNumber"]
+                    for n in nummern):
+                raise AGENTURNUMMER_UNGUELTIG.refuse()
+        liste = self.agenturnummern.setdefault(inhaber, [])
+        liste += [{**satz, "active": True} for satz in saetze]
+        return list(liste)
+
+    def agenturnummern_entfernen(self, token: str, bToken: str, aToken: str,
+                                 saetze: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        inhaber = self._inhaber(token, bToken, aToken)
+        weg = {(k, s.get(k)) for s in saetze for k in VERSICHERER_SCHLUESSEL if s.get(k)}
+        self.agenturnummern[inhaber] = [s for s in self.agenturnummern.get(inhaber, [])
+                                       if not any((k, s.get(k)) in weg for k in VERSICHERER_SCHLUESSEL)]
+        return list(self.agenturnummern[inhaber])
+
     # --- seed ---------------------------------------------------------------------------------
 
     def _ausgangslage(self) -> None:
@@ -153,3 +340,42 @@ class Thinksurance(Forward, Agenturen):
                                                    "bEmail": demo.KOLLEGE_EMAIL, "bCompany": demo.BESTAND_NAME},
                             bToken=demo.TS_BTOKEN_KOLLEGE)
 
+
+def typ_pruefen(typ: Any) -> None:
+    if typ not in (1, 2):
+        raise TYP_UNGUELTIG.refuse()
+
+
+def emails_pruefen(*emails: Any) -> None:
+    # Documented notice: no leading/trailing spaces, no trailing ";". The fake refuses them.
+    for e in emails:
+        if isinstance(e, str) and (any(z.isspace() for z in e) or ";" in e or "@" not in e):
+            raise EMAIL_UNSAUBER.refuse(email=e)
+
+
+def _binden(b: Broker, bExternalId: str) -> None:
+    """Guide, Anmerkungen: the first cloud user seen stays bound to the bToken (G22)."""
+    if b.bExternalId is None:
+        b.bExternalId = bExternalId
+    elif b.bExternalId != bExternalId and bExternalId not in b.abgewiesene_bExternalIds:
+        b.abgewiesene_bExternalIds.append(bExternalId)
+
+
+def _fragebogen(profil: Any) -> dict[str, list[str]]:
+    """Answers by question id from a documented qasCustProfile; refuses any other shape."""
+    if profil is None:
+        return {}
+    kategorien = profil.get("categories") if isinstance(profil, dict) else None
+    if not isinstance(kategorien, list):
+        raise FRAGEBOGEN_UNGUELTIG.refuse()
+    antworten: dict[str, list[str]] = {}
+    for kategorie in kategorien:
+        fragen = kategorie.get("questions") if isinstance(kategorie, dict) else None
+        if not isinstance(fragen, list):
+            raise FRAGEBOGEN_UNGUELTIG.refuse()
+        for frage in fragen:
+            werte = frage.get("answers") if isinstance(frage, dict) else None
+            if not isinstance(frage, dict) or not isinstance(frage.get("id"), str) or not isinstance(werte, list):
+                raise FRAGEBOGEN_UNGUELTIG.refuse()
+            antworten[frage["id"]] = [str(x) for x in werte]
+    return antworten

@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from basis.kundenfelder import auf_der_plattform
 from fakes.common.endpoints import in_model
 from fakes.common.errors import Refusal
 from fakes.common.pages import Pages, redirect
@@ -41,7 +42,8 @@ def routes(ts: Thinksurance, pages: Pages) -> list[BaseRoute]:
     def _kunde(sitzung: str | None, c_id: str) -> dict[str, Any]:
         b = ts.angemeldeter_broker(sitzung)
         k = ts.kunde_fuer(b, c_id)
-        return {"broker": broker_json(b), "kunde": kunde_json(k)}
+        felder = [(f.cloud, f.label, wert) for f, wert in auf_der_plattform(k.daten, k.profil)]
+        return {"broker": broker_json(b), "kunde": kunde_json(k), "felder": felder}
 
     async def dashboard(request: Request) -> Response:
         try:

@@ -50,9 +50,9 @@ class AmsSeiten:
     def benutzer_oeffnen(self, kuerzel: str) -> None:
         self.oeffnen(f"/organisation/benutzer/{kuerzel}", kuerzel)
 
-    def maklerextranet_aktivieren(self, kuerzel: str) -> None:
+    def maklerextranet_setzen(self, kuerzel: str, aktiv: bool) -> None:
         self.benutzer_oeffnen(kuerzel)
-        self.page.get_by_label("Maklerextranet aktivieren").check()
+        self.page.get_by_label("Maklerextranet aktivieren").set_checked(aktiv)
         self.page.get_by_role("button", name="Speichern").click()
 
     def produktfreischaltungen_aktualisieren(self, kuerzel: str) -> None:

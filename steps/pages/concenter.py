@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from absprung.secret import Secret
+from basis.secret import Secret, reveal
+
+LABELS = {"collaboration_api_token": "Collaboration API Token", "btoken": "btoken"}  # field -> label on the screen
 
 
 class ConcenterSeiten:
@@ -23,10 +25,15 @@ class ConcenterSeiten:
             self.page.goto(liste)
         self.page.get_by_role("link", name=f"Einstellungen {produktgeber} öffnen").click()
 
-    def werte_hinterlegen(self, *, collaboration_api_token: Secret, btoken: Secret) -> None:
-        formular = self.page.get_by_role("form", name="Produktgeber Thinksurance")
-        formular.get_by_label("Collaboration API Token", exact=True).fill(collaboration_api_token.reveal())
-        formular.get_by_label("btoken", exact=True).fill(btoken.reveal())
+    def werte_hinterlegen(self, produktgeber: str, werte: dict[str, Secret | str]) -> None:
+        """Fills each value into the field with its label; an empty value ticks "entfernen"."""
+        formular = self.page.get_by_role("form", name=f"Produktgeber {produktgeber}")
+        for feld, wert in werte.items():
+            label = LABELS.get(feld, feld)
+            if reveal(wert):
+                formular.get_by_label(label, exact=True).fill(reveal(wert))
+            elif (entfernen := formular.get_by_label(f"{label} entfernen")).count():  # only where one is stored
+                entfernen.check()
         formular.get_by_role("button", name="Aktualisieren").click()
 
     def protokoll_oeffnen(self) -> None:

@@ -1,7 +1,7 @@
 """Thinksurance – Gewerbeplattform as the broker sees it after the jump, read by visible labels.
 
 The labels are the fake's by default; a target profile maps them to a real platform's
-(``absprung.plattform``).
+(``basis.plattform``).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 from absprung.clients.base import redact_url
-from absprung.plattform import FELDER, Plattform
+from basis.plattform import FELDER, Plattform
 from steps.ansicht import Ansicht
 
 

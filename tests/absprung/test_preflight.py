@@ -5,16 +5,17 @@ from __future__ import annotations
 import pytest
 
 from absprung.preflight import landscape_problems
-from absprung.targets import EMBEDDED, SYSTEMS, Target, World
+from basis.systeme import NAMEN
+from basis.ziel import EMBEDDED, Target, World
 
 
 def _target(remote: set[str], world: World | None = None) -> Target:
-    urls = {s: f"https://{s}.example" if s in remote else EMBEDDED for s in SYSTEMS}
-    return Target("t", urls, embedded=frozenset(SYSTEMS) - remote, world=world or World())
+    urls = {s: f"https://{s}.example" if s in remote else EMBEDDED for s in NAMEN}
+    return Target("t", urls, embedded=frozenset(NAMEN) - remote, world=world or World())
 
 
 @pytest.mark.parametrize("remote", [set(), {"thinksurance"}, {"cloud"}, {"cloud", "thinksurance"},
-                                    {"concenter", "cloud", "thinksurance"}, set(SYSTEMS)])
+                                    {"concenter", "cloud", "thinksurance"}, set(NAMEN)])
 def test_consistent_landscapes(remote: set[str]) -> None:
     assert landscape_problems(_target(remote)) == []
 

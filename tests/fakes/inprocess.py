@@ -11,27 +11,21 @@ from urllib.parse import quote, unquote, urlencode, urlsplit
 
 from starlette.applications import Starlette
 
-from fakes import demo
-from fakes.ams.app import create as ams_app
-from fakes.cloud.app import create as cloud_app
+from basis.systeme import NAMEN
+from fakes.common.app import ADRESSE
 from fakes.common.errors import REGISTER
-from fakes.concenter.app import create as concenter_app
-from fakes.concenter.neighbours import PartnerAccess
-from fakes.thinksurance.app import create as thinksurance_app
+from fakes.options import Options
+from fakes.serving import build
 
-SYSTEME = ("cloud", "concenter", "ams", "thinksurance")
+SYSTEME = NAMEN
 PLATZHALTER = {s: "http://127.0.0.1:9" for s in SYSTEME}  # only for building; never contacted
 
 
-def fake_app(system: str, urls: dict[str, str]) -> Starlette:
-    if system == "cloud":
-        return cloud_app()
-    if system == "thinksurance":
-        return thinksurance_app()
-    if system == "concenter":
-        return concenter_app(PartnerAccess(cloud_url=urls["cloud"], thinksurance_url=urls["thinksurance"],
-                                           hash=demo.TS_HASH, secret=demo.TS_SECRET))
-    return ams_app(urls["concenter"])
+def fake_app(system: str, urls: dict[str, str] | None = None, **options: Any) -> Starlette:
+    """One fake's app as ``python -m fakes`` builds it (``options``: fields of ``fakes.options.Options``).
+    Its own address is the default one (one-time links start with it); neighbours are never reached."""
+    app: Starlette = build(system, Options(**options), {**(urls or PLATZHALTER), system: ADRESSE})
+    return app
 
 
 

@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.configuration import set_hypothesis_home_dir
 from starlette.applications import Starlette
 
-from fakes import demo
+from basis import demo, leitfaden
 from fakes.common.endpoints import MAX_BODY, MAX_DEPTH
 from fakes.common.errors import REGISTER
 from fakes.server import Fakes
@@ -81,17 +81,17 @@ def bekannte_werte(system: str, app: Starlette) -> dict[str, dict[str, str]]:
                            "X-Broker-Token": demo.TS_BTOKEN},
                 "query": {}}
     if system == "concenter":
-        return {"path": {"benutzer": CC, "produktgeber": demo.PRODUKTGEBER}, "header": {}, "query": {}}
-    z.benutzer[demo.AMS_KUERZEL].produktfreischaltungen = [demo.PRODUKT]
+        return {"path": {"benutzer": CC, "produktgeber": leitfaden.PRODUKTGEBER}, "header": {}, "query": {}}
+    z.benutzer[demo.AMS_KUERZEL].produktfreischaltungen = [leitfaden.PRODUKT]
     return {"path": {"kuerzel": demo.AMS_KUERZEL, "kunde": "K-1001"}, "header": {}, "query": {}}
 
 
 # Valid bodies for the main flows, so the fuzzer also walks the success paths (incl. ams.5 → con:center
 # over HTTP) next to its generated ones.
 GUELTIGE_KOERPER: dict[tuple[str, str, str], dict[str, Any]] = {
-    ("ams", "POST", "/api/benutzer/{kuerzel}/kunden/{kunde}/digipro"): {"produkt": demo.PRODUKT},
+    ("ams", "POST", "/api/benutzer/{kuerzel}/kunden/{kunde}/digipro"): {"produkt": leitfaden.PRODUKT},
     ("concenter", "POST", "/api/starts"): {"benutzer": CC, "passwort": demo.CONCENTER_PASSWORT,
-                                           "produkt": demo.PRODUKT, "kunde": "K-1001", "email": ANNA},
+                                           "produkt": leitfaden.PRODUKT, "kunde": "K-1001", "email": ANNA},
     ("concenter", "POST", "/api/produktfreischaltungen"): {"benutzer": CC, "passwort": demo.CONCENTER_PASSWORT},
     ("cloud", "POST", "/api/bestaende/{bestand}/tokens"): {"zweck": "TaaData", "concenter_benutzer": CC},
     ("thinksurance", "POST", "/api/ipn/tokens"): {"hash": demo.TS_HASH, "secret": demo.TS_SECRET},

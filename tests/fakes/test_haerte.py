@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from fakes import demo
+from basis import demo, leitfaden
 from fakes.common.endpoints import MAX_BODY
 from tests.fakes.inprocess import PLATZHALTER, AsgiClient, fake_app, refused_answer
 
@@ -103,9 +103,7 @@ def test_support_zuordnung_nur_mit_zugang_und_nur_mit_steuerung() -> None:
         token = http.post("/api/ipn/tokens", json={"hash": demo.TS_HASH, "secret": demo.TS_SECRET}).json()["token"]
         assert http.post("/_support/broker-zuordnung", json=koerper,
                          headers={"authorization": f"Bearer {token}"}).status_code == 200
-    from fakes.thinksurance.app import create
-
-    with AsgiClient(create(control_on=False)) as http:
+    with AsgiClient(fake_app("thinksurance", control_on=False)) as http:
         refused_answer(http.post("/_support/broker-zuordnung", json={}), "STEUERUNG_AUS", 404)
 
 
@@ -126,7 +124,7 @@ def test_zustand_der_steuerung_zeigt_kein_geheimnis(system: str) -> None:
 
 
 @pytest.mark.parametrize("system, pfad, koerper", [
-    ("concenter", "/api/starts", {"benutzer": CC, "passwort": demo.CONCENTER_PASSWORT, "produkt": demo.PRODUKT,
+    ("concenter", "/api/starts", {"benutzer": CC, "passwort": demo.CONCENTER_PASSWORT, "produkt": leitfaden.PRODUKT,
                                   "kunde": "K-1001", "email": demo.MITARBEITER_EMAIL}),
 ])
 def test_einmal_links_nicht_aus_der_host_kopfzeile(system: str, pfad: str, koerper: dict[str, Any]) -> None:
@@ -148,13 +146,10 @@ def test_switch_link_nicht_aus_der_host_kopfzeile() -> None:
 # --- the launch log: bounded and paginated -------------------------------------------------------------
 
 def test_protokoll_seitenweise_mit_gesamtzahl() -> None:
-    from fakes.concenter.app import create
-    from fakes.concenter.neighbours import PartnerAccess
-
-    app = create(PartnerAccess("http://127.0.0.1:9", "http://127.0.0.1:9", "h", "s"), protokoll_max=5)
+    app = fake_app("concenter", protokoll_max=5)
     with AsgiClient(app) as http:
         for _ in range(7):  # launches without customer data fail at once (no neighbour reachable)
-            url = http.post("/api/starts", json={"benutzer": CC, "passwort": "falsch", "produkt": demo.PRODUKT,
+            url = http.post("/api/starts", json={"benutzer": CC, "passwort": "falsch", "produkt": leitfaden.PRODUKT,
                                                  "email": demo.MITARBEITER_EMAIL}).json()["url"]
             http.get(url.removeprefix("http://127.0.0.1"))
         antwort = http.get("/api/protokoll?pro_seite=2&seite=2")

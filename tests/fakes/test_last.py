@@ -13,10 +13,12 @@ from typing import Any, Iterator
 
 import pytest
 
+from basis import leitfaden
 from absprung import einrichtung
 from absprung.systems import Systems
-from absprung.targets import embedded_fakes
-from fakes.server import Fakes, Options
+from basis.ziel import embedded_fakes
+from fakes.options import Options
+from fakes.server import Fakes
 from tests.helpers import ROOT
 
 _spec = importlib.util.spec_from_file_location("last", ROOT / "scripts" / "last.py")
@@ -58,7 +60,7 @@ def test_nicht_ascii_geheimnis_nie_erfolgreich(eingerichtet: tuple[Fakes, System
     _, s = eingerichtet
     w = s.world
     s.concenter.produktgeber_einstellungen_aendern(w.concenter_benutzer, "Thinksurance", {feld: wert})
-    s.concenter.start_oeffnen(s.ams.produkt_waehlen(w.ams_benutzer, "K-1001", einrichtung.PRODUKT))
+    s.concenter.start_oeffnen(s.ams.produkt_waehlen(w.ams_benutzer, "K-1001", leitfaden.PRODUKT))
     eintrag = s.concenter.protokoll()[0]
     assert (eintrag["ergebnis"], eintrag["schritt"]) == (ergebnis, schritt), (eintrag["grund"], eintrag["code"])
     assert eintrag["grund"] and eintrag["code"]

@@ -8,9 +8,10 @@ from typing import Any, Iterator
 
 import pytest
 
+from basis import leitfaden
 from absprung import einrichtung
 from absprung.systems import Systems
-from absprung.targets import Target
+from basis.ziel import Target
 from tests.features.remote import API_ONLY, count, fakes_process, run_suite, write_profile
 
 LANDSCAPES = {
@@ -53,7 +54,7 @@ def test_python_m_fakes_serves_only_the_embedded_part_of_a_landscape(remote: dic
             einrichtung.vollstaendig_einrichten(systems)
             w = systems.world
             start = systems.concenter.start_anlegen(
-                benutzer=w.concenter_benutzer, passwort=w.geheimnis("concenter_passwort"), produkt=einrichtung.PRODUKT,
+                benutzer=w.concenter_benutzer, passwort=w.geheimnis("concenter_passwort"), produkt=leitfaden.PRODUKT,
                 kunde=w.kundennummer(w.pruefkunde), email=w.haupt_email, cloud_benutzer=w.haupt_email)
             status, weiter = systems.concenter.start_oeffnen(start)
             eintrag = systems.concenter.protokoll()[0]

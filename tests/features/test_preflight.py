@@ -10,7 +10,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from fakes import demo
+from basis import demo
 from tests.features.remote import fakes_process, run_suite, write_profile
 from tests.helpers import ROOT
 

@@ -10,10 +10,11 @@ from typing import Any, Iterator
 import pytest
 
 from absprung import einrichtung
-from absprung.secret import Secret
+from basis.secret import Secret
 from absprung.systems import Systems
-from absprung.targets import SYSTEMS, Target
-from fakes import demo
+from basis.systeme import NAMEN
+from basis.ziel import Target
+from basis import demo
 from tests.features.remote import count, fakes_process, run_suite, write_profile
 
 SECRETS = {"thinksurance_hash": "H", "thinksurance_secret": "S", "btoken": "B", "concenter_passwort": "P",
@@ -24,7 +25,7 @@ SECRETS = {"thinksurance_hash": "H", "thinksurance_secret": "S", "btoken": "B", 
 def landscape() -> Iterator[tuple[dict[str, Any], Secret]]:
     """Fakes without control API, set up through their normal interfaces as an administrator would."""
     with fakes_process("--ohne-steuerung") as started:
-        urls = {s: started[s]["url"] for s in SYSTEMS}
+        urls = {s: started[s]["url"] for s in NAMEN}
         systems = Systems.connect(Target("Staging", urls))
         token = einrichtung.vollstaendig_einrichten(systems)
         systems.close()
@@ -38,7 +39,7 @@ def _environment(token: Secret) -> dict[str, str]:
 
 
 def _profile(tmp_path: Path, started: dict[str, Any]) -> Path:
-    return write_profile(tmp_path / "staging.toml", {s: started[s]["url"] for s in SYSTEMS}, writes=False,
+    return write_profile(tmp_path / "staging.toml", {s: started[s]["url"] for s in NAMEN}, writes=False,
                          control=False, secrets=SECRETS)
 
 
@@ -58,7 +59,7 @@ def test_read_only_scenarios_pass_and_change_nothing(landscape: tuple[dict[str, 
 def test_a_read_only_scenario_without_its_secret_is_skipped_with_the_reason(
         landscape: tuple[dict[str, Any], Secret], tmp_path: Path) -> None:
     started, token = landscape
-    profile = write_profile(tmp_path / "ohne.toml", {s: started[s]["url"] for s in SYSTEMS}, writes=False,
+    profile = write_profile(tmp_path / "ohne.toml", {s: started[s]["url"] for s in NAMEN}, writes=False,
                             control=False, secrets={k: v for k, v in SECRETS.items() if k != "access_token"})
     result = run_suite(profile, "-m", "lesend", environment=_environment(token))
     assert result.returncode == 0, result.stdout[-2000:]
@@ -78,7 +79,7 @@ def test_a_selection_the_target_skips_entirely_does_not_end_green(landscape: tup
 
 def _dump(started: dict[str, Any]) -> str:
     """What the systems hold, read through their normal interfaces (no control API here)."""
-    systems = Systems.connect(Target("Staging", {s: started[s]["url"] for s in SYSTEMS}))
+    systems = Systems.connect(Target("Staging", {s: started[s]["url"] for s in NAMEN}))
     w = systems.world
     try:
         return json.dumps([systems.cloud.bestand(w.bestand), systems.ams.benutzer(w.ams_benutzer),

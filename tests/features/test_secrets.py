@@ -11,8 +11,8 @@ import sys
 import uuid
 from pathlib import Path
 
-from absprung.targets import SYSTEMS
-from fakes import demo
+from basis.systeme import NAMEN
+from basis import demo
 from tests.features.remote import count, fakes_process, run_suite, write_profile
 from tests.helpers import ROOT
 
@@ -33,7 +33,7 @@ def test_failing_runs_leak_no_secret_and_no_one_time_url(tmp_path: Path) -> None
     reports = tmp_path / "reports"
     outputs = []
     with fakes_process() as started:
-        urls = {s: started[s]["url"] for s in SYSTEMS}
+        urls = {s: started[s]["url"] for s in NAMEN}
         writing = write_profile(tmp_path / "schreibend.toml", urls, writes=True, control=True,
                                 secrets={"btoken": "B", "atoken": "T"})
         run = run_suite(writing, f"--lauf-json={reports / 'lauf.json'}", f"--html={reports / 'bericht.html'}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from absprung.plattform import FELDER, Plattform
+from basis.plattform import FELDER, Plattform
 from steps.ansicht import aus_html
 
 SEITE = """<html><body><h1>Kundenakte</h1><p><strong aria-label="Gebunden an">anna@x.de</strong></p>

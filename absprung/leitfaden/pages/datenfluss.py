@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import html
 
+from basis.systeme import datenfluss
+
 from .. import pfade
 from ..site import Site
 from .referenz import flow_facts
 
-PARTICIPANTS = ("Browser", "ams.5", "con:center", "assfinet cloud", "Thinksurance")
+# The broker's browser, then the systems in the order the data flows (``basis.systeme``).
+BROWSER = "browser"
+PARTICIPANTS = ((BROWSER, "Browser"), *((s.name, s.titel) for s in datenfluss()))
 
 
 def pages(site: Site) -> dict[str, str]:
@@ -18,23 +22,25 @@ def pages(site: Site) -> dict[str, str]:
 def messages() -> list[tuple[int, int, bool, tuple[str, ...]]]:
     """(from, to, is_answer, label lines); durations come from the fakes' constants."""
     f = flow_facts()
+    at = {name: i for i, (name, _) in enumerate(PARTICIPANTS)}
+    browser, ams, cc, cloud, ts = at[BROWSER], at["ams"], at["concenter"], at["cloud"], at["thinksurance"]
     return [
-        (0, 1, False, ("Kundenmaske → DigiPro →", "Produkt wählen")),
-        (1, 2, False, ("Absprung übergeben: Login,", "Produkt, Kunde, Haupt-E-Mail,", "cloud Benutzer (nur mit",
-                       "„Maklerextranet aktivieren“)")),
-        (2, 1, True, ("Absprung-Link", f"({f['start_s']} s, einmal verwendbar)")),
-        (1, 0, True, ("Weiterleitung", "auf den Absprung-Link")),
-        (0, 2, False, ("Absprung-Link öffnen",)),
-        (2, 3, False, ("TaaData (Kunde, cloud Benutzer)", "Bearer: AccessToken", "= Collaboration API Token")),
-        (3, 2, True, ("Kundendaten – oder", "Ablehnung mit Fehlercode")),
-        (2, 4, False, ("V1.1 Authentication:", "Partner-hash und -secret")),
-        (4, 2, True, (f"Security-Token ({f['token_min']} Minuten gültig)",)),
-        (2, 4, False, ("Broker Forward: X-Broker-Token = btoken,", "bExternalId = cloud Benutzer,",
-                       "bEmail = Haupt-E-Mail, Kundendaten")),
-        (4, 2, True, ("{\"url\": Switch-URL}",)),
-        (2, 0, True, ("Weiterleitung auf die Switch-URL",)),
-        (0, 4, False, (f"Switch-URL öffnen ({f['switch_s']} s, einmal verwendbar)",)),
-        (4, 0, True, ("Gewerbeplattform mit vorbelegten Kundendaten",)),
+        (browser, ams, False, ("Kundenmaske → DigiPro →", "Produkt wählen")),
+        (ams, cc, False, ("Absprung übergeben: Login,", "Produkt, Kunde, Haupt-E-Mail,", "cloud Benutzer (nur mit",
+                          "„Maklerextranet aktivieren“)")),
+        (cc, ams, True, ("Absprung-Link", f"({f['start_s']} s, einmal verwendbar)")),
+        (ams, browser, True, ("Weiterleitung", "auf den Absprung-Link")),
+        (browser, cc, False, ("Absprung-Link öffnen",)),
+        (cc, cloud, False, ("TaaData (Kunde, cloud Benutzer)", "Bearer: AccessToken", "= Collaboration API Token")),
+        (cloud, cc, True, ("Kundendaten – oder", "Ablehnung mit Fehlercode")),
+        (cc, ts, False, ("V1.1 Authentication:", "Partner-hash und -secret")),
+        (ts, cc, True, (f"Security-Token ({f['token_min']} Minuten gültig)",)),
+        (cc, ts, False, ("Broker Forward: X-Broker-Token = btoken,", "bExternalId = cloud Benutzer,",
+                         "bEmail = Haupt-E-Mail, Kundendaten")),
+        (ts, cc, True, ("{\"url\": Switch-URL}",)),
+        (cc, browser, True, ("Weiterleitung auf die Switch-URL",)),
+        (browser, ts, False, (f"Switch-URL öffnen ({f['switch_s']} s, einmal verwendbar)",)),
+        (ts, browser, True, ("Gewerbeplattform mit vorbelegten Kundendaten",)),
     ]
 
 
@@ -52,7 +58,7 @@ def render() -> str:
         y += 14
     height = y + 40
     width = xs[-1] + left
-    heads = [_head(x, top, name) for x, name in zip(xs, PARTICIPANTS)]
+    heads = [_head(x, top, titel) for x, (_, titel) in zip(xs, PARTICIPANTS)]
     lifelines = [f'<line x1="{x}" y1="{top + 18}" x2="{x}" y2="{height - 10}" class="l"/>' for x in xs]
     return "\n".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '

@@ -1,8 +1,9 @@
 """Fehlerbilder as a decision path: per symptom the causes in data-flow order, each with the question
-that tells it apart, the code and message that identify it, its Ursache and Behebung.
+that tells it apart, the code and message that identify it, its Ursache and Behebung; then every
+cause once, with its own anchor (``#ursache-NAME``) – where the diagnosis links.
 
-The order and the questions come from the diagnosis (``absprung.diagnose.befunde``), the messages
-of the codes from the fakes' rule register (through ``referenz``): one fact, one place.
+Order, questions, Ursache and Behebung come from the declared causes (``absprung.ursachen``), the
+messages of the codes from the fakes' rule register (through ``referenz``): one fact, one place.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from collections import defaultdict
 
 from absprung.aussagen import AUSSAGE
-from absprung.diagnose.befunde import BEFUND, rang
+from absprung.ursachen import URSACHEN, Ursache, rang
 from absprung.slug import slug
 
 from .. import pfade
@@ -56,6 +57,7 @@ def pages(site: Site) -> dict[str, str]:
         (f"[{cell(symptom)}](#{symptom_anchor(symptom)})", str(len(found))) for symptom, found in groups)))
     for symptom, found in groups:
         parts.append(_symptom(site, symptom, found))
+    parts.append(_ursachen(site))
     return {PAGE: "\n\n".join(parts) + "\n"}
 
 
@@ -64,7 +66,7 @@ def symptom_anchor(symptom: str) -> str:
 
 
 def _rang(f: Fehlerbild) -> tuple[int, str]:
-    return rang(f.pruefung), f.szenario.name
+    return rang(f.name), f.szenario.name
 
 
 def _by_symptom(found: list[Fehlerbild]) -> list[tuple[str, list[Fehlerbild]]]:
@@ -93,7 +95,7 @@ def _symptom(site: Site, symptom: str, found: list[Fehlerbild]) -> str:
                       for f in codes))]
     schritte = []
     for i, f in enumerate(found, 1):
-        frage = BEFUND[f.pruefung].frage if f.pruefung in BEFUND else "Trifft die Ursache zu?"
+        frage = f.ursache.frage if f.ursache else "Trifft die Ursache zu?"
         schritte.append(f"{i}. **{md(frage)}** Nein → [{md(f.szenario.titel)}](#{f.szenario.anchor})")
     parts += ["**Der Reihe nach fragen** (Ja heißt: weiter mit der nächsten Frage):", "\n".join(schritte)]
     parts += [_fehlerbild(site, f) for f in found]
@@ -101,21 +103,21 @@ def _symptom(site: Site, symptom: str, found: list[Fehlerbild]) -> str:
 
 
 def _fehlerbild(site: Site, f: Fehlerbild) -> str:
-    sc = f.szenario
+    sc, u = f.szenario, f.ursache
     words = [md(w) for w in (f.code, *search_words(f)) if w]
-    cause = md(f.ursache) if f.ursache else "Laut Szenario:\n\n" + render_steps(
+    cause = md(u.text) if u else "Laut Szenario:\n\n" + render_steps(
         [s for s in sc.steps if s.keyword in ("Angenommen", "Gegeben sei")] or sc.steps)
     guide_steps = [f"[{i} {md(AUSSAGE[i].titel)}]({link(PAGE, chapter_of(i), i.lower())})" for i in sc.guide_ids]
-    fix = md(f.behebung) if f.behebung else ("Den Leitfaden-Schritt ausführen: " + ", ".join(guide_steps)
-                                             if guide_steps else "Noch nicht beschrieben.")
-    befund = BEFUND.get(f.pruefung)
+    fix = md(u.behebung) if u else ("Den Leitfaden-Schritt ausführen: " + ", ".join(guide_steps)
+                                    if guide_steps else "Noch nicht beschrieben.")
     erkennbar = []
     if f.code:
         ref = link(PAGE, pfade.FEHLERCODES, code_anchor(f.code))
         erkennbar.append(f"Code [`{f.code}`]({ref}): „{md(_meldung(f.code))}“")
-    if befund:
-        erkennbar.append(f"Frage: {md(befund.frage)} Von Hand: {md(befund.pfad)}.")
-        erkennbar.append(f"Die Diagnose meldet „{md(befund.pruefung)}: fehlt“ (Prüfung `{f.pruefung}`).")
+    if u:
+        erkennbar.append(f"Frage: {md(u.frage)} Von Hand: {md(u.pfad)}.")
+        if _diagnostizierbar(u):
+            erkennbar.append(f"Die Diagnose meldet „{md(u.pruefung)}: fehlt“ ([Ursache `{u.name}`](#{u.anker})).")
     parts = [f"### {md(sc.titel)} {{#{sc.anchor}}}",
              f"**Suchbegriffe:** {' · '.join(words)}" if words else "",
              md(f.hinweis) if f.hinweis else "",
@@ -125,3 +127,32 @@ def _fehlerbild(site: Site, f: Fehlerbild) -> str:
              f"**Leitfaden:** {', '.join(guide_steps)}" if guide_steps else "",
              f"**Geprüft durch:** {scenario_link(site, PAGE, sc)}"]
     return "\n\n".join(p for p in parts if p)
+
+
+def _diagnostizierbar(u: Ursache) -> bool:
+    return u.pruefen is not None or bool(u.rechte)
+
+
+def _ursachen(site: Site) -> str:
+    """Every declared cause once, under its own anchor: the diagnosis links here."""
+    zeigen: dict[str, list[Fehlerbild]] = defaultdict(list)
+    for f in site.fehlerbilder:
+        zeigen[f.name].append(f)
+    parts = ["## Alle Ursachen {#ursachen}",
+             "Jede Ursache einmal, in der Reihenfolge des Datenflusses – mit der Frage, die sie erkennt, wo man von "
+             "Hand nachsieht, der Behebung und den Fehlerbildern, in denen sie sich zeigt. Die Diagnose verweist "
+             "auf diese Abschnitte."]
+    for u in URSACHEN:
+        leitfaden = ", ".join(f"[{i}]({link(PAGE, chapter_of(i), i.lower())})" for i in u.leitfaden if i in AUSSAGE)
+        bilder = ", ".join(f"[{md(f.szenario.titel)}](#{f.szenario.anchor})" for f in zeigen[u.name])
+        codes = ", ".join(f"[`{c}`]({link(PAGE, pfade.FEHLERCODES, code_anchor(c))})" for c in u.codes)
+        zeilen = [f"**Frage:** {md(u.frage)} **Von Hand:** {md(u.pfad)}.",
+                  f"**Ursache:** {md(u.text)}", f"**Behebung:** {md(u.behebung)}",
+                  f"**Erkennbar an:** {codes}" if codes else "",
+                  (f"**Diagnose:** „{md(u.pruefung)}“" if _diagnostizierbar(u) else
+                   "**Diagnose:** keine Prüfung – die Ursache zeigt sich als Ablehnung beim Einrichten."),
+                  f"**Fehlerbilder:** {bilder}" if bilder else "",
+                  f"**Übung:** `python -m fakes --uebung {u.name}`" if u.uebung else "",
+                  f"**Leitfaden:** {leitfaden}" if leitfaden else ""]
+        parts.append(f"### {md(u.pruefung)} {{#{u.anker}}}\n\n" + "\n\n".join(z for z in zeilen if z))
+    return "\n\n".join(parts)

@@ -8,17 +8,18 @@ from typing import Any, Iterable, Sequence
 
 from absprung.aussagen import AUSSAGE
 from absprung.slug import slug
+from basis.systeme import SYSTEME
 from fakes.annahmen import ANNAHMEN, Annahme
 from fakes.common.app import STATUS_BY_KIND
 from fakes.common.errors import REGISTER, Rule
+from fakes.options import Options
 
 from .. import pfade
 from ..markdown import cell, code_anchor, code_html, link, md, table
 from ..site import Site
 from .leitfaden import chapter_of
 
-SYSTEM_NAMES = {"alle": "Alle Fakes", "cloud": "assfinet cloud (assfinet drive)", "concenter": "con:center",
-                "ams": "ams.5", "thinksurance": "Thinksurance"}
+SYSTEM_NAMES = {"alle": "Alle Fakes", **{s.name: s.titel_lang for s in SYSTEME}}
 PARAMETER_PLACES = {"path": "Pfad", "query": "Abfrage", "header": "Kopfzeile", "cookie": "Cookie"}
 AREAS = {"api": "Schnittstelle", "steuerung": "Steuerung (nur Tests)", "support": "nur im Fake"}
 SOURCES = {"leitfaden": "Leitfaden", "thinksurance-doku": "Thinksurance-Doku", "assfinet-doku": "assfinet-Doku",
@@ -43,32 +44,22 @@ def _fehlerbilder_by_code(site: Site) -> dict[str, list[tuple[str, str]]]:
 
 
 def fake_apps() -> dict[str, Any]:
-    """The four fake apps; only their OpenAPI description is read (no server is started)."""
-    from fakes.ams.app import create as ams_app
-    from fakes.cloud.app import create as cloud_app
-    from fakes.concenter.app import create as concenter_app
-    from fakes.concenter.neighbours import PartnerAccess
-    from fakes.thinksurance.app import create as thinksurance_app
+    """Every system's fake app (``basis.systeme``); only their OpenAPI description is read (no server is started)."""
+    from fakes.serving import build
 
-    access = PartnerAccess(cloud_url="http://x", thinksurance_url="http://y", hash="h", secret="s")
-    return {"cloud": cloud_app(), "concenter": concenter_app(access), "ams": ams_app("http://z"),
-            "thinksurance": thinksurance_app()}
+    return {s.name: build(s.name, Options(), {}) for s in SYSTEME}
 
 
 def rule_register() -> dict[str, Rule]:
-    """Every rule of the fakes (rules register when their model module is imported)."""
-    import fakes.ams.models  # noqa: F401
-    import fakes.cloud.models  # noqa: F401
-    import fakes.concenter.models  # noqa: F401
-    import fakes.thinksurance.models  # noqa: F401
-
+    """Every rule of the fakes (rules register when their fake is built, which imports its model)."""
+    fake_apps()
     return dict(REGISTER)
 
 
 def flow_facts() -> dict[str, int]:
     """Durations the data-flow diagram states, from the fakes' constants (one fact, one place)."""
-    from fakes.concenter.absprung import START_GUELTIGKEIT
-    from fakes.thinksurance.forward import SWITCH_GUELTIGKEIT_STANDARD
+    from fakes.concenter.models import START_GUELTIGKEIT
+    from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD
     from fakes.thinksurance.models import TOKEN_GUELTIGKEIT
 
     return {"start_s": int(START_GUELTIGKEIT.total_seconds()),

@@ -1,8 +1,8 @@
-"""Übungen: every Fehlerbild whose cause the training environment can set up, with its command."""
+"""Übungen: every cause the training environment can set up, with its command."""
 
 from __future__ import annotations
 
-from absprung.uebungen import UEBUNGEN
+from absprung.ursachen import UEBUNGEN
 
 from .. import pfade
 from ..markdown import cell, link, table
@@ -12,13 +12,8 @@ PAGE = pfade.UEBUNGEN
 
 
 def pages(site: Site) -> dict[str, str]:
-    anchors = {f.szenario.anchor for f in site.fehlerbilder}
-    rows = []
-    for u in UEBUNGEN:
-        fb = u.fehlerbild
-        ziel = (f"[{cell(fb.szenario.titel)}]({link(PAGE, pfade.FEHLERBILDER, fb.szenario.anchor)})"
-                if fb.szenario.anchor in anchors else cell(fb.szenario.titel))
-        rows.append((f"`{u.name}`", cell(fb.symptom), ziel, f"`python -m fakes --uebung {u.name}`"))
+    rows = [(f"`{u.name}`", cell(u.uebung.symptom), f"[{cell(u.pruefung)}]({link(PAGE, pfade.FEHLERBILDER, u.anker)})",
+             f"`python -m fakes --uebung {u.name}`") for u in UEBUNGEN if u.uebung]
     parts = ["# Übungen in der Schulungsumgebung",
              f"{len(UEBUNGEN)} Übungen, eine je Ursache eines Fehlerbilds. Jede startet die Schulungsumgebung mit "
              "vollständiger Einrichtung – bis auf genau diese Ursache. Die Übenden hören nur das Symptom, suchen die "
@@ -27,5 +22,5 @@ def pages(site: Site) -> dict[str, str]:
              "„Support“ der Schulung. Die Seite „Prüfen“ sagt mit der Diagnose, ob die Übung gelöst ist.",
              f"Wie die Schulungsumgebung startet, steht unter [Schulungsumgebung]({link(PAGE, 'schulung.md')}); "
              "die Liste gibt auch `python -m fakes --uebungen` aus.",
-             table(("Übung", "Symptom", "Fehlerbild (Lösung)", "Start"), rows)]
+             table(("Übung", "Symptom", "Ursache (Lösung)", "Start"), rows)]
     return {PAGE: "\n\n".join(parts) + "\n"}

@@ -8,7 +8,7 @@ import pytest
 
 from absprung.clients import Unreachable, RemoteError, ThinksuranceClient, redact
 from absprung.clients.base import redact_url
-from fakes import demo
+from basis import demo
 from fakes.server import Fakes
 
 

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from absprung import einrichtung, schulungsziel
+from absprung import einrichtung
+from basis import schulungsziel
 from absprung.__main__ import main
-from absprung.secret import reveal
+from basis.secret import reveal
 from absprung.systems import Systems
-from fakes import demo
+from basis import demo
 from tests.features.remote import write_profile
 
 GEHEIM = (demo.TS_BTOKEN, demo.TS_HASH, demo.TS_SECRET, demo.TS_ATOKEN, demo.CONCENTER_PASSWORT)

@@ -9,16 +9,16 @@ import pytest
 
 from absprung import einrichtung
 from absprung.diagnose import KETTE, diagnose
-from absprung.diagnose.befunde import BEFUND, BEFUNDE, rang
 from absprung.diagnose.modell import IN_ORDNUNG, URSACHE_GEFUNDEN
 from absprung.systems import Systems
-from absprung.uebungen import PRIVATE_EMAIL
+from absprung.ursachen import URSACHEN, rang
+from absprung.ursachen.uebungen import PRIVATE_EMAIL
 
 Bruch = Callable[[Systems], object]
 BRUECHE: dict[str, Bruch] = {  # in an order that lets each apply (without API-Zugriff no token list)
-    "token-widerrufen": lambda s: [s.cloud.token_widerrufen(s.world.bestand, t["id"])
+    "token-widerrufen": lambda s: [s.cloud.token_widerrufen(s.world.bestand, t.id)
                                    for t in s.cloud.tokens(s.world.bestand)],
-    "maklerextranet": lambda s: einrichtung.maklerextranet_aktivieren(s, False),
+    "maklerextranet": lambda s: einrichtung.maklerextranet_aktivieren(s, aktiv=False),
     "api-zugriff": lambda s: s.cloud.feature_setzen(s.world.bestand, "API-Zugriff", False),
     "cloud-rolle": lambda s: s.cloud.rolle_aendern(s.world.bestand, s.world.haupt_email, "Gast"),
     "makler-email": lambda s: s.ams.haupt_email_aendern(s.world.ams_benutzer, PRIVATE_EMAIL),
@@ -29,11 +29,9 @@ def _zustand(s: Systems) -> str:
     return json.dumps([s.control(x).state() for x in sorted(s.target.controllable)], sort_keys=True, default=str)
 
 
-def test_jede_pruefung_hat_einen_bekannten_befund_in_datenfluss_reihenfolge() -> None:
-    eigene = [b for b, _ in KETTE]
-    assert all(b in BEFUND for b in eigene)
-    assert eigene == sorted(eigene, key=rang), "KETTE folgt der Reihenfolge von BEFUNDE."
-    assert len({b.id for b in BEFUNDE}) == len(BEFUNDE)
+def test_die_kette_sind_die_pruefungen_der_ursachen_in_datenfluss_reihenfolge() -> None:
+    assert [u.name for u in KETTE] == [u.name for u in URSACHEN if u.pruefen is not None]
+    assert len(KETTE) == 19
 
 
 def test_vollstaendige_einrichtung_ist_in_ordnung(s: Systems) -> None:
@@ -52,8 +50,8 @@ def test_mehrere_ursachen_die_erste_im_datenfluss(s: Systems, brueche: tuple[str
         BRUECHE[b](s)
     d = diagnose(s, s.world.ams_benutzer, "K-1001")
     assert d.ergebnis == URSACHE_GEFUNDEN and d.exit_code == 1
-    assert d.ursache is not None and d.ursache.befund.id == min(brueche, key=rang)
-    assert {z.befund.id for z in d.zeilen if z.status == "fehlt"} >= set(brueche)
+    assert d.ursache is not None and d.ursache.name == min(brueche, key=rang)
+    assert {z.ursache.name for z in d.zeilen if z.status == "fehlt"} >= set(brueche)
 
 
 def test_die_diagnose_aendert_nichts(s: Systems) -> None:

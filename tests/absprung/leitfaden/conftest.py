@@ -38,10 +38,10 @@ Funktionalität: Anpassung in der cloud einrichten
 
   @G16 @fehlerbild
   Szenario: Thinksurance öffnet sich ohne Kundendaten
-    Suchbegriffe: Kundendaten fehlen, leeres Formular
-    Ursache: Beim cloud Konto ist „Maklerextranet aktivieren“
-      nicht angehakt.
-    Behebung: In ams.5 „Maklerextranet aktivieren“ anhaken.
+    Suchbegriffe: Kundendaten fehlen,
+      leeres Formular
+    Code: CC_KEIN_CLOUD_BENUTZER
+    Ursache: maklerextranet
     Angenommen alles ist eingerichtet, außer "Maklerextranet aktivieren"
     Dann öffnet sich Thinksurance ohne Kundendaten
 

@@ -121,8 +121,8 @@ def test_every_assumption_and_assumed_rule_is_listed(generated: dict[str, Path])
 
 
 def test_background_page_states_the_durations_of_the_fakes() -> None:
-    from fakes.concenter.absprung import START_GUELTIGKEIT
-    from fakes.thinksurance.forward import SWITCH_GUELTIGKEIT_STANDARD
+    from fakes.concenter.models import START_GUELTIGKEIT
+    from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD
     from fakes.thinksurance.models import TOKEN_GUELTIGKEIT
 
     text = (ROOT / "docs" / "hintergrund" / "datenfluss.md").read_text(encoding="utf-8")
@@ -135,8 +135,10 @@ def test_diagram_is_self_contained_svg(generated: dict[str, Path]) -> None:
     svg = page(generated, pfade.DIAGRAMM)
     assert svg.startswith("<svg ") and "</svg>" in svg
     assert not re.search(r"(href|src)=\"https?:", svg)
-    for participant in datenfluss.PARTICIPANTS:
-        assert participant in svg
+    assert [titel for _, titel in datenfluss.PARTICIPANTS] == ["Browser", "ams.5", "con:center", "assfinet cloud",
+                                                                "Thinksurance"]
+    for _, titel in datenfluss.PARTICIPANTS:
+        assert titel in svg
 
 
 def test_failing_statements_are_listed(tmp_path: Path) -> None:

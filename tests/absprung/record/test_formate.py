@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from fakes import demo
+from basis import demo
 from tests.helpers import ROOT
 
 from .conftest import Formatlauf

@@ -15,7 +15,7 @@ Funktionalität: Maske
 """
 STEPS = '''
 from pytest_bdd import given
-from absprung.secret import Secret
+from basis.secret import Secret
 
 
 @given("ein Schritt, der ein Geheimnis im Klartext meldet")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from fakes import demo
+from basis import demo
 
 from .conftest import Formatlauf
 

@@ -7,16 +7,17 @@ from typing import Iterator
 import pytest
 
 from absprung.schulung.start import app_bauer, herstellen
-from absprung.uebungen import UEBUNG
-from fakes import demo
-from fakes.server import Fakes, Options
+from absprung.ursachen import URSACHE as UEBUNG
+from basis import demo
+from fakes.options import Options
+from fakes.server import Fakes
 from tests import axe
 
 
 @pytest.fixture(scope="module")
 def fakes() -> Iterator[Fakes]:
     uebung = UEBUNG["maklerextranet"]
-    with Fakes(Options(zusaetze={"schulung": app_bauer(uebung)})) as f:
+    with Fakes(Options(), {"schulung": app_bauer(uebung)}) as f:
         herstellen(uebung, f.urls)
         yield f
 

@@ -15,16 +15,18 @@ import httpx
 import pytest
 
 from absprung.schulung.start import app_bauer, herstellen
-from absprung.uebungen import UEBUNG
+from absprung.ursachen import UEBUNGEN
+from absprung.ursachen import URSACHE as UEBUNG
 from fakes.__main__ import main as fakes_main
-from fakes.server import Fakes, Options
+from fakes.options import Options
+from fakes.server import Fakes
 from tests.helpers import ROOT
 
 
 @pytest.fixture
 def umgebung(request: pytest.FixtureRequest) -> Iterator[tuple[Fakes, httpx.Client]]:
     uebung = UEBUNG[request.param]
-    with Fakes(Options(zusaetze={"schulung": app_bauer(uebung)})) as fakes:
+    with Fakes(Options(), {"schulung": app_bauer(uebung)}) as fakes:
         herstellen(uebung, fakes.urls)
         with httpx.Client(base_url=fakes.zusatz_urls["schulung"], timeout=10) as http:
             yield fakes, http
@@ -71,7 +73,7 @@ def test_die_uebung_ist_auf_der_startseite_beschrieben(umgebung: tuple[Fakes, ht
 def test_uebungen_auflisten_und_falsche_wahl(capsys: pytest.CaptureFixture[str]) -> None:
     assert fakes_main(["--uebungen"]) == 0
     liste = capsys.readouterr().out
-    assert liste.startswith(f"{len(UEBUNG)} Übungen") and all(f"  {name} " in liste for name in UEBUNG)
+    assert liste.startswith(f"{len(UEBUNGEN)} Übungen") and all(f"  {u.name} " in liste for u in UEBUNGEN)
     assert "<" not in liste  # outline titles with their values, no raw placeholders
     assert fakes_main(["--uebung", "gibtsnicht"]) == 2
     assert "Möglich sind: maklerextranet" in capsys.readouterr().err

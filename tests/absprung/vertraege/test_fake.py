@@ -12,7 +12,7 @@ import pytest
 
 from absprung.clients import ControlClient
 from absprung.clients.base import Client
-from absprung.targets import embedded_fakes
+from basis.ziel import embedded_fakes
 from absprung.vertraege import bericht, befehl, form
 from absprung.vertraege.lauf import Werte, ausfuehren
 from absprung.vertraege.modell import Fall, endpunkte, laden

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from fakes import demo
+from basis import demo, leitfaden
 from fakes.ams.api import benutzer_json
 from fakes.ams.models import Ams
 from fakes.common.errors import NeighbourError
@@ -19,7 +19,7 @@ from tests.helpers import refused
 
 AS, JW = demo.AMS_KUERZEL, demo.AMS_KOLLEGE_KUERZEL
 ANNA = demo.MITARBEITER_EMAIL
-PRODUKT = demo.PRODUKT
+PRODUKT = leitfaden.PRODUKT
 START_URL = "http://concenter.test/start/abc"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fakes import demo
+from basis import demo
 from tests.fakes.inprocess import PLATZHALTER, AsgiClient, fake_app
 
 SEITE = f"/organisation/benutzer/{demo.AMS_KUERZEL}"

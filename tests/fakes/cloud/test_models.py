@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 import pytest
 
-from fakes import demo
+from basis import demo
 from fakes.cloud import api
 from fakes.cloud.models import Cloud
 from fakes.common.endpoints import bearer_token

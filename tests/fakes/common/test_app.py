@@ -23,7 +23,7 @@ def test_ueberlastet_antwortet_sofort_mit_503_im_fehlerformat() -> None:
     HTML for a browser – instead of making the caller wait (or uvicorn's English text)."""
     import asyncio
 
-    from fakes.common.app import Begrenzung
+    from fakes.common.app import ConcurrencyLimit
     from starlette.responses import JSONResponse
 
     freigabe = asyncio.Event()
@@ -38,7 +38,7 @@ def test_ueberlastet_antwortet_sofort_mit_503_im_fehlerformat() -> None:
         return JSONResponse({"error": "zu viele"}, status_code=503, headers={"X-Fehlercode": "ZU_VIELE_ANFRAGEN"})
 
     async def zwei_gleichzeitig() -> None:
-        app = Begrenzung(langsam, hoechstens=1, antwort=ueberlastet)
+        app = ConcurrencyLimit(langsam, limit=1, answer=ueberlastet)
 
         async def rufen() -> None:
             gesendet: dict[str, Any] = {}
@@ -60,7 +60,7 @@ def test_ueberlastet_antwortet_sofort_mit_503_im_fehlerformat() -> None:
                                     "x-fehlercode": "ZU_VIELE_ANFRAGEN"})]
         freigabe.set()
         await erster
-        assert app.laufend == 0
+        assert app.running == 0
 
     from concurrent.futures import ThreadPoolExecutor
 
@@ -74,7 +74,7 @@ def test_ueberlastet_im_fehlerformat_des_fakes() -> None:
 
     app = cloud_app()
     # Zero requests at once allowed: every request shows the answer an overloaded fake gives.
-    app.user_middleware[0].kwargs["hoechstens"] = 0
+    app.user_middleware[0].kwargs["limit"] = 0
     app.middleware_stack = None
     with AsgiClient(app) as client:
         antwort = client.get("/api/bestaende/MB-100234")

@@ -10,7 +10,7 @@ from fakes.common.control import CLOCK_MAX_SECONDS, control_endpoints
 from fakes.common.endpoints import Call
 from fakes.common.state import FakeState
 from fakes.thinksurance.app import create as thinksurance_app
-from tests.fakes.inprocess import AsgiClient, refused_answer
+from tests.fakes.inprocess import AsgiClient, fake_app, refused_answer
 from tests.helpers import refused
 
 
@@ -23,7 +23,7 @@ def _call(body: dict[str, Any]) -> Call:
 
 
 def test_alle_seed_unbekannt() -> None:
-    app = thinksurance_app(seed=None)
+    app = fake_app("thinksurance", seed=None)
     z = app.state.model
     z.load("ausgangslage")
     assert z.broker
@@ -58,7 +58,7 @@ def test_alle_uhr_bereich() -> None:
 
 
 def test_alle_steuerung_aus() -> None:
-    an, aus = cloud_app(), cloud_app(control_on=False)
+    an, aus = cloud_app(), fake_app("cloud", control_on=False)
     with AsgiClient(an) as client:
         assert client.get("/_steuerung/zustand").status_code == 200
     with AsgiClient(aus) as client:

@@ -6,9 +6,7 @@ import json
 
 from fakes.common import schema as sch
 from fakes.common.endpoints import MAX_BODY, MAX_DEPTH, parse_json
-from fakes.concenter.app import create as concenter_app
-from fakes.concenter.neighbours import PartnerAccess
-from tests.fakes.inprocess import AsgiClient, refused_answer
+from tests.fakes.inprocess import AsgiClient, fake_app, refused_answer
 from tests.helpers import refused
 
 SCHEMA = sch.Schema({"name": sch.string("Name", required=True, max_length=5)})
@@ -34,8 +32,7 @@ def test_alle_json_zu_tief() -> None:
 
 
 def test_alle_anfrage_zu_gross() -> None:
-    app = concenter_app(PartnerAccess(**{"cloud_url": "http://127.0.0.1:9", "thinksurance_url": "http://127.0.0.1:9",
-                                         "hash": "h", "secret": "s"}))
+    app = fake_app("concenter")
     koerper = json.dumps({"name": "ausgangslage"}).encode()
     knapp = koerper + b" " * (MAX_BODY - len(koerper))
     with AsgiClient(app) as client:

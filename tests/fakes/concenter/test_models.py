@@ -11,18 +11,18 @@ from typing import Any
 
 import pytest
 
-from fakes import demo
+from basis import demo, leitfaden
+from basis.kundenfelder import Kundendaten
 from fakes.common.errors import NeighbourError
-from fakes.concenter.absprung import START_GUELTIGKEIT, kunde_fuer_thinksurance
 from fakes.concenter.api import dump, eintrag_json
 from fakes.concenter.daten import LAEUFT, SCHRITTE, Protokolleintrag
-from fakes.concenter.models import Concenter
+from fakes.concenter.models import START_GUELTIGKEIT, Concenter
 from tests.helpers import logged, refused
 
 CC, PW = demo.CONCENTER_BENUTZER, demo.CONCENTER_PASSWORT
 WEBER, WEBER_PW = demo.CONCENTER_KOLLEGE, demo.CONCENTER_KOLLEGE_PASSWORT
 ANNA = demo.MITARBEITER_EMAIL
-PRODUKT = demo.PRODUKT
+PRODUKT = leitfaden.PRODUKT
 URL = "https://thinksurance.test/switch/abc"
 KUNDE_K1001 = {"kundennummer": "K-1001", "vermittler": "VM-01",
                **{k: v for k, v in demo.KUNDEN[0].items() if k not in ("kundennummer", "vermittler", "repliziert")}}
@@ -45,9 +45,9 @@ class Port:
         if fehler is not None:
             raise fehler
 
-    def taa_daten(self, access_token: str, kunde: str, cloud_benutzer: str) -> dict[str, Any]:
+    def taa_daten(self, access_token: str, kunde: str, cloud_benutzer: str) -> Kundendaten:
         self._rufen("taa", access_token, kunde, cloud_benutzer)
-        return dict(KUNDE_K1001)
+        return Kundendaten.aus_json(KUNDE_K1001)
 
     def thinksurance_token(self) -> str:
         self._rufen("anmeldung")
@@ -162,13 +162,6 @@ def test_absprung_erfolgreich_mit_kundendaten(cc: Concenter) -> None:
     assert fragen == {"umsatz": ["245000000"], "anzahl_vollzeitmitarbeiter": ["18"],
                       "anzahl_teilzeitmitarbeiter": ["4"]}  # revenue in cent (documented tag)
     assert list(cc.protokoll) == [e] and eintrag_json(e)["ergebnis"] == "erfolgreich"
-
-
-def test_kundenfelder_ohne_leere_werte() -> None:
-    felder = kunde_fuer_thinksurance({"kundennummer": "K-1", "firma": "Ä GmbH", "telefon": "", "umsatz": None})
-    assert felder == {"cExternalId": "K-1", "cCompany": "Ä GmbH",
-                      "cExternalReferences": [{"origin": "crm", "paramKey": "ams-Kundennummer",
-                                               "paramValue": "K-1"}]}
 
 
 def test_start_ungueltig_unbekannt_einmalig_befristet(cc: Concenter) -> None:
@@ -333,10 +326,10 @@ def test_protokoll_behaelt_die_neuesten(cc: Concenter) -> None:
 
 
 def test_nie_geoeffnete_absprunge_verfallen(cc: Concenter) -> None:
-    from fakes.common.befristet import PRUEFEN_ALLE
+    from fakes.common.bounded import CHECK_EVERY
 
     alt = cc.start_anlegen(benutzer=CC, passwort=PW, produkt=PRODUKT, kunde=None, email=ANNA, cloud_benutzer=None)
     cc.clock.advance(START_GUELTIGKEIT.total_seconds() + 1)
-    for _ in range(PRUEFEN_ALLE):
+    for _ in range(CHECK_EVERY):
         cc.start_anlegen(benutzer=CC, passwort=PW, produkt=PRODUKT, kunde=None, email=ANNA, cloud_benutzer=None)
     assert alt.ticket not in cc.starts

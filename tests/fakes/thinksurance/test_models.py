@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from fakes import demo
+from basis import demo
 from fakes.thinksurance import api
 from fakes.thinksurance.api import dump
 from fakes.thinksurance.daten import PRODUKTE, Account, Partner
-from fakes.thinksurance.forward import SWITCH_GUELTIGKEIT_STANDARD
+from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD
 from fakes.thinksurance.models import TOKEN_GUELTIGKEIT, Thinksurance
 from tests.helpers import refused
 
@@ -346,19 +346,19 @@ def test_sicherheitstoken_haben_eine_obergrenze(ts: Thinksurance) -> None:
 
 
 def test_switches_und_sitzungen_werden_vergessen(ts: Thinksurance, token: str) -> None:
-    from fakes.common.befristet import PRUEFEN_ALLE
-    from fakes.thinksurance.forward import SITZUNG_GUELTIGKEIT, SWITCH_NACHLAUF
+    from fakes.common.bounded import CHECK_EVERY
+    from fakes.thinksurance.models import SITZUNG_GUELTIGKEIT, SWITCH_NACHLAUF
 
     alt = forward(ts, token)
     sitzung, _ = ts.switch_oeffnen(forward(ts, token).id)
     ts.clock.advance((SITZUNG_GUELTIGKEIT + SWITCH_NACHLAUF).total_seconds() + 1)
     refused("TS_NICHT_ANGEMELDET", ts.angemeldeter_broker, sitzung)  # sessions end
     token = ts.token_anfordern(demo.TS_HASH, demo.TS_SECRET)[0]
-    for _ in range(PRUEFEN_ALLE):
+    for _ in range(CHECK_EVERY):
         ts.switch_oeffnen(forward(ts, token).id)
-    assert alt.id not in ts.switches and len(ts.switches) <= PRUEFEN_ALLE
+    assert alt.id not in ts.switches and len(ts.switches) <= CHECK_EVERY
     refused("TS_SWITCH_UNBEKANNT", ts.switch_oeffnen, alt.id)
-    assert len(ts.sitzungen) <= PRUEFEN_ALLE
+    assert len(ts.sitzungen) <= CHECK_EVERY
 
 
 # --- IP notifications and agency numbers (V1.1) --------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Iterator
 import httpx
 import pytest
 
-from fakes import demo
+from basis import demo
 from fakes.server import Fakes
 
 

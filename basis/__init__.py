@@ -1,0 +1,7 @@
+"""basis: what the fakes and the harness both need, below both – the table of the systems
+(``systeme``), the demo office (``demo``), the secret type (``secret``), the customer's fields
+(``kundenfelder``), target profiles (``ziel``, with the platform's labels in ``plattform``) and the
+training environment's profile (``schulungsziel``). Errors: ``errors``.
+
+It imports neither ``fakes`` nor ``absprung``; both import it. The module path is the API.
+"""

@@ -1,0 +1,148 @@
+"""How a fake calls a neighbour system: a lean HTTP/1.1 JSON transport (standard library only).
+
+The real systems call each other over HTTP; so do the fakes, through this transport and nothing
+of the test harness. httpx costs about 0.9 ms of CPU per request here, ``http.client`` about 0.3 ms;
+a launch makes four neighbour calls. Keep-alive connections per thread; TLS with a verifying context.
+
+``Transport.call`` returns the JSON answer. A neighbour's refusal reaches the calling model as
+``NeighbourError`` with the neighbour's stable code (``X-Fehlercode`` or ``code``) and message
+(``error``); a neighbour that cannot be reached as ``NeighbourError("NICHT_ERREICHBAR", …)``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.client
+import json as jsonlib
+import socket
+import ssl
+import threading
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from .errors import NeighbourError
+
+UNREACHABLE = "NICHT_ERREICHBAR"
+BAD_REQUEST = "ANFRAGE_UNGUELTIG"
+UNEXPECTED = "ANTWORT_UNERWARTET"
+
+
+@functools.cache
+def tls() -> ssl.SSLContext:
+    """One verifying TLS context for all transports: building it costs ~20 ms (CA bundle)."""
+    return ssl.create_default_context()
+
+
+class Unreachable(OSError):
+    """The neighbour could not be reached (raised for any connection-level failure)."""
+
+
+@dataclass
+class Response:
+    status_code: int
+    headers: dict[str, str]  # lower-case names
+    content: bytes
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", "replace")
+
+    def json(self) -> Any:
+        return jsonlib.loads(self.content)
+
+
+class Transport:
+    """One neighbour: ``name`` is how messages call it (``basis.systeme.TITEL``)."""
+
+    def __init__(self, base_url: str, name: str, timeout: float = 10.0) -> None:
+        parts = urlsplit(base_url)
+        self.base_url, self.name = base_url.rstrip("/"), name
+        self._https = parts.scheme == "https"
+        self._host, self._port = parts.hostname or "127.0.0.1", parts.port
+        self._prefix = parts.path.rstrip("/")
+        self._timeout = timeout
+        self._local = threading.local()
+        self._all: list[http.client.HTTPConnection] = []
+        self._lock = threading.Lock()
+
+    def call(self, method: str, path: str, *, json: Any = None, headers: dict[str, str] | None = None,
+             params: dict[str, Any] | None = None) -> Any:
+        """The JSON answer; a refusal or an unreachable neighbour as ``NeighbourError``."""
+        try:
+            answer = self.request(method, path, json=json, headers=headers, params=params)
+        except Unreachable:
+            raise NeighbourError(UNREACHABLE, f"{self.name} unter {self.base_url} ist nicht erreichbar.") from None
+        except UnicodeError:
+            raise NeighbourError(BAD_REQUEST, f"Die Anfrage an {self.name} enthält in einer Kopfzeile Zeichen, die "
+                                              "HTTP dort nicht erlaubt (nur ASCII).") from None
+        if answer.status_code >= 400:
+            raise _refusal(answer)
+        try:
+            return answer.json() if answer.content else None
+        except ValueError:
+            raise NeighbourError(UNEXPECTED, f"{self.name} antwortet nicht mit JSON (HTTP "
+                                             f"{answer.status_code}).") from None
+
+    def request(self, method: str, path: str, *, json: Any = None, headers: dict[str, Any] | None = None,
+                params: dict[str, Any] | None = None) -> Response:
+        target = self._prefix + path + (f"?{urlencode(params)}" if params else "")
+        head = {k: str(v) for k, v in (headers or {}).items()}
+        body = None
+        if json is not None:
+            body = jsonlib.dumps(json, ensure_ascii=False).encode("utf-8")
+            head["Content-Type"] = "application/json"
+        for attempt in (1, 2):  # a kept-alive connection the server closed meanwhile: once more
+            c = self._connection()
+            try:
+                c.request(method, target, body=body, headers=head)
+                if c.sock is not None:
+                    c.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                r = c.getresponse()
+                return Response(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
+            except (ConnectionError, http.client.RemoteDisconnected, http.client.BadStatusLine) as f:
+                self._drop()
+                if attempt == 2:
+                    raise Unreachable(str(f)) from f
+            except (OSError, http.client.HTTPException) as f:
+                self._drop()
+                raise Unreachable(str(f)) from f
+            except BaseException:  # e.g. a header http.client cannot encode: the connection is spoilt
+                self._drop()
+                raise
+        raise AssertionError("unreachable")
+
+    def _connection(self) -> http.client.HTTPConnection:
+        c: http.client.HTTPConnection | None = getattr(self._local, "c", None)
+        if c is None:
+            if self._https:
+                c = http.client.HTTPSConnection(self._host, self._port, timeout=self._timeout, context=tls())
+            else:
+                c = http.client.HTTPConnection(self._host, self._port, timeout=self._timeout)
+            self._local.c = c
+            with self._lock:
+                self._all.append(c)
+        return c
+
+    def _drop(self) -> None:
+        c = getattr(self._local, "c", None)
+        if c is not None:
+            c.close()
+            self._local.c = None
+
+    def close(self) -> None:
+        with self._lock:
+            for c in self._all:
+                c.close()
+            self._all.clear()
+
+
+def _refusal(answer: Response) -> NeighbourError:
+    try:
+        data = answer.json()
+    except ValueError:
+        data = {}
+    message = data.get("error") if isinstance(data, dict) else None
+    code = answer.headers.get("x-fehlercode") or (data.get("code") if isinstance(data, dict) else None)
+    return NeighbourError(str(code or f"HTTP_{answer.status_code}"),
+                          str(message or answer.text[:200] or f"HTTP {answer.status_code}"))

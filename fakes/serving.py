@@ -1,0 +1,87 @@
+"""One fake as a server: build its app, serve it on a bound socket – in a thread of this process or
+as a process of its own (``python -m fakes.serving``, started by ``fakes.server``).
+
+Each fake has its own event loop (and thread pool): a fake that waits for a neighbour never holds
+up that neighbour. In a process of its own it also has its own GIL – ``python -m fakes`` uses that,
+so the fakes share the machine's cores.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import importlib
+import importlib.util
+import json
+import socket
+import sys
+import threading
+from types import ModuleType
+from typing import Any, Callable, Mapping
+
+import uvicorn
+
+from basis.systeme import SYSTEM, objekt
+from fakes.options import Options
+
+BACKLOG = 2048  # pending connections per fake: a burst of launches waits in the kernel, not refused
+# The C HTTP parser and event loop where installed (about twice the throughput of h11/asyncio here).
+HTTP = "httptools" if importlib.util.find_spec("httptools") else "h11"
+LOOP: Callable[[], asyncio.AbstractEventLoop] = (
+    importlib.import_module("uvloop").new_event_loop if importlib.util.find_spec("uvloop") else asyncio.new_event_loop)
+
+
+def fake_module(system: str) -> ModuleType:
+    """The module of a system's fake, as the table of systems names it."""
+    module: ModuleType = objekt(SYSTEM[system].fake)
+    return module
+
+
+def build(system: str, options: Options, urls: Mapping[str, str]) -> Any:
+    """One fake's app, wired to its neighbours through the merged address map."""
+    return fake_module(system).create(options, urls)
+
+
+def server(app: Any) -> uvicorn.Server:
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=1,
+                            limit_concurrency=None, backlog=BACKLOG, http=HTTP, loop="none", proxy_headers=False,
+                            server_header=False)
+    return uvicorn.Server(config)
+
+
+def serve_in_thread(name: str, app: Any, sock: socket.socket,
+                    on_error: Callable[[BaseException], None]) -> tuple[uvicorn.Server, threading.Thread]:
+    """Served from a background thread, uvicorn installs no signal handlers: the owner of the
+    process (python -m fakes, pytest) handles them."""
+    srv = server(app)
+
+    def run() -> None:
+        try:
+            with asyncio.Runner(loop_factory=LOOP) as runner:
+                runner.run(srv.serve(sockets=[sock]))
+        except BaseException as f:  # surfaced by the owner
+            on_error(f)
+
+    thread = threading.Thread(target=run, name=f"fake-{name}", daemon=True)
+    thread.start()
+    return srv, thread
+
+
+def main() -> int:
+    """Child process: the spec (system, socket fd, URLs, options) comes on stdin, never in argv,
+    because it carries the partner credentials."""
+    spec = json.loads(sys.stdin.readline())
+    options = Options.from_json(spec["options"])
+    sock = socket.socket(fileno=spec["fd"])
+    app = build(spec["system"], options, spec["urls"])
+    # Everything built so far lives as long as the process: keep it out of the collector's scans,
+    # and collect young objects less often (a request allocates hundreds of short-lived ones).
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+    with asyncio.Runner(loop_factory=LOOP) as runner:
+        runner.run(server(app).serve(sockets=[sock]))  # SIGTERM ends it gracefully
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

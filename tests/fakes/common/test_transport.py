@@ -1,0 +1,91 @@
+"""The fakes' own transport to their neighbours: answers, refusals as NeighbourError, a connection that survives."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from typing import Iterator
+
+import pytest
+
+from fakes.common.errors import NeighbourError
+from fakes.common.transport import Transport, Unreachable
+
+
+class _Echo(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        """A refusal: in the fakes' shape on /abgelehnt, as plain text elsewhere."""
+        if self.path == "/abgelehnt":
+            antwort, art, kopf = b'{"error": "Nein, weil.", "code": "IM_KOERPER"}', "application/json", "IM_KOPF"
+        else:
+            antwort, art, kopf = b"<html>kaputt</html>", "text/html", ""
+        self.send_response(403)
+        self.send_header("content-type", art)
+        self.send_header("content-length", str(len(antwort)))
+        if kopf:
+            self.send_header("X-Fehlercode", kopf)
+        self.end_headers()
+        self.wfile.write(antwort)
+
+    def do_POST(self) -> None:  # noqa: N802 - stdlib name
+        body = self.rfile.read(int(self.headers.get("content-length", 0)))
+        antwort = json.dumps({"pfad": self.path, "koerper": json.loads(body or b"null"),
+                              "kopf": self.headers.get("x-test")}).encode()
+        self.send_response(201)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(antwort)))
+        self.send_header("X-Fehlercode", "KEINER")
+        self.end_headers()
+        self.wfile.write(antwort)
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_anfrage_und_antwort(server: str) -> None:
+    http = Transport(server + "/basis", "Echo", 5)
+    a = http.request("POST", "/x", json={"ä": "€"}, headers={"X-Test": "1"}, params={"q": "ü w"})
+    assert a.status_code == 201 and a.headers["x-fehlercode"] == "KEINER"
+    assert a.json() == {"pfad": "/basis/x?q=%C3%BC+w", "koerper": {"ä": "€"}, "kopf": "1"}
+    http.close()
+
+
+def test_nicht_kodierbare_kopfzeile_verdirbt_die_verbindung_nicht(server: str) -> None:
+    http = Transport(server, "Echo", 5)
+    with pytest.raises(UnicodeEncodeError):
+        http.request("POST", "/x", headers={"X-Test": "b€"})  # http.client writes headers as latin-1
+    assert http.request("POST", "/y", json={}).status_code == 201  # a fresh connection, not a spoilt one
+
+
+def test_nicht_erreichbar() -> None:
+    with pytest.raises(Unreachable):
+        Transport("http://127.0.0.1:9", "Echo", 1).request("POST", "/x")
+    with pytest.raises(NeighbourError) as f:
+        Transport("http://127.0.0.1:9", "Echo", 1).call("POST", "/x")
+    assert f.value.code == "NICHT_ERREICHBAR" and "Echo unter http://127.0.0.1:9 ist nicht erreichbar" in f.value.message
+
+
+def test_ablehnung_des_nachbarn_mit_code_und_meldung(server: str) -> None:
+    http = Transport(server, "Echo", 5)
+    with pytest.raises(NeighbourError) as f:
+        http.call("GET", "/abgelehnt")
+    assert (f.value.code, f.value.message) == ("IM_KOPF", "Nein, weil.")  # the header beats the body's code
+    with pytest.raises(NeighbourError) as f:
+        http.call("GET", "/anders")
+    assert (f.value.code, f.value.message) == ("HTTP_403", "<html>kaputt</html>")
+    with pytest.raises(NeighbourError) as f:
+        http.call("POST", "/x", headers={"X-Test": "b€"})
+    assert f.value.code == "ANFRAGE_UNGUELTIG"
+    assert http.call("POST", "/x", json={"a": 1})["koerper"] == {"a": 1}
