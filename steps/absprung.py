@@ -13,6 +13,7 @@ from absprung.systems import Systems
 from basis.kundenfelder import AUF_DER_PLATTFORM, GRUPPEN, Kundendaten
 from basis.secret import Secret
 from steps.ansicht import Ansicht
+from steps import bedienung as bedienen
 from steps.bedienung import Bedienung
 from steps.fehlerbild import code_pruefen, codes_in
 
@@ -57,14 +58,12 @@ def _(systems: Systems, zweck: str) -> Secret | None:
 
 @when(parsers.parse('der ams Benutzer die Kundenmaske von "{firma}" öffnet'), target_fixture="kundennummer")
 def _(systems: Systems, bedienung: Bedienung, firma: str) -> str:
-    nummer = systems.world.kundennummer(firma)
-    bedienung.kundenmaske_oeffnen(nummer, firma)
-    return nummer
+    return bedienen.kundenmaske_oeffnen(bedienung, systems, firma)
 
 
 @when("DigiPro anklickt", target_fixture="digipro_produkte")
 def _(bedienung: Bedienung) -> list[str]:
-    return bedienung.digipro_anklicken()
+    return bedienen.digipro_anklicken(bedienung)
 
 
 @when(parsers.parse('das Produkt "{produkt}" wählt'))
@@ -78,11 +77,11 @@ def _(bedienung: Bedienung, digipro_produkte: list[str], produkt: str) -> None:
 @when(parsers.parse('der ams Benutzer für "{firma}" über DigiPro das Produkt "{produkt}" wählt'),
       target_fixture="ansicht")
 def _(systems: Systems, bedienung: Bedienung, firma: str, produkt: str) -> Ansicht:
-    bedienung.kundenmaske_oeffnen(systems.world.kundennummer(firma), firma)
-    angeboten = bedienung.digipro_anklicken()
+    bedienen.kundenmaske_oeffnen(bedienung, systems, firma)
+    angeboten = bedienen.digipro_anklicken(bedienung)
     assert produkt in angeboten, f"DigiPro bietet „{produkt}“ nicht an, nur: {angeboten}"
     bedienung.produkt_waehlen(produkt)
-    return bedienung.ansicht()
+    return bedienen.ansicht(bedienung)
 
 
 # --- what the broker sees ---------------------------------------------------------------------
@@ -94,7 +93,7 @@ def _warum(systems: Systems) -> str:
 @then("öffnet sich die Thinksurance – Gewerbeplattform mit den Kundendaten aus der assfinet cloud",
       target_fixture="ansicht")
 def _(systems: Systems, bedienung: Bedienung) -> Ansicht:
-    ansicht = bedienung.ansicht()
+    ansicht = bedienen.ansicht(bedienung)
     _mit_kundendaten(systems, ansicht)
     return ansicht
 

@@ -1,8 +1,9 @@
-"""How a scenario operates ams.5 for the jump: in a real browser (@browser) or over HTTP.
+"""How a scenario operates ams.5 for the jump (the guide's chapter "Test", G18–G21): the tasks once,
+performed in a real browser (@browser) or over HTTP.
 
-Both follow the same redirects (ams.5 → con:center → Thinksurance switch → Gewerbeplattform) and
-return the same ``Ansicht``, so one set of steps serves both; HTTP mode is what keeps the
-API scenarios fast.
+Both performers follow the same redirects (ams.5 → con:center → Thinksurance switch →
+Gewerbeplattform) and return the same ``Ansicht``, so one set of steps serves both; HTTP mode is what
+keeps the API scenarios fast. The browser photographs each screen for the published guide (@doku).
 """
 
 from __future__ import annotations
@@ -25,6 +26,32 @@ class Bedienung(Protocol):
     def digipro_anklicken(self) -> list[str]: ...
     def produkt_waehlen(self, produkt: str) -> None: ...
     def ansicht(self) -> Ansicht: ...
+    def fertig(self, bild: str) -> None:
+        """After a task: with @doku the browser photographs the screen as ``bild``."""
+
+
+# --- the tasks --------------------------------------------------------------------------------------
+
+def kundenmaske_oeffnen(wer: Bedienung, s: Systems, firma: str) -> str:
+    """G18: the Kundenmaske of the customer; returns its Kundennummer."""
+    nummer = s.world.kundennummer(firma)
+    wer.kundenmaske_oeffnen(nummer, firma)
+    wer.fertig(bilder.KUNDENMASKE)
+    return nummer
+
+
+def digipro_anklicken(wer: Bedienung) -> list[str]:
+    """G19: the products DigiPro offers."""
+    produkte = wer.digipro_anklicken()
+    wer.fertig(bilder.DIGIPRO)
+    return produkte
+
+
+def ansicht(wer: Bedienung) -> Ansicht:
+    """G21: what opens after choosing the product (G20)."""
+    gezeigt = wer.ansicht()
+    wer.fertig(bilder.GEWERBEPLATTFORM)
+    return gezeigt
 
 
 class HttpBedienung:
@@ -58,6 +85,9 @@ class HttpBedienung:
         assert self._seite is not None, "Es wurde noch kein Produkt gewählt."
         return aus_html(str(self._seite.url), self._seite.text, self.s.target.plattform)
 
+    def fertig(self, bild: str) -> None:
+        """Over HTTP there is no screen to photograph."""
+
     def close(self) -> None:
         self._browser.close()
 
@@ -76,20 +106,18 @@ class BrowserBedienung:
     def kundenmaske_oeffnen(self, kundennummer: str, firma: str) -> None:
         self.ams.oeffnen("/kunden", self.s.world.ams_benutzer)
         self.ams.kundenmaske_oeffnen(firma)
-        self._foto(bilder.KUNDENMASKE)
 
     def digipro_anklicken(self) -> list[str]:
-        produkte = self.ams.digipro_anklicken()
-        self._foto(bilder.DIGIPRO)
-        return produkte
+        return self.ams.digipro_anklicken()
 
     def produkt_waehlen(self, produkt: str) -> None:
         self.ams.produkt_waehlen(produkt)
 
     def ansicht(self) -> Ansicht:
-        ansicht = self.plattform.ansicht()
-        self._foto(bilder.GEWERBEPLATTFORM)
-        return ansicht
+        return self.plattform.ansicht()
+
+    def fertig(self, bild: str) -> None:
+        self._foto(bild)
 
     def close(self) -> None:
         pass

@@ -7,6 +7,10 @@ Exception tree::
     ├── NeighbourError      a neighbour system refused or could not be reached (code, message)
     └── StartError          the fakes could not start (port taken, no answer in time)
 
+    OSError
+    └── transport.Unreachable   inside the transport only: a neighbour did not answer; ``Transport.call``
+                                turns it into NeighbourError("NICHT_ERREICHBAR")
+
 A rule refuses something by raising the ``Refusal`` its ``Rule`` builds. Refusals never carry an
 HTTP status; each fake's web layer maps the *kind* of refusal to a status in one place
 (``fakes.common.app.STATUS_BY_KIND``).

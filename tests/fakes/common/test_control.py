@@ -65,3 +65,18 @@ def test_alle_steuerung_aus() -> None:
         for m, pfad in (("GET", "/_steuerung/zustand"), ("POST", "/_steuerung/zuruecksetzen")):
             assert refused_answer(client.request(m, pfad), "STEUERUNG_AUS", 404)["code"] == "STEUERUNG_AUS"
     assert aus.state.model.bestaende, "abgeschaltete Steuerung darf nichts zurücksetzen"
+
+
+def test_eingefrorene_uhr_steht_bis_sie_vorgestellt_wird() -> None:
+    from datetime import timedelta
+
+    from fakes.common.clock import Clock
+
+    uhr = Clock()
+    uhr.freeze()
+    jetzt = uhr.now()
+    assert uhr.now() == jetzt
+    uhr.advance(1.5)
+    assert uhr.now() - jetzt == timedelta(seconds=1.5)
+    uhr.reset()
+    assert uhr.now() == jetzt

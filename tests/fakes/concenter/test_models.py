@@ -66,7 +66,9 @@ class Port:
 
 @pytest.fixture
 def cc() -> Concenter:
+    """Frozen clock: time passes only when a test advances it, so deadlines are exact to the second."""
     cc = Concenter()
+    cc.clock.freeze()
     cc.load("ausgangslage")
     cc.produktgeber_einstellungen_speichern(CC, "Thinksurance", {"collaboration_api_token": "aft_geheim",
                                                                   "btoken": demo.TS_BTOKEN})

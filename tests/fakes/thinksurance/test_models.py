@@ -26,7 +26,9 @@ API_USER_TEXT = "API User is not existing or deactivated."
 
 @pytest.fixture
 def ts() -> Thinksurance:
+    """Frozen clock: time passes only when a test advances it, so deadlines are exact to the second."""
     t = Thinksurance()
+    t.clock.freeze()
     t.load("ausgangslage")
     return t
 
@@ -69,11 +71,11 @@ def test_security_token_gilt_15_minuten(ts: Thinksurance) -> None:
     vorher = ts.clock.now().replace(microsecond=0)
     token, expired = ts.token_anfordern(demo.TS_HASH, demo.TS_SECRET)
     ablauf = datetime.strptime(expired, "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
-    assert vorher + TOKEN_GUELTIGKEIT <= ablauf <= vorher + TOKEN_GUELTIGKEIT + timedelta(seconds=2)
+    assert ablauf == vorher + TOKEN_GUELTIGKEIT
     assert TOKEN_GUELTIGKEIT == timedelta(minutes=15)
-    ts.clock.advance(15 * 60 - 2)
+    ts.clock.advance(15 * 60 - 1)
     assert ts.produkte(token) == PRODUKTE
-    ts.clock.advance(2)
+    ts.clock.advance(1)
     f = refused("TS_TOKEN_UNGUELTIG", ts.produkte, token)
     assert "15 Minuten" in f.message
     neu, _ = ts.token_anfordern(demo.TS_HASH, demo.TS_SECRET)  # a new one works again
@@ -312,10 +314,13 @@ def test_switch_befristet(ts: Thinksurance, token: str) -> None:
 
 def test_switch_dauer_einstellbar() -> None:
     ts = Thinksurance(switch_gueltigkeit=5)
+    ts.clock.freeze()
     ts.load("ausgangslage")
     token, _ = ts.token_anfordern(demo.TS_HASH, demo.TS_SECRET)
-    s = forward(ts, token)
-    ts.clock.advance(5)
+    s, knapp = forward(ts, token), forward(ts, token)
+    ts.clock.advance(4)
+    assert ts.switch_oeffnen(knapp.id)
+    ts.clock.advance(1)
     refused("TS_SWITCH_ABGELAUFEN", ts.switch_oeffnen, s.id)
 
 
