@@ -15,14 +15,15 @@ import sys
 from pathlib import Path
 
 from basis import schulungsziel
-from .diagnose import ausgabe, diagnose
-from .diagnose.modell import EXIT_ZIEL
-from .ursachen import Eingabefehler
-from .errors import ProfileError, RemoteError
 from basis.secret import mask
-from .systems import Systems
 from basis.systeme import TITEL
 from basis.ziel import Target, load_profile
+
+from .diagnose import ausgabe, diagnose
+from .diagnose.modell import EXIT_ZIEL
+from .errors import ProfileError, RemoteError
+from .systems import Systems
+from .ursachen import Eingabefehler
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -85,7 +85,8 @@ FELDER: tuple[Feld, ...] = tuple(Feld(f.name, *f.metadata["feld"]) for f in fiel
 CLOUD_KEYS: tuple[str, ...] = tuple(f.cloud for f in FELDER)
 AUF_DER_PLATTFORM: tuple[Feld, ...] = tuple(f for f in FELDER if f.label)
 LABELS: tuple[str, ...] = tuple(f.label for f in AUF_DER_PLATTFORM)
-KUNDENFELDER_THINKSURANCE: tuple[str, ...] = tuple(f.thinksurance for f in FELDER if f.thinksurance and not f.im_fragebogen)
+KUNDENFELDER_THINKSURANCE: tuple[str, ...] = tuple(f.thinksurance for f in FELDER
+                                                   if f.thinksurance and not f.im_fragebogen)
 # What the guide's test step names together ("Anschrift"): group -> labels, in the platform's order.
 GRUPPEN: dict[str, tuple[str, ...]] = {
     g: tuple(f.label for f in AUF_DER_PLATTFORM if f.gruppe == g) for g in dict.fromkeys(

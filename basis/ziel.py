@@ -1,4 +1,5 @@
-"""Targets: where the scenarios run – and which systems ``python -m fakes --ziel`` serves. Default: the embedded fakes. Otherwise a profile file.
+"""Targets: where the scenarios run – and which systems ``python -m fakes --ziel`` serves. Default: the
+embedded fakes. Otherwise a profile file.
 
 A profile (TOML) names per system a base URL — or ``"eingebettet"`` for a fake embedded in the
 run, which makes every landscape possible (e.g. a real Thinksurance test system, the other three

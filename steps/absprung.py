@@ -12,8 +12,8 @@ from absprung.einrichtung import Schritt
 from absprung.systems import Systems
 from basis.kundenfelder import AUF_DER_PLATTFORM, GRUPPEN, Kundendaten
 from basis.secret import Secret
-from steps.ansicht import Ansicht
 from steps import bedienung as bedienen
+from steps.ansicht import Ansicht
 from steps.bedienung import Bedienung
 from steps.fehlerbild import code_pruefen, codes_in
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from absprung import einrichtung
-from basis.secret import Secret
 from absprung.systems import Systems
+from basis.secret import Secret
 from steps.einrichter import Einrichter
 from steps.versuch import Versuch, versuchen
 

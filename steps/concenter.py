@@ -7,8 +7,8 @@ from typing import Any
 from pytest_bdd import given, parsers, then
 
 from absprung import einrichtung
-from basis.secret import Secret
 from absprung.systems import Systems
+from basis.secret import Secret
 from steps.einrichter import Einrichter
 
 FELDER = ("collaboration_api_token", "btoken")

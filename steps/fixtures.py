@@ -8,8 +8,8 @@ from typing import Any, Callable, Iterator
 import pytest
 from playwright.sync_api import Page, Response
 
-from absprung.aussagen import IDS
 from absprung import browser_server
+from absprung.aussagen import IDS
 from absprung.browser import launch_args
 from absprung.clients.base import redact_url
 from absprung.record import plugin

@@ -6,8 +6,8 @@ from pytest_bdd import given, parsers, then, when
 
 from absprung import einrichtung
 from absprung.clients import RemoteError
-from basis.secret import Secret
 from absprung.systems import Systems
+from basis.secret import Secret
 from steps.einrichter import Einrichter
 
 

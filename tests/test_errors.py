@@ -51,7 +51,8 @@ def raised(folders: tuple[str, ...], root: Path = ROOT) -> set[str]:
 def drawn(tree_module: Path) -> set[str]:
     doc = ast.get_docstring(ast.parse(tree_module.read_text(encoding="utf-8"))) or ""
     block = doc.split("::", 1)[1]
-    return {m.split(".")[-1] for m in re.findall(r"[├└]── ([\w.]+)", block) + re.findall(r"^\s{4}([\w.]+)", block, re.M)}
+    names = re.findall(r"[├└]── ([\w.]+)", block) + re.findall(r"^\s{4}([\w.]+)", block, re.M)
+    return {m.split(".")[-1] for m in names}
 
 
 @pytest.mark.parametrize("folders", list(TREES), ids=lambda f: "+".join(f))

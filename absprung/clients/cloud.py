@@ -7,7 +7,6 @@ from typing import Any
 
 from basis.kundenfelder import Kundendaten
 from basis.leitfaden import TOKEN_NAME
-
 from basis.secret import Secret, reveal
 from basis.systeme import TITEL
 

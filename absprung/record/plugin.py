@@ -27,8 +27,8 @@ import pytest
 from absprung.errors import MissingSecret
 from absprung.slug import slug
 
-from .masking import mask_report
 from .formate import junit
+from .masking import mask_report
 from .model import FAILED, PASSED, SKIPPED, UNDEFINED, Picture, Run, ScenarioRecord, StepRecord
 
 RECORD = pytest.StashKey[ScenarioRecord]()

@@ -13,16 +13,15 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from basis import leitfaden
+from basis.systeme import NAMEN, TITEL
+from basis.ziel import embedded_fakes
 from fakes.common.pages import Form, Pages
 
 from ..diagnose import diagnose
 from ..diagnose.modell import IN_ORDNUNG, Diagnose
 from ..errors import AbsprungError
 from ..systems import Systems
-from basis.systeme import NAMEN, TITEL
-from basis.ziel import embedded_fakes
 from ..ursachen import Ursache
-
 
 
 def create(urls: dict[str, str], uebung: Ursache | None = None) -> Starlette:
@@ -65,7 +64,8 @@ def create(urls: dict[str, str], uebung: Ursache | None = None) -> Starlette:
             except AbsprungError as f:
                 fehler = str(f)
         return pages.html("support.html", status=400 if fehler else 200,
-                          **kontext(bereich="support", features=leitfaden.FEATURES, meldung_erfolg=erfolg, meldung_fehler=fehler))
+                          **kontext(bereich="support", features=leitfaden.FEATURES, meldung_erfolg=erfolg,
+                                    meldung_fehler=fehler))
 
     return Starlette(routes=[Route("/", start), Route("/pruefen", pruefen_seite),
                              Route("/support", support, methods=["GET", "POST"])])
@@ -83,7 +83,8 @@ def _support(verbinden: Any, form: Form) -> str:
                 raise AbsprungError("Bitte ein Feature wählen.")
             aktiv = form.text("aktiv") != "nein"
             s.cloud.feature_setzen(w.bestand, feature, aktiv)
-            return f"assfinet Support: Das Feature „{feature}“ ist für den Bestand {'gebucht' if aktiv else 'abbestellt'}."
+            gebucht = "gebucht" if aktiv else "abbestellt"
+            return f"assfinet Support: Das Feature „{feature}“ ist für den Bestand {gebucht}."
         if aktion == "produkt":
             s.concenter.produkt_freischalten(w.concenter_benutzer, leitfaden.RECHT, True)
             return f"assfinet Support: Der con:center Benutzer „{w.concenter_benutzer}“ verfügt jetzt über das Produkt."

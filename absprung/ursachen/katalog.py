@@ -10,11 +10,15 @@ line ``Ursache: NAME`` (``tests/absprung/ursachen`` proves they agree).
 
 from __future__ import annotations
 
-from ..einrichtung import Schritt
+from ..einrichtung import (
+    Schritt,
+    kundenfreischaltung_anlegen,
+    maklerextranet_aktivieren,
+    mitarbeiterzugriff_eintragen,
+    vm_freischaltung_anlegen,
+)
 from ..einrichtung import concenter_benutzer_hinterlegen as concenter_hinterlegen
-from ..einrichtung import kundenfreischaltung_anlegen, maklerextranet_aktivieren, mitarbeiterzugriff_eintragen
 from ..einrichtung import produktfreischaltungen_aktualisieren as aktualisieren
-from ..einrichtung import vm_freischaltung_anlegen
 from ..systems import Systems
 from . import uebungen as u
 from .modell import ABSPRUNG_SCHEITERT, FRUEHERER_BENUTZER, OHNE_KUNDENDATEN, PRODUKT_FEHLT, Uebung, Ursache

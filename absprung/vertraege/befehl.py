@@ -15,12 +15,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from ..clients import ControlClient, RemoteError
-from ..clients.base import Client
-from ..errors import ProfileError
 from basis.secret import mask
 from basis.systeme import NAMEN, TITEL
 from basis.ziel import embedded_fakes, load_profile
+
+from ..clients import ControlClient, RemoteError
+from ..clients.base import Client
+from ..errors import ProfileError
 from . import aufnahme, bericht, form
 from .lauf import Beobachtung, NichtPruefbar, Werte, ausfuehren
 from .modell import ORDNER, Fall, VertragsFehler, laden

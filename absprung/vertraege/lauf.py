@@ -15,11 +15,12 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from basis.secret import Secret, reveal
+from basis.ziel import World
+
 from ..clients import RemoteError, ThinksuranceClient
 from ..clients.base import Client
 from ..errors import AbsprungError, Unreachable
-from basis.secret import Secret, reveal
-from basis.ziel import World
 from .form import beliebige, form_von
 from .modell import Fall
 

@@ -16,7 +16,8 @@ class HttpConcenter:
         self._cc = Transport(concenter_url, TITEL["concenter"])
 
     def produktfreischaltungen(self, benutzer: str, passwort: str) -> list[str]:
-        antwort = self._cc.call("POST", "/api/produktfreischaltungen", json={"benutzer": benutzer, "passwort": passwort})
+        antwort = self._cc.call("POST", "/api/produktfreischaltungen",
+                                json={"benutzer": benutzer, "passwort": passwort})
         produkte = antwort.get("produkte") if isinstance(antwort, dict) else None
         if not isinstance(produkte, list):
             raise NeighbourError("ANTWORT_UNERWARTET", f"{TITEL['concenter']} nennt keine Produktliste.")

@@ -20,8 +20,20 @@ from fakes.common.compare import same_secret
 from fakes.common.errors import Kind, rule
 from fakes.common.state import FakeState
 
-from .daten import (FEATURES, HERKUENFTE, KUNDENFELDER, ROLLEN, ROLLEN_MIT_DATENZUGRIFF, TOKEN_STANDARDNAME, ZWECKE,
-                    Bestand, Freischaltung, Kunde, Rechte, Token)
+from .daten import (
+    FEATURES,
+    HERKUENFTE,
+    KUNDENFELDER,
+    ROLLEN,
+    ROLLEN_MIT_DATENZUGRIFF,
+    TOKEN_STANDARDNAME,
+    ZWECKE,
+    Bestand,
+    Freischaltung,
+    Kunde,
+    Rechte,
+    Token,
+)
 
 S = "cloud"
 

@@ -10,8 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import (FELD_BEREICH, FELD_FEHLT, FELD_LEER, FELD_TYP, FELD_UNBEKANNT, FELD_ZU_LANG,
-                     LISTE_ZU_LANG, UNGUELTIGES_JSON)
+from .errors import (
+    FELD_BEREICH,
+    FELD_FEHLT,
+    FELD_LEER,
+    FELD_TYP,
+    FELD_UNBEKANNT,
+    FELD_ZU_LANG,
+    LISTE_ZU_LANG,
+    UNGUELTIGES_JSON,
+)
 
 _PY_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),

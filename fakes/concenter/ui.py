@@ -15,10 +15,9 @@ from fakes.common.pages import Form, Pages, formular, redirect, run_action
 from fakes.common.schema import Schema
 from fakes.common.sessions import Sessions
 
-from .models import Neighbours
 from .api import eintrag_json
 from .daten import PRODUKTGEBER
-from .models import Concenter
+from .models import Concenter, Neighbours
 
 SITZUNG = "cc_benutzer"
 SEITE_UI = 50  # launch-log entries per page

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-
 # Who is signed in (the header) and whether the login form is shown – in one round trip.
 _STAND = """() => ({angemeldet: [...document.querySelectorAll('header span')].map(e => e.innerText.trim())
                      .find(t => t.startsWith('Angemeldet:')) ?? null,

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from basis import demo
-from basis.kundenfelder import (AUF_DER_PLATTFORM, FELDER, GRUPPEN, LABELS, Kundendaten, auf_der_plattform,
-                                nach_thinksurance)
+from basis.kundenfelder import (
+    AUF_DER_PLATTFORM,
+    FELDER,
+    GRUPPEN,
+    LABELS,
+    Kundendaten,
+    auf_der_plattform,
+    nach_thinksurance,
+)
 
 
 def test_ein_feld_je_wert_der_cloud_und_jede_gruppe_aus_beschrifteten_feldern() -> None:

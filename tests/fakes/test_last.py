@@ -13,9 +13,9 @@ from typing import Any, Iterator
 
 import pytest
 
-from basis import leitfaden
 from absprung import einrichtung
 from absprung.systems import Systems
+from basis import leitfaden
 from basis.ziel import embedded_fakes
 from fakes.options import Options
 from fakes.server import Fakes

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import ast
 import importlib
-import re
 import pkgutil
+import re
 from collections import defaultdict
 from functools import cache
 from pathlib import Path

@@ -8,9 +8,9 @@ from typing import Any, Iterator
 
 import pytest
 
-from basis import leitfaden
 from absprung import einrichtung
 from absprung.systems import Systems
+from basis import leitfaden
 from basis.ziel import Target
 from tests.features.remote import API_ONLY, count, fakes_process, run_suite, write_profile
 

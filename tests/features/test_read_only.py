@@ -10,11 +10,11 @@ from typing import Any, Iterator
 import pytest
 
 from absprung import einrichtung
-from basis.secret import Secret
 from absprung.systems import Systems
+from basis import demo
+from basis.secret import Secret
 from basis.systeme import NAMEN
 from basis.ziel import Target
-from basis import demo
 from tests.features.remote import count, fakes_process, run_suite, write_profile
 
 SECRETS = {"thinksurance_hash": "H", "thinksurance_secret": "S", "btoken": "B", "concenter_passwort": "P",

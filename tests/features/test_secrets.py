@@ -11,8 +11,8 @@ import sys
 import uuid
 from pathlib import Path
 
-from basis.systeme import NAMEN
 from basis import demo
+from basis.systeme import NAMEN
 from tests.features.remote import count, fakes_process, run_suite, write_profile
 from tests.helpers import ROOT
 

@@ -12,8 +12,8 @@ import re
 from collections import defaultdict
 
 from absprung.aussagen import AUSSAGE
-from absprung.ursachen import URSACHEN, Ursache, rang
 from absprung.slug import slug
+from absprung.ursachen import URSACHEN, Ursache, rang
 
 from .. import pfade
 from ..fehlerbilder import Fehlerbild, search_words

@@ -59,8 +59,7 @@ def rule_register() -> dict[str, Rule]:
 def flow_facts() -> dict[str, int]:
     """Durations the data-flow diagram states, from the fakes' constants (one fact, one place)."""
     from fakes.concenter.models import START_GUELTIGKEIT
-    from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD
-    from fakes.thinksurance.models import TOKEN_GUELTIGKEIT
+    from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD, TOKEN_GUELTIGKEIT
 
     return {"start_s": int(START_GUELTIGKEIT.total_seconds()),
             "token_min": int(TOKEN_GUELTIGKEIT.total_seconds() // 60), "switch_s": SWITCH_GUELTIGKEIT_STANDARD}

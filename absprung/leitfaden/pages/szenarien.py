@@ -6,6 +6,7 @@ from typing import Sequence
 
 from absprung.aussagen import AUSSAGE, IDS
 from absprung.record.model import FAILED, NOT_RUN
+from absprung.ursachen import URSACHE
 
 from .. import pfade
 from ..gherkin import Examples, Feature, Scenario, Step
@@ -45,8 +46,8 @@ def _scenario(site: Site, sc: Scenario) -> str:
              f"**Leitfaden:** {guide}" if guide else "**Leitfaden:** keine Markierung",
              f"**Markierungen:** {others}" if others else ""]
     parts = [f"### {md(sc.titel)} {{#{sc.anchor}}}", "  \n".join(f for f in facts if f)]
-    if sc.description:  # keep the author's lines (e.g. "Ursache: …" and "Behebung: …") apart
-        parts.append("  \n".join(md(line) for line in sc.description.splitlines()))
+    if sc.description:  # keep the author's lines (e.g. "Symptom: …" and "Code: …") apart
+        parts.append("  \n".join(_line(line) for line in sc.description.splitlines()))
     parts.append(render_steps(sc.steps))
     parts += [render_examples(e) for e in sc.examples]
     if outcome.status == FAILED and outcome.message:
@@ -54,6 +55,15 @@ def _scenario(site: Site, sc: Scenario) -> str:
     if "doku" in sc.tags:
         parts += [picture(PAGE, shot) for shot in outcome.shots]
     return "\n\n".join(parts)
+
+
+def _line(line: str) -> str:
+    """A line of a description; a Fehlerbild's "Ursache: NAME" as the declared cause, linked."""
+    label, _, name = line.strip().partition(":")
+    u = URSACHE.get(name.strip()) if label == "Ursache" else None
+    if u is None:
+        return md(line)
+    return f"Ursache: [{md(u.text)}]({link(PAGE, pfade.FEHLERBILDER, u.anker)})"
 
 
 def render_steps(steps: Sequence[Step]) -> str:

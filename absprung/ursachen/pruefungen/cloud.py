@@ -12,7 +12,6 @@ from ..kontext import Kontext, NichtLesbar
 from ..modell import Befund, fehlt, nicht_pruefbar, ok
 
 
-
 def _tokens(k: Kontext) -> list[dict[str, Any]]:
     return [t for t in k.bestand.get("tokens") or [] if isinstance(t, dict)]
 

@@ -3,9 +3,10 @@ b-Token to a cloud user (G04, G15, G22, G23). Get Broker Token only reads; nothi
 
 from __future__ import annotations
 
+from basis.secret import Secret, reveal
+
 from ...clients import RemoteError
 from ...errors import Unreachable
-from basis.secret import Secret, reveal
 from .. import masken
 from ..kontext import Kontext
 from ..modell import Befund, fehlt, nicht_pruefbar, ok

@@ -6,7 +6,7 @@ from typing import Iterator
 
 import pytest
 
-from absprung.clients import Unreachable, RemoteError, ThinksuranceClient, redact
+from absprung.clients import RemoteError, ThinksuranceClient, Unreachable, redact
 from absprung.clients.base import redact_url
 from basis import demo
 from fakes.server import Fakes

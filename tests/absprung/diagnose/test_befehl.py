@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 
 from absprung import einrichtung
-from basis import schulungsziel
 from absprung.__main__ import main
-from basis.secret import reveal
 from absprung.systems import Systems
-from basis import demo
+from basis import demo, schulungsziel
+from basis.secret import reveal
 from tests.features.remote import write_profile
 
 GEHEIM = (demo.TS_BTOKEN, demo.TS_HASH, demo.TS_SECRET, demo.TS_ATOKEN, demo.CONCENTER_PASSWORT)

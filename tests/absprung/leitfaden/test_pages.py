@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-
 from absprung.aussagen import AUSSAGEN
 from absprung.leitfaden import pfade
 from absprung.leitfaden.markdown import cell, code_anchor, code_html
@@ -122,8 +121,7 @@ def test_every_assumption_and_assumed_rule_is_listed(generated: dict[str, Path])
 
 def test_background_page_states_the_durations_of_the_fakes() -> None:
     from fakes.concenter.models import START_GUELTIGKEIT
-    from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD
-    from fakes.thinksurance.models import TOKEN_GUELTIGKEIT
+    from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD, TOKEN_GUELTIGKEIT
 
     text = (ROOT / "docs" / "hintergrund" / "datenfluss.md").read_text(encoding="utf-8")
     assert f"{int(TOKEN_GUELTIGKEIT.total_seconds() // 60)} Minuten (dokumentiert)" in text

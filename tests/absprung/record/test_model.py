@@ -6,8 +6,18 @@ import json
 
 import pytest
 
-from absprung.record.model import (FAILED, NOT_RUN, UNDEFINED, PASSED, SKIPPED, STATUS_WORDS, Picture, Run, ScenarioRecord,
-                                   StepRecord)
+from absprung.record.model import (
+    FAILED,
+    NOT_RUN,
+    PASSED,
+    SKIPPED,
+    STATUS_WORDS,
+    UNDEFINED,
+    Picture,
+    Run,
+    ScenarioRecord,
+    StepRecord,
+)
 
 
 def _run() -> Run:

@@ -13,8 +13,8 @@ import pytest
 from absprung.__main__ import main
 from absprung.vertraege.modell import ORDNER
 from basis import demo
-from fakes.serving import serve_in_thread
 from fakes.server import _bind
+from fakes.serving import serve_in_thread
 from fakes.thinksurance.app import create
 from tests.features.remote import fakes_process, write_profile
 

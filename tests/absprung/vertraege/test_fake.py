@@ -12,10 +12,10 @@ import pytest
 
 from absprung.clients import ControlClient
 from absprung.clients.base import Client
-from basis.ziel import embedded_fakes
-from absprung.vertraege import bericht, befehl, form
+from absprung.vertraege import befehl, bericht, form
 from absprung.vertraege.lauf import Werte, ausfuehren
 from absprung.vertraege.modell import Fall, endpunkte, laden
+from basis.ziel import embedded_fakes
 from fakes.thinksurance.app import create
 
 FAELLE = laden(system="thinksurance")

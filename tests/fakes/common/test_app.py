@@ -23,8 +23,9 @@ def test_ueberlastet_antwortet_sofort_mit_503_im_fehlerformat() -> None:
     HTML for a browser – instead of making the caller wait (or uvicorn's English text)."""
     import asyncio
 
-    from fakes.common.app import ConcurrencyLimit
     from starlette.responses import JSONResponse
+
+    from fakes.common.app import ConcurrencyLimit
 
     freigabe = asyncio.Event()
 

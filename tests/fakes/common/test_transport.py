@@ -74,7 +74,8 @@ def test_nicht_erreichbar() -> None:
         Transport("http://127.0.0.1:9", "Echo", 1).request("POST", "/x")
     with pytest.raises(NeighbourError) as f:
         Transport("http://127.0.0.1:9", "Echo", 1).call("POST", "/x")
-    assert f.value.code == "NICHT_ERREICHBAR" and "Echo unter http://127.0.0.1:9 ist nicht erreichbar" in f.value.message
+    assert f.value.code == "NICHT_ERREICHBAR"
+    assert "Echo unter http://127.0.0.1:9 ist nicht erreichbar" in f.value.message
 
 
 def test_ablehnung_des_nachbarn_mit_code_und_meldung(server: str) -> None:

@@ -15,8 +15,7 @@ from basis import demo
 from fakes.thinksurance import api
 from fakes.thinksurance.api import dump
 from fakes.thinksurance.daten import PRODUKTE, Account, Partner
-from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD
-from fakes.thinksurance.models import TOKEN_GUELTIGKEIT, Thinksurance
+from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD, TOKEN_GUELTIGKEIT, Thinksurance
 from tests.helpers import refused
 
 BT, BT_JONAS = demo.TS_BTOKEN, demo.TS_BTOKEN_KOLLEGE
