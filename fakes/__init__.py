@@ -1,8 +1,11 @@
-"""Stateful fakes of the four systems of the guide: assfinet cloud, con:center, ams.5, Thinksurance.
+"""Stateful fakes of the systems of the guide (``basis.systeme``): assfinet cloud, con:center, ams.5,
+Thinksurance.
 
-Each sub-package: ``models`` (state and rules, no web framework; larger ones mix in one module per
-area of the guide, e.g. ``cloud.freischaltungen``), ``daten`` (the model's records), ``api``
-and ``ui`` (translation and serialization only; handlers carry the model operation's name),
-``neighbours`` (HTTP to the other systems), ``templates`` (pages) and ``app`` (assembly).
-``fakes.common`` holds what all four share. ``python -m fakes`` serves all four.
+Each sub-package: ``models`` (one class with the system's state and rules, no web framework),
+``daten`` (the model's records), ``api`` and ``ui`` (translation and serialization only; handlers
+carry the model operation's name), ``neighbours`` (HTTP to the other systems through the fakes' own
+``common.transport``), ``templates`` (pages) and ``app`` (``create(options, urls)``).
+``fakes.common`` holds what all share; ``server`` runs the fakes of a landscape, ``serving`` one fake;
+``python -m fakes`` serves them, with the extensions installed beside them (``zusaetze``). The fakes
+imitate real systems: they import nothing of the harness (``absprung``).
 """

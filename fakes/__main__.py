@@ -26,11 +26,11 @@ from fakes.options import Options
 from fakes.server import AppBuilder, Fakes, demo_access
 from fakes.serving import fake_module
 from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD
-from fakes.zusaetze import Started, installed
+from fakes.zusaetze import Started, Zusatz, installed
 
 
-def main(argv: list[str] | None = None) -> int:
-    zusaetze = installed()
+def parser(zusaetze: list[Zusatz]) -> argparse.ArgumentParser:
+    """The options of ``python -m fakes``, the installed extensions' included."""
     p = argparse.ArgumentParser(prog="python -m fakes",
                                 description=f"Startet die Fakes ({', '.join(s.titel for s in SYSTEME)}) mit "
                                             "Demodaten.")
@@ -56,7 +56,12 @@ def main(argv: list[str] | None = None) -> int:
                    help="alle Fakes in diesem einen Prozess (Standard: je Fake ein Prozess, nutzt alle Kerne)")
     for z in zusaetze:
         z.add_arguments(p)
-    a = p.parse_args(argv)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    zusaetze = installed()
+    a = parser(zusaetze).parse_args(argv)
     for z in zusaetze:
         text = z.listing(a)
         if text is not None:

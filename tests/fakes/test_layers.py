@@ -34,3 +34,23 @@ def test_every_route_calls_the_model_operation_of_its_name(system: str) -> None:
                 continue  # the control API belongs to every fake, not to a model
             base = name.removesuffix("_v1")
             assert callable(getattr(model, base, None)), f"{system} {method.upper()} {path}: {name} ist keine Operation"
+
+
+def test_the_lock_contract_is_read_from_the_model_operation() -> None:
+    """An operation that calls a neighbour says so once, in the model (``@sperrt_selbst``); its endpoint reads
+    it from there and runs it in a thread without taking the lock first. No handler restates it."""
+    from fakes.ams import api
+    from fakes.ams.models import Ams
+    from fakes.ams.neighbours import HttpCloud, HttpConcenter
+    from fakes.common.state import locks_itself
+
+    model = Ams()
+    endpoints = api.endpoints(model, HttpConcenter(PLATZHALTER["concenter"]), HttpCloud(None))
+    assert {e.operation for e in endpoints if e.locks_itself(model)} == {
+        "produktfreischaltungen_aktualisieren", "kunde_replizieren", "produkt_waehlen"}
+    assert not any(locks_itself(e.handler) for e in endpoints), "Ein Handler wiederholt den Vertrag."
+    for system in SYSTEME:
+        if system != "ams":  # the other fakes' API operations do not call a neighbour
+            app = fake_app(system, PLATZHALTER)
+            ops = {op["x-operation"] for ops in app.state.openapi["paths"].values() for op in ops.values()}
+            assert not any(locks_itself(getattr(app.state.model, o, None)) for o in ops), system

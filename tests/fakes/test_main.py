@@ -67,3 +67,18 @@ def test_belegter_port_gibt_eine_klare_meldung() -> None:
                                   capture_output=True, text=True, timeout=30)
     assert ergebnis.returncode == 2
     assert "Die Fakes konnten nicht starten" in ergebnis.stderr
+
+
+def test_jede_option_steht_in_der_lektion_der_schulung() -> None:
+    """Every option of ``python -m fakes`` (with the installed extensions) is in the lesson's table, and the
+    table names none that does not exist."""
+    import re
+
+    from fakes.__main__ import parser
+    from fakes.zusaetze import installed
+
+    optionen = {o for a in parser(installed())._actions for o in a.option_strings if o.startswith("--")} - {"--help"}
+    tabelle = (ROOT / "docs" / "schulung.md").read_text(encoding="utf-8").split("## Optionen")[1].split("\n\n")[1]
+    genannt = set(re.findall(r"(--[a-z][a-z-]+)", tabelle))
+    port = {o for o in optionen if o.startswith("--port-")}
+    assert optionen - port == genannt - port and "--port-cloud" in genannt, (optionen ^ genannt)
