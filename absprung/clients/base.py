@@ -15,6 +15,7 @@ from typing import Any, Callable
 import httpx
 
 from absprung.errors import RemoteError, Unreachable
+from basis import refusal
 from basis.secret import Secret
 
 SECRET_HEADERS = {"authorization", "x-broker-token", "x-account-token", "cookie", "set-cookie"}
@@ -142,14 +143,8 @@ class Client:
                            f"{self.system} unter {self.base_url} antwortet unerwartet: {what}.")
 
     def _error(self, answer: httpx.Response) -> RemoteError:
-        try:
-            data = answer.json()
-        except ValueError:
-            data = {}
-        message = data.get("error") if isinstance(data, dict) else None
-        code = answer.headers.get("x-fehlercode") or (data.get("code") if isinstance(data, dict) else None)
-        return RemoteError(self.system, answer.status_code, code or f"HTTP_{answer.status_code}",
-                           message or answer.text[:200] or f"HTTP {answer.status_code}")
+        code, message = refusal.read(answer.status_code, answer.headers, answer.content)
+        return RemoteError(self.system, answer.status_code, code, message)
 
     def _entry(self, method: str, path: str, body: Any, headers: dict[str, str | Secret] | None,
                answer: httpx.Response) -> dict[str, Any]:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from basis import refusal
+
 from .errors import NeighbourError
 
 UNREACHABLE = "NICHT_ERREICHBAR"
@@ -138,11 +140,4 @@ class Transport:
 
 
 def _refusal(answer: Response) -> NeighbourError:
-    try:
-        data = answer.json()
-    except ValueError:
-        data = {}
-    message = data.get("error") if isinstance(data, dict) else None
-    code = answer.headers.get("x-fehlercode") or (data.get("code") if isinstance(data, dict) else None)
-    return NeighbourError(str(code or f"HTTP_{answer.status_code}"),
-                          str(message or answer.text[:200] or f"HTTP {answer.status_code}"))
+    return NeighbourError(*refusal.read(answer.status_code, answer.headers, answer.content))

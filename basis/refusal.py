@@ -1,0 +1,26 @@
+"""How a refusal of one of the systems reads: the stable code and the message of an error answer.
+
+The fakes answer ``{"error": "…", "code": "…"}`` with the code also in ``X-Fehlercode`` (Thinksurance:
+``{"error": "…"}`` as documented, the code only in the header). A system that answers otherwise
+(an HTML error page, plain text) still gives a code (``HTTP_403``) and its first characters.
+Used by the fakes' transport to their neighbours and by the harness' clients alike.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Mapping
+
+TEXT_SHOWN = 200  # characters of a non-JSON answer that stand in for its message
+
+
+def read(status: int, headers: Mapping[str, str], content: bytes) -> tuple[str, str]:
+    """(code, message) of an error answer; ``headers`` with lower-case names."""
+    try:
+        data = json.loads(content) if content else {}
+    except ValueError:
+        data = {}
+    message = data.get("error") if isinstance(data, dict) else None
+    code = headers.get("x-fehlercode") or (data.get("code") if isinstance(data, dict) else None)
+    text = content.decode("utf-8", "replace")[:TEXT_SHOWN]
+    return str(code or f"HTTP_{status}"), str(message or text or f"HTTP {status}")
