@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fehler: {f}", file=sys.stderr)
         return 2
     stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # SIGHUP: the terminal was closed
         signal.signal(sig, lambda *_: stop.set())
     try:
         fakes = Fakes(o, {name: bauen for name, (_, bauen) in apps.items()}).start()

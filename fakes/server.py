@@ -11,9 +11,7 @@ its neighbours, served or remote. Sockets are bound first, so every fake knows i
 from __future__ import annotations
 
 import http.client
-import json
 import socket
-import subprocess
 import sys
 import time
 from types import TracebackType
@@ -21,9 +19,10 @@ from typing import Any, Callable, Mapping
 
 import uvicorn
 
-from basis.systeme import NAMEN
+from basis.systeme import NAMEN, SYSTEM
 from fakes.common.errors import StartError
 from fakes.options import Options
+from fakes.process import Child, Supervisor
 from fakes.serving import BACKLOG, build, fake_module, serve_in_thread
 
 # Further apps served alongside the fakes (e.g. the training page): built once the fakes' URLs are known.
@@ -41,7 +40,8 @@ class Fakes:
         self.zusatz_urls: dict[str, str] = {}
         self._servers: list[uvicorn.Server] = []
         self._threads: list[Any] = []
-        self._prozesse: dict[str, subprocess.Popen[bytes]] = {}
+        self._children: dict[str, Child] = {}
+        self._supervisor: Supervisor | None = None
         self._error: BaseException | None = None
 
     def start(self, *, wait: float = 10.0) -> Fakes:
@@ -70,7 +70,14 @@ class Fakes:
         except StartError:
             self.stop()
             raise
+        if self._children:
+            self._supervisor = Supervisor(list(self._children.values()), self.say)
+            self._supervisor.start()
         return self
+
+    def say(self, text: str) -> None:
+        """What the fakes have to tell the person running them (one German line on stderr)."""
+        print(f"Hinweis: {text}", file=sys.stderr, flush=True)
 
     def _thread(self, name: str, app: Any, sock: socket.socket) -> None:
         srv, thread = serve_in_thread(name, app, sock, self._fehler)
@@ -81,14 +88,11 @@ class Fakes:
         self._error = f
 
     def _prozess(self, system: str, sock: socket.socket) -> None:
-        p = subprocess.Popen([sys.executable, "-m", "fakes.serving"], stdin=subprocess.PIPE, stderr=subprocess.PIPE,
-                             pass_fds=[sock.fileno()])
-        assert p.stdin is not None
-        spec = {"system": system, "fd": sock.fileno(), "urls": self.urls, "options": self.options.to_json()}
-        p.stdin.write((json.dumps(spec) + "\n").encode())
-        p.stdin.close()
-        sock.close()  # the child has its own copy
-        self._prozesse[system] = p
+        """The parent keeps its copy of the socket: a child started again serves the same port."""
+        child = Child(system, SYSTEM[system].titel, sock,
+                      {"system": system, "urls": self.urls, "options": self.options.to_json()})
+        child.start()
+        self._children[system] = child
 
     def _wait_until_ready(self, urls: dict[str, str], wait: float, path: str = "/openapi.json") -> None:
         end = time.monotonic() + wait
@@ -96,10 +100,10 @@ class Fakes:
         while pending:
             if self._error is not None:
                 raise StartError(f"Fakes konnten nicht starten: {self._error}")
-            for name, p in self._prozesse.items():
-                if p.poll() is not None:
-                    meldung = (p.stderr.read().decode(errors="replace") if p.stderr else "").strip().splitlines()
-                    raise StartError(f"Der Fake {name} endete beim Start: {meldung[-1] if meldung else p.returncode}")
+            for child in self._children.values():
+                if child.ended is not None:
+                    time.sleep(0.05)  # the last lines of its stderr
+                    raise StartError(f"Der Fake {child.title} endete beim Start ({child.why()}).")
             for s, url in list(pending.items()):
                 if _answers(url, path):
                     del pending[s]
@@ -109,19 +113,15 @@ class Fakes:
                 time.sleep(0.005)
 
     def stop(self) -> None:
+        if self._supervisor is not None:
+            self._supervisor.stop()
         for srv in self._servers:
             srv.should_exit = True
-        for p in self._prozesse.values():
-            if p.poll() is None:
-                p.terminate()
+        for child in self._children.values():
+            child.stop()
+            child.sock.close()
         for thread in self._threads:
             thread.join(timeout=5)
-        for p in self._prozesse.values():
-            try:
-                p.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
 
     def __enter__(self) -> Fakes:
         return self.start()

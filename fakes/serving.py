@@ -13,6 +13,8 @@ import gc
 import importlib
 import importlib.util
 import json
+import os
+import signal
 import socket
 import sys
 import threading
@@ -23,6 +25,7 @@ import uvicorn
 
 from basis.systeme import SYSTEM, objekt
 from fakes.options import Options
+from fakes.process import watch_parent
 
 BACKLOG = 2048  # pending connections per fake: a burst of launches waits in the kernel, not refused
 # The C HTTP parser and event loop where installed (about twice the throughput of h11/asyncio here).
@@ -43,7 +46,8 @@ def build(system: str, options: Options, urls: Mapping[str, str]) -> Any:
 
 
 def server(app: Any) -> uvicorn.Server:
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=1,
+    # "error": a malformed request is no news (uvicorn would warn on every one of them).
+    config = uvicorn.Config(app, log_level="error", access_log=False, lifespan="off", timeout_graceful_shutdown=1,
                             limit_concurrency=None, backlog=BACKLOG, http=HTTP, loop="none", proxy_headers=False,
                             server_header=False)
     return uvicorn.Server(config)
@@ -69,8 +73,9 @@ def serve_in_thread(name: str, app: Any, sock: socket.socket,
 
 def main() -> int:
     """Child process: the spec (system, socket fd, URLs, options) comes on stdin, never in argv,
-    because it carries the partner credentials."""
-    spec = json.loads(sys.stdin.readline())
+    because it carries the partner credentials. When stdin ends, the parent is gone: stop."""
+    spec = json.loads(sys.stdin.buffer.readline())
+    watch_parent(lambda: os.kill(os.getpid(), signal.SIGTERM))
     options = Options.from_json(spec["options"])
     sock = socket.socket(fileno=spec["fd"])
     app = build(spec["system"], options, spec["urls"])

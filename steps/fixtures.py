@@ -29,29 +29,21 @@ MARKERS = {
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
-    # With -n, xdist's "load" mode hands out the scenarios in collection order. "loadgroup" plus
-    # the groups set below let the long browser scenarios start first (see there).
-    if getattr(config.option, "dist", "no") == "load":
-        config.option.dist = "loadgroup"
     for statement_id in IDS:
         config.addinivalue_line("markers", f"{statement_id}: belegt die Leitfaden-Aussage {statement_id}")
     for name, text in MARKERS.items():
         config.addinivalue_line("markers", f"{name}: {text}")
-    # Registered by xdist too; needed here when a run disables xdist (-p no:xdist).
-    config.addinivalue_line("markers", "xdist_group(name): Szenarien derselben Gruppe laufen im selben Worker")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Scenarios that drive a browser first, longest first, each its own xdist group: they start
-    early on different workers while the fast HTTP scenarios fill the gaps."""
+    """Scenarios that drive a browser first, longest first: they start early while the fast HTTP
+    scenarios fill the gaps. (No xdist groups: with "loadgroup" pytest-xdist 3.8 waits forever once a
+    worker dies; "load" replaces the worker and reports the scenario it ran as failed.)"""
     def weight(item: pytest.Item) -> int:
         return 2 * bool(item.get_closest_marker("ui") and item.get_closest_marker("browser")) \
             + bool(item.get_closest_marker("browser") or item.get_closest_marker("ui"))
 
-    slow = sorted((i for i in items if weight(i)), key=weight, reverse=True)
-    for item in slow:
-        item.add_marker(pytest.mark.xdist_group(item.nodeid))
-    items[:] = slow + [i for i in items if not weight(i)]
+    items[:] = sorted((i for i in items if weight(i)), key=weight, reverse=True) + [i for i in items if not weight(i)]
 
 
 @pytest.fixture(scope="session")

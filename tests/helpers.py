@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import subprocess
 import sys
@@ -16,8 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_scenarios(folder: Path, features: dict[str, str], *arguments: str,
-                  environment: dict[str, str] | None = None, timeout: int = 180) -> subprocess.CompletedProcess[str]:
-    """Write ``features`` (file name -> Gherkin) into ``folder`` and run them with our steps."""
+                  environment: dict[str, str] | None = None, timeout: int = 180,
+                  steps: str = "") -> subprocess.CompletedProcess[str]:
+    """Write ``features`` (file name -> Gherkin) into ``folder`` and run them with our steps (and the
+    step definitions in ``steps``, Python source)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in features.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -26,11 +30,27 @@ def run_scenarios(folder: Path, features: dict[str, str], *arguments: str,
     (folder / "pytest.ini").write_text("[pytest]\naddopts = --strict-markers -p no:cacheprovider -p no:schemathesis\n",
                                        encoding="utf-8")
     # As in the project's root conftest: conftest fixtures (Chromium launch args) beat plugin ones.
-    (folder / "conftest.py").write_text('pytest_plugins = ["steps.alle"]\n', encoding="utf-8")
+    (folder / "conftest.py").write_text('pytest_plugins = ["steps.alle"]\n' + steps, encoding="utf-8")
     command = [sys.executable, "-m", "pytest", "-c", str(folder / "pytest.ini"), "--rootdir", str(folder),
                str(folder), *arguments]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, **(environment or {})})
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str,
+                 make: Callable[[Path], subprocess.CompletedProcess[str]]) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Run ``make(folder)`` once for the whole test run, also under ``-n 2``: the workers share the folder
+    above their own temporary folders; the first one runs it under a lock, the others read its result."""
+    shared = tmp_path_factory.getbasetemp().parent / name
+    shared.mkdir(parents=True, exist_ok=True)
+    with open(shared.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = shared / "ergebnis.json"
+        if not result.is_file():
+            done = make(shared)
+            result.write_text(json.dumps([done.args, done.returncode, done.stdout, done.stderr]), encoding="utf-8")
+        args, code, out, err = json.loads(result.read_text(encoding="utf-8"))
+    return shared, subprocess.CompletedProcess(args, code, out, err)
 
 
 def refused(code: str, function: Callable[..., Any], *args: Any, **kw: Any) -> Refusal:

@@ -79,7 +79,8 @@ class Site:
             counts[o.status] += 1
         summary = ", ".join(f"{counts[s]} {STATUS_WORDS[s]}" for s in STATUS_WORDS if counts[s])
         target = f" · Ziel: {md(self.run.target)}" if self.run.target else ""
-        return f"**Stand:** Lauf vom {german_date(self.run.created)} · Commit `{self.run.commit}`{target} · {summary}"
+        stand = f"**Stand:** Lauf vom {german_date(self.run.created)} · Commit `{self.run.commit}`{target} · {summary}"
+        return stand + (f"  \n**Lauf unterbrochen:** {md(self.run.interrupted)}" if self.run.interrupted else "")
 
 
 def read_run(path: Path | None, warnings: list[str]) -> Run | None:

@@ -50,6 +50,19 @@ class HtmlReport:
             if key in report.outcomes:
                 report.outcomes[key]["label"] = label
 
+    def pytest_html_results_summary(self, prefix: list[str], summary: list[str], postfix: list[str],
+                                    session: pytest.Session) -> None:
+        """An unfinished run and crashed scenarios are said first, in words."""
+        collection = session.config.pluginmanager.get_plugin("absprung-sammlung")
+        unterbrochen = collection.unterbrochen(session) if collection is not None else None
+        abgestuerzt = [r for r in getattr(collection, "scenarios", {}).values() if r.crashed]
+        if unterbrochen:
+            prefix.append(f'<p class="absprung-grund" role="alert"><b>Lauf unterbrochen:</b> '
+                          f"{html.escape(unterbrochen)}</p>")
+        if abgestuerzt:
+            namen = ", ".join(html.escape(german_name(r)) for r in abgestuerzt)
+            prefix.append(f'<p class="absprung-grund" role="alert"><b>Abgestürzt:</b> {namen}</p>')
+
     def pytest_html_results_table_header(self, cells: list[str]) -> None:
         for i, cell in enumerate(cells):
             for alt, neu in HEADER.items():
@@ -82,7 +95,7 @@ class HtmlReport:
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
         report = yield
         data = getattr(report, "absprung", None)
-        if data is None:
+        if data is None or report.when != "call":  # the setup report carries the record only to be safe
             return report
         from pytest_html import extras
 

@@ -4,9 +4,11 @@
 
     {"schema": 1, "erstellt": "2026-11-27 10:00:00", "commit": "abc1234", "ziel": "eingebettete Fakes",
      "dauer_s": 3.2, "zusammenfassung": {"passed": 30, "failed": 0, "skipped": 1},
+     "unterbrochen": null | "Der Lauf wurde abgebrochen (Strg+C) …",
      "szenarien": [{"nodeid": "...", "datei": "features/test.feature", "feature": "...",
                     "szenario": "...", "zeile": 12, "tags": ["G18", ...],
-                    "status": "passed|failed|skipped", "dauer_s": 0.05, "meldung": "...",
+                    "status": "passed|failed|skipped|nicht ausgeführt", "abgestuerzt": false,
+                    "dauer_s": 0.05, "meldung": "...",
                     "schritte": [{"keyword": "Angenommen", "text": "...", "status":
                                   "passed|failed|skipped|undefined|nicht ausgeführt", "dauer_s": 0.01,
                                   "bilder": ["bilder/<datei>.png"], "bildnamen": ["ams.5 – DigiPro"]}],
@@ -14,7 +16,10 @@
 
 Paths of pictures are relative to the folder of ``lauf.json``. ``bildnamen`` (the constants of
 ``absprung.bilder``) came later; a record without them still reads, its pictures then have no name
-and show on the scenario page only, not at the guide steps.
+and show on the scenario page only, not at the guide steps. ``unterbrochen`` (the run did not end on
+its own: Ctrl+C, ``-x``) and ``abgestuerzt`` (the process running the scenario died; its status is
+``failed``) came later too; every collected scenario is listed, the ones never started as
+"nicht ausgeführt".
 """
 
 from __future__ import annotations
@@ -75,18 +80,21 @@ class ScenarioRecord:
     message: str | None = None
     steps: list[StepRecord] = field(default_factory=list)
     http: list[dict[str, Any]] = field(default_factory=list)
+    crashed: bool = False  # the process running it died (status failed)
 
     def to_json(self) -> dict[str, Any]:
         return {"nodeid": self.nodeid, "datei": self.file, "feature": self.feature, "szenario": self.scenario,
-                "zeile": self.line, "tags": self.tags, "status": self.status, "dauer_s": self.duration_s,
-                "meldung": self.message, "schritte": [s.to_json() for s in self.steps], "http": self.http}
+                "zeile": self.line, "tags": self.tags, "status": self.status, "abgestuerzt": self.crashed,
+                "dauer_s": self.duration_s, "meldung": self.message, "schritte": [s.to_json() for s in self.steps],
+                "http": self.http}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ScenarioRecord:
         return cls(str(data.get("nodeid", "")), str(data.get("datei", "")), str(data.get("feature", "")),
                    str(data.get("szenario", "")), int(data.get("zeile") or 0), [str(t) for t in data.get("tags", [])],
                    str(data.get("status", NOT_RUN)), float(data.get("dauer_s") or 0.0), data.get("meldung"),
-                   [StepRecord.from_json(s) for s in data.get("schritte", [])], list(data.get("http", [])))
+                   [StepRecord.from_json(s) for s in data.get("schritte", [])], list(data.get("http", [])),
+                   data.get("abgestuerzt") is True)
 
 
 @dataclass
@@ -96,6 +104,7 @@ class Run:
     target: str
     duration_s: float = 0.0
     scenarios: list[ScenarioRecord] = field(default_factory=list)
+    interrupted: str | None = None  # why the run did not end on its own (German), None if it did
 
     @property
     def summary(self) -> dict[str, int]:
@@ -106,7 +115,7 @@ class Run:
 
     def to_json(self) -> dict[str, Any]:
         return {"schema": SCHEMA, "erstellt": self.created, "commit": self.commit, "ziel": self.target,
-                "dauer_s": self.duration_s, "zusammenfassung": self.summary,
+                "dauer_s": self.duration_s, "zusammenfassung": self.summary, "unterbrochen": self.interrupted,
                 "szenarien": [s.to_json() for s in self.scenarios]}
 
     @classmethod
@@ -117,6 +126,7 @@ class Run:
         try:
             return cls(str(data.get("erstellt", "")), str(data.get("commit", "unbekannt")), str(data.get("ziel", "")),
                        float(data.get("dauer_s") or 0.0),
-                       [ScenarioRecord.from_json(s) for s in data.get("szenarien", [])])
+                       [ScenarioRecord.from_json(s) for s in data.get("szenarien", [])],
+                       str(data["unterbrochen"]) if data.get("unterbrochen") else None)
         except (AttributeError, TypeError, ValueError) as error:
             raise ValueError(f"fehlerhafter Eintrag ({error})") from None

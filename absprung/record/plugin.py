@@ -7,6 +7,12 @@ serializes every JSON-compatible report attribute. The scenario status is pytest
 pytest-bdd's cucumber JSON. With ``--lauf-json PATH`` the controller writes the whole run there,
 with ``--cucumber-ndjson`` and ``--cucumberjson`` (pytest-bdd's option, its writer replaced) the
 standard formats (``formate``).
+
+Every collected scenario is accounted for: its record is made at collection (from pytest-bdd's
+scenario), travels with the setup report, and the first report of each process carries them all.
+A scenario whose process dies (pytest-xdist reports it with ``when == "???"``) is failed and marked
+``abgestuerzt``; one that never started is "nicht ausgeführt"; a run that did not end on its own
+(Ctrl+C, ``-x``) says why (``Run.interrupted``).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -29,13 +36,15 @@ from absprung.slug import slug
 
 from .formate import junit
 from .masking import mask_report
-from .model import FAILED, PASSED, SKIPPED, UNDEFINED, Picture, Run, ScenarioRecord, StepRecord
+from .model import FAILED, NOT_RUN, PASSED, SKIPPED, UNDEFINED, Picture, Run, ScenarioRecord, StepRecord
 
 RECORD = pytest.StashKey[ScenarioRecord]()
 TARGET_NAME = pytest.StashKey[str]()  # set by whoever knows the target (steps.fixtures)
 PNGS = pytest.StashKey[list[tuple[str, bytes]]]()
+COLLECTED = pytest.StashKey[list[dict[str, Any]]]()  # every scenario of this process, as skeleton records
 RUNNING = "läuft"
 MAX_HTTP = 200
+CRASH = "???"  # the "when" of pytest-xdist's report for a test whose worker died
 
 
 @dataclass
@@ -84,20 +93,49 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 # --- recording, in the process that runs the test (worker or single process) -----------------
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
-    root = Path(str(request.config.rootpath))
+def _record(root: Path, nodeid: str, feature: Any, scenario: Any) -> ScenarioRecord:
     try:
         file = Path(feature.filename).resolve().relative_to(root).as_posix()
     except ValueError:
         file = Path(feature.filename).name
-    record = ScenarioRecord(request.node.nodeid, file, feature.name, scenario.name, scenario.line_number,
-                            sorted(scenario.tags | feature.tags),
-                            steps=[StepRecord(s.keyword.strip(), s.name) for s in scenario.steps])
+    return ScenarioRecord(nodeid, file, feature.name, scenario.name, scenario.line_number,
+                          sorted(scenario.tags | feature.tags), status=NOT_RUN,
+                          steps=[StepRecord(s.keyword.strip(), s.name) for s in scenario.steps])
+
+
+def _skeleton(item: pytest.Item) -> ScenarioRecord | None:
+    """The record of a pytest-bdd scenario before it runs (None for other tests)."""
+    from pytest_bdd.scenario import scenario_wrapper_template_registry
+
+    function = getattr(item, "obj", None)
+    template = scenario_wrapper_template_registry.get(function) if callable(function) else None
+    if template is None:
+        return None
+    callspec = getattr(item, "callspec", None)
+    scenario = template.render(callspec.params.get("_pytest_bdd_example", {}) if callspec else {})
+    return _record(Path(str(item.config.rootpath)), item.nodeid, template.feature, scenario)
+
+
+@pytest.hookimpl(trylast=True)  # after the order of the scenarios is settled
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    collected = []
+    for item in items:
+        record = _skeleton(item)
+        if record is not None:
+            item.stash[RECORD] = record
+            collected.append(record.to_json())
+    config.stash[COLLECTED] = collected
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
+    record = request.node.stash.get(RECORD, None) or _record(Path(str(request.config.rootpath)),
+                                                             request.node.nodeid, feature, scenario)
+    record.status = PASSED
     _now.record, _now.step = record, None
     _now.index = {id(s): i for i, s in enumerate(scenario.steps)}
     request.node.stash[RECORD] = record
-    request.node.user_properties.extend(junit.eigenschaften(feature, scenario, file))  # survives xdist
+    request.node.user_properties.extend(junit.eigenschaften(feature, scenario, record.file))  # survives xdist
 
 
 def _step(step: Any) -> StepRecord | None:
@@ -168,6 +206,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report = yield
     mask_report(report)
     record = item.stash.get(RECORD, None)
+    if record is not None and report.when == "setup":
+        report.absprung = record.to_json()  # the controller knows the scenario even if its process dies now
+        collected = item.config.stash.get(COLLECTED, None)
+        if collected:  # the first report of this process carries every scenario it collected
+            report.absprung_gesammelt = collected
+            item.config.stash[COLLECTED] = []
     if record is not None and report.when == "call":
         for s in record.steps:
             if s.status == RUNNING:
@@ -190,12 +234,21 @@ class _Collection:
         self.config = config
         self.start = time.time()
         self.scenarios: dict[str, ScenarioRecord] = {}
+        self.collected: dict[str, ScenarioRecord] = {}  # every scenario, also those never started
         self.durations: dict[str, float] = {}
+        self.interrupted: str | None = None
+        self.run: Run | None = None  # once the session has finished
 
+    @pytest.hookimpl(tryfirst=True)  # the record is on the report before pytest-html reads it
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        for data in getattr(report, "absprung_gesammelt", None) or []:
+            self.collected.setdefault(str(data.get("nodeid")), ScenarioRecord.from_json(data))
         data = getattr(report, "absprung", None)
-        if data is not None:
+        if data is not None and (report.when != "setup" or report.nodeid not in self.scenarios):
             self.scenarios[report.nodeid] = ScenarioRecord.from_json(data)
+        if report.when == CRASH:
+            self._abgestuerzt(report)
+            return
         self.durations[report.nodeid] = round(self.durations.get(report.nodeid, 0.0) + report.duration, 4)
         record = self.scenarios.get(report.nodeid)
         if record is None:
@@ -206,15 +259,50 @@ class _Collection:
         elif report.skipped and record.status != FAILED:
             record.status, record.message = SKIPPED, short_message(report)
 
+    def _abgestuerzt(self, report: pytest.TestReport) -> None:
+        """pytest-xdist's report for a scenario whose worker died: failed, in every output. pytest-html
+        writes a row only at a teardown report, which never comes: it gets one."""
+        record = self.scenarios.get(report.nodeid) or self.collected.get(report.nodeid) or ScenarioRecord(
+            report.nodeid, report.nodeid.split("::")[0], scenario=report.nodeid.split("::")[-1], status=NOT_RUN)
+        record.status, record.crashed = FAILED, True
+        record.message = (f"Abgestürzt: Der Prozess, der dieses Szenario ausführte, endete mitten darin "
+                          f"({report.longrepr}). Welcher Schritt lief, ist nicht bekannt.")
+        self.scenarios[report.nodeid] = record
+        setattr(report, "absprung", record.to_json())  # noqa: B010 - a report attribute xdist would carry
+        for plugin in self.config.pluginmanager.get_plugins():
+            if type(plugin).__module__.startswith("pytest_html") and hasattr(plugin, "pytest_runtest_logreport"):
+                ende = pytest.TestReport(report.nodeid, report.location, {}, "passed", None, "teardown")
+                plugin.pytest_runtest_logreport(ende)
+
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
+        self.interrupted = _warum(str(excinfo.value).strip()) or "Der Lauf wurde abgebrochen (Strg+C)."
+
+    def unterbrochen(self, session: pytest.Session) -> str | None:
+        """Why the run did not end on its own, with how many scenarios never ran; None if it did."""
+        for nodeid, record in self.collected.items():
+            self.scenarios.setdefault(nodeid, record)
+        stopped = session.shouldfail or session.shouldstop
+        interrupted = self.interrupted or (_warum(str(stopped)) if stopped else None)
+        not_run = sum(1 for r in self.scenarios.values() if r.status == NOT_RUN)
+        if interrupted and not_run:
+            interrupted += f" {not_run} Szenario(s) wurden nicht ausgeführt."
+        return interrupted
+
+    def _run(self, session: pytest.Session) -> Run:
+        """Every collected scenario: those never started as "nicht ausgeführt"."""
+        interrupted = self.unterbrochen(session)
+        return Run(datetime.now().strftime("%Y-%m-%d %H:%M:%S"), _commit(Path(str(self.config.rootpath))),
+                   self.config.stash.get(TARGET_NAME, "eingebettete Fakes"), round(time.time() - self.start, 2),
+                   sorted(self.scenarios.values(), key=lambda s: (s.file, s.line)), interrupted)
+
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         path = self.config.getoption("--lauf-json")
         formate = self.config.getoption("--cucumber-ndjson") or self.config.getoption("cucumber_json_path")
-        if not (path or formate) or hasattr(self.config, "workerinput"):
+        if hasattr(self.config, "workerinput"):
             return
-        run = Run(datetime.now().strftime("%Y-%m-%d %H:%M:%S"), _commit(Path(str(self.config.rootpath))),
-                  self.config.stash.get(TARGET_NAME, "eingebettete Fakes"),
-                  round(time.time() - self.start, 2),
-                  sorted(self.scenarios.values(), key=lambda s: (s.file, s.line)))
+        self.run = run = self._run(session)
+        if not (path or formate):
+            return
         if path:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             Path(path).write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
@@ -235,7 +323,16 @@ class _Collection:
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         xml = config.getoption("xmlpath", None)
         if xml and not hasattr(config, "workerinput") and Path(xml).is_file():
-            junit.umbenennen(Path(xml))
+            junit.umbenennen(Path(xml), self.run.interrupted if self.run else None,
+                             self.run.scenarios if self.run else ())
+
+
+def _warum(grund: str) -> str | None:
+    """pytest's reason for stopping early, in German ("stopping after 1 failures" from -x/--maxfail)."""
+    n = re.fullmatch(r"stopping after (\d+) failures?", grund)
+    if n:
+        return f"Der Lauf wurde nach {n[1]} Fehlschlag/Fehlschlägen beendet (-x oder --maxfail)."
+    return f"Der Lauf wurde vorzeitig beendet ({grund})." if grund and grund != "KeyboardInterrupt" else None
 
 
 def scenarios(config: pytest.Config) -> list[ScenarioRecord]:

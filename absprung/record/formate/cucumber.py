@@ -5,7 +5,9 @@ pickles (one id generator for all files), ``cucumber-messages`` the rest as its 
 serialized by its converter. A record is matched to its pickle by file and scenario name (pytest-bdd
 fills an outline's placeholders as the pickle does), then by file and line; steps by position.
 Screenshots become attachments of the step that took them. Scenarios the run did not execute
-stay pickles without a test case.
+stay pickles without a test case – unless the run was interrupted: then they, and a scenario whose
+process died, get a test case whose after-hook "Szenario vollständig ausgeführt" failed with the
+reason, so no tool shows an incomplete run green; ``testRunFinished`` then fails and says why.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ from ..model import FAILED, NOT_RUN, PASSED, SKIPPED, UNDEFINED, Run, ScenarioRe
 S = cm.TestStepResultStatus
 STATUS = {PASSED: S.passed, FAILED: S.failed, SKIPPED: S.skipped, NOT_RUN: S.skipped, UNDEFINED: S.undefined}
 GHERKIN = "text/x.cucumber.gherkin+plain"
+# The hook that fails where a scenario did not run to its end (crashed, or the run was interrupted).
+ABLAUF = cm.Hook(id="hook-ablauf", source_reference=cm.SourceReference(uri="absprung/record/plugin.py",
+                                                                       location=cm.Location(line=1)),
+                 name="Szenario vollständig ausgeführt", type=cm.HookType.after_test_case)
 
 
 @dataclass
@@ -93,7 +99,9 @@ def umschlaege(lauf: Lauf) -> Iterator[cm.Envelope]:
     yield from gherkin
     pickles = [e.pickle for e in gherkin if e.pickle is not None]
     zeilen = _szenario_zeilen([e.gherkin_document for e in gherkin if e.gherkin_document is not None])
-    paare = _zuordnen(pickles, zeilen, lauf.run.scenarios)
+    unvollstaendig = {r.nodeid for r in lauf.run.scenarios if r.crashed or (
+        lauf.run.interrupted and r.status == NOT_RUN)}
+    paare = _zuordnen(pickles, zeilen, [r for r in lauf.run.scenarios if r.status != NOT_RUN or r.nodeid in unvollstaendig])
     definitionen: dict[str, str] = {}
     for r, p in paare:
         for s, ps in zip(r.steps, p.steps, strict=False):
@@ -103,6 +111,8 @@ def umschlaege(lauf: Lauf) -> Iterator[cm.Envelope]:
         yield cm.Envelope(step_definition=cm.StepDefinition(
             id=sd, pattern=cm.StepDefinitionPattern(source=text, type=cm.StepDefinitionPatternType.cucumber_expression),
             source_reference=cm.SourceReference(uri="steps/", location=cm.Location(line=1))))
+    if unvollstaendig:
+        yield cm.Envelope(hook=ABLAUF)
     yield cm.Envelope(test_run_started=cm.TestRunStarted(timestamp=_zeit(beginn), id="run-1"))
     faelle = []
     for i, (r, p) in enumerate(paare, 1):
@@ -113,6 +123,8 @@ def umschlaege(lauf: Lauf) -> Iterator[cm.Envelope]:
             schritte.append(cm.TestStep(id=f"ts-{i}-{j}", pickle_step_id=ps.id, step_definition_ids=ids,
                                         step_match_arguments_lists=[] if not ids else
                                         [cm.StepMatchArgumentsList(step_match_arguments=[])]))
+        if r.nodeid in unvollstaendig:
+            schritte.append(cm.TestStep(id=f"ts-{i}-ablauf", hook_id=ABLAUF.id))
         faelle.append((r, p, cm.TestCase(id=f"tc-{i}", pickle_id=p.id, test_steps=schritte, test_run_started_id="run-1")))
     for _, _, tc in faelle:
         yield cm.Envelope(test_case=tc)
@@ -122,6 +134,15 @@ def umschlaege(lauf: Lauf) -> Iterator[cm.Envelope]:
         yield cm.Envelope(test_case_started=cm.TestCaseStarted(id=tcs, test_case_id=tc.id, attempt=0,
                                                               timestamp=_zeit(jetzt)))
         for j, ts in enumerate(tc.test_steps):
+            if ts.hook_id == ABLAUF.id:
+                yield cm.Envelope(test_step_started=cm.TestStepStarted(test_case_started_id=tcs, test_step_id=ts.id,
+                                                                      timestamp=_zeit(jetzt)))
+                text = r.message if r.crashed and r.message else f"Nicht ausgeführt: {lauf.run.interrupted}"
+                yield cm.Envelope(test_step_finished=cm.TestStepFinished(
+                    test_case_started_id=tcs, test_step_id=ts.id, timestamp=_zeit(jetzt),
+                    test_step_result=cm.TestStepResult(status=S.failed, duration=_dauer(0), message=text,
+                                                       exception=cm.Exception(type="Abbruch", message=text))))
+                continue
             schritt = r.steps[j] if j < len(r.steps) else None
             yield cm.Envelope(test_step_started=cm.TestStepStarted(test_case_started_id=tcs, test_step_id=ts.id,
                                                                   timestamp=_zeit(jetzt)))
@@ -139,13 +160,14 @@ def umschlaege(lauf: Lauf) -> Iterator[cm.Envelope]:
                 test_step_result=_ergebnis(r, status, dauer, schritt.error if schritt is not None else None)))
         yield cm.Envelope(test_case_finished=cm.TestCaseFinished(test_case_started_id=tcs, timestamp=_zeit(jetzt),
                                                                 will_be_retried=False))
-    erfolg = all(r.status != FAILED for r in lauf.run.scenarios)
-    yield cm.Envelope(test_run_finished=cm.TestRunFinished(success=erfolg, timestamp=_zeit(jetzt), test_run_started_id="run-1"))
+    erfolg = all(r.status != FAILED for r in lauf.run.scenarios) and not lauf.run.interrupted
+    yield cm.Envelope(test_run_finished=cm.TestRunFinished(success=erfolg, timestamp=_zeit(jetzt),
+                                                           message=lauf.run.interrupted, test_run_started_id="run-1"))
 
 
 def _ergebnis(r: ScenarioRecord, status: str, dauer: float, fehler: str | None) -> cm.TestStepResult:
-    if r.status == SKIPPED and status == NOT_RUN:
-        status = SKIPPED
+    if status == NOT_RUN and (r.status in (SKIPPED, NOT_RUN) or r.crashed):
+        status = SKIPPED  # did not run: the after-hook of a crashed or unfinished scenario carries the failure
     if status == FAILED:
         text = r.message or "fehlgeschlagen"
         # The HTML formatter shows only the stack trace when there is one: it carries the message.

@@ -1,6 +1,7 @@
 """Classic Cucumber JSON (Xray, Jenkins' cucumber reports), derived from the Cucumber Messages by
 the rules of cucumber/json-formatter: keywords with their trailing space, tags with "@" and line,
-durations in nanoseconds, ``match.location`` always set, screenshots as base64 embeddings.
+durations in nanoseconds, ``match.location`` always set, screenshots as base64 embeddings, hook steps
+(the failed "Szenario vollständig ausgeführt" of a crashed or unfinished scenario) as ``after``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def _ast(dokumente: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], dic
 
 
 def aus_nachrichten(umschlaege: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    art: dict[str, dict[str, Any]] = {k: {} for k in ("pickle", "testCase", "testCaseStarted", "stepDefinition")}
+    art: dict[str, dict[str, Any]] = {k: {} for k in ("pickle", "testCase", "testCaseStarted", "stepDefinition",
+                                                      "hook")}
     dokumente: dict[str, Any] = {}
     ergebnisse: dict[tuple[str, str], Any] = {}
     anhaenge: dict[tuple[str, str], list[Any]] = {}
@@ -72,8 +74,17 @@ def aus_nachrichten(umschlaege: list[dict[str, Any]]) -> list[dict[str, Any]]:
             eid += f";{_id(ex.get('name', ''))};{ex['tableBody'].index(row) + 2}"
             zeile = row["location"]["line"]
         ps = {s["id"]: s for s in p["steps"]}
-        jsteps = []
+        jsteps, nachher = [], []
         for ts in tc["testSteps"]:
+            if "hookId" in ts:
+                r = ergebnisse.get((tcs, ts["id"]), {"status": "UNKNOWN", "duration": {"seconds": 0, "nanos": 0}})
+                ref = art["hook"][ts["hookId"]]["sourceReference"]
+                hook: dict[str, Any] = {"status": r["status"].lower(), "duration": 0}
+                if r.get("message"):
+                    hook["error_message"] = r["message"]
+                nachher.append({"match": {"location": f"{ref.get('uri')}:{ref.get('location', {}).get('line', 0)}"},
+                                "result": hook})
+                continue
             if "pickleStepId" not in ts:
                 continue
             schritt = ps[ts["pickleStepId"]]
@@ -97,11 +108,14 @@ def aus_nachrichten(umschlaege: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 js["embeddings"] = bilder
             jsteps.append(js)
         tag_zeilen = {t["id"]: t["location"]["line"] for t in [*sz.get("tags", []), *feat.get("tags", [])]}
-        jf["elements"].append({"id": eid, "keyword": sz["keyword"], "type": "scenario", "name": p["name"],
-                               "line": zeile, "description": sz.get("description", ""),
-                               "tags": [{"name": t["name"], "line": tag_zeilen.get(t["astNodeId"], zeile)}
-                                        for t in p.get("tags", [])],
-                               "steps": jsteps})
+        element: dict[str, Any] = {"id": eid, "keyword": sz["keyword"], "type": "scenario", "name": p["name"],
+                                   "line": zeile, "description": sz.get("description", ""),
+                                   "tags": [{"name": t["name"], "line": tag_zeilen.get(t["astNodeId"], zeile)}
+                                            for t in p.get("tags", [])],
+                                   "steps": jsteps}
+        if nachher:
+            element["after"] = nachher
+        jf["elements"].append(element)
     return list(features.values())
 
 

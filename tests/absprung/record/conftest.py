@@ -2,7 +2,7 @@
 shared by the tests of the plugin and of the formats: a passing scenario, a failing browser
 click-through with pictures and an unknown field, a failing launch, an undefined step.
 
-Tests that use it carry ``@pytest.mark.xdist_group("formatlauf")`` so one worker runs it once.
+It runs once for the whole test run, also under ``-n 2`` (``tests.helpers.once_per_run``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import run_scenarios
+from tests.helpers import once_per_run, run_scenarios
 
 FEATURE = """# language: de
 Funktionalität: Laufprotokoll
@@ -69,13 +69,15 @@ class Formatlauf:
         return [json.loads(z) for z in self.datei("cucumber.ndjson").read_text(encoding="utf-8").splitlines()]
 
 
+def alle_formate(ordner: Path) -> list[str]:
+    return [f"--lauf-json={ordner / 'lauf.json'}", f"--html={ordner / 'bericht.html'}", "--self-contained-html",
+            f"--bilder={ordner / 'bilder'}", f"--junitxml={ordner / 'junit.xml'}",
+            f"--cucumber-ndjson={ordner / 'cucumber.ndjson'}", f"--cucumberjson={ordner / 'cucumber.json'}"]
+
+
 @pytest.fixture(scope="session")
 def formatlauf(tmp_path_factory: pytest.TempPathFactory) -> Formatlauf:
-    ordner = tmp_path_factory.mktemp("formatlauf")
-    ergebnis = run_scenarios(
-        ordner / "f", {"lauf.feature": FEATURE}, "-n", "2", f"--lauf-json={ordner / 'lauf.json'}",
-        f"--html={ordner / 'bericht.html'}", "--self-contained-html", f"--bilder={ordner / 'bilder'}",
-        f"--junitxml={ordner / 'junit.xml'}", f"--cucumber-ndjson={ordner / 'cucumber.ndjson'}",
-        f"--cucumberjson={ordner / 'cucumber.json'}")
+    ordner, ergebnis = once_per_run(tmp_path_factory, "formatlauf", lambda ordner: run_scenarios(
+        ordner / "f", {"lauf.feature": FEATURE}, "-n", "2", *alle_formate(ordner)))
     assert ergebnis.returncode == 1, ergebnis.stdout[-3000:] + ergebnis.stderr[-2000:]
     return Formatlauf(ordner, ergebnis)

@@ -20,7 +20,6 @@ from tests.helpers import ROOT
 
 from .conftest import Formatlauf
 
-pytestmark = pytest.mark.xdist_group("formatlauf")
 
 SCHEMA = ROOT / "tests" / "schemas" / "cucumber-json.schema.json"
 FORMATTER = ROOT / "node_modules" / "@cucumber" / "html-formatter"

@@ -41,10 +41,11 @@ def test_round_trip_through_json() -> None:
 
 def test_json_keys_are_those_of_lauf_json_schema_1() -> None:
     data = _run().to_json()
-    assert set(data) == {"schema", "erstellt", "commit", "ziel", "dauer_s", "zusammenfassung", "szenarien"}
+    assert set(data) == {"schema", "erstellt", "commit", "ziel", "dauer_s", "zusammenfassung", "unterbrochen",
+                         "szenarien"}
     scenario = data["szenarien"][0]
-    assert set(scenario) == {"nodeid", "datei", "feature", "szenario", "zeile", "tags", "status", "dauer_s",
-                             "meldung", "schritte", "http"}
+    assert set(scenario) == {"nodeid", "datei", "feature", "szenario", "zeile", "tags", "status", "abgestuerzt",
+                             "dauer_s", "meldung", "schritte", "http"}
     assert scenario["schritte"][0]["bilder"] == ["bilder/a-123456-ams-5-digipro.png"]
     assert scenario["schritte"][0]["bildnamen"] == ["ams.5 – DigiPro"]
     assert scenario["schritte"][1]["fehler"] == "Schritt nicht definiert"

@@ -15,7 +15,6 @@ from basis import demo
 
 from .conftest import Formatlauf
 
-pytestmark = pytest.mark.xdist_group("formatlauf")
 
 
 def _je_name(formatlauf: Formatlauf) -> dict[str, Any]:

@@ -1,0 +1,121 @@
+"""A fake as a child process of ``python -m fakes``, and the parent's watch over it.
+
+Three things must never happen to a child: it must not freeze because nobody reads what it writes
+(its stderr is drained all the time; the last lines are kept to say why it ended), it must not die
+unnoticed (the parent names it in one German line and starts it again on the same socket, which the
+parent keeps open), and it must not outlive its parent (it watches the pipe on its stdin; when the
+parent is gone, even after SIGKILL, the pipe ends and the child stops itself).
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+from typing import Any, Callable
+
+KEPT_LINES = 20  # of a child's stderr, to say why it ended
+RESTARTS_PER_MINUTE = 5  # beyond that a fake that keeps dying stays down (and says so)
+
+
+class Child:
+    """One fake in its own process; ``spec`` goes to it on stdin (it carries the partner credentials)."""
+
+    def __init__(self, system: str, title: str, sock: socket.socket, spec: dict[str, Any]) -> None:
+        self.system, self.title, self.sock, self.spec = system, title, sock, spec
+        self.lines: collections.deque[str] = collections.deque(maxlen=KEPT_LINES)
+        self.process: subprocess.Popen[bytes] | None = None
+        self.starts: list[float] = []
+
+    def start(self) -> None:
+        # The system's name in argv (not secret) tells an operator which child serves what (ps).
+        p = subprocess.Popen([sys.executable, "-m", "fakes.serving", self.system], stdin=subprocess.PIPE,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=[self.sock.fileno()])
+        assert p.stdin is not None and p.stderr is not None
+        p.stdin.write((json.dumps({**self.spec, "fd": self.sock.fileno()}) + "\n").encode())
+        p.stdin.flush()  # stdin stays open: its end tells the child that the parent is gone
+        threading.Thread(target=self._drain, args=(p,), name=f"stderr-{self.system}", daemon=True).start()
+        self.process = p
+        self.starts = [t for t in self.starts if t > time.monotonic() - 60] + [time.monotonic()]
+
+    def _drain(self, p: subprocess.Popen[bytes]) -> None:
+        assert p.stderr is not None
+        for line in p.stderr:
+            self.lines.append(line.decode("utf-8", "replace").rstrip())
+
+    @property
+    def ended(self) -> int | None:
+        """The exit code once the process has ended (and is reaped), else None."""
+        return None if self.process is None else self.process.poll()
+
+    def why(self) -> str:
+        code = self.ended
+        how = f"Signal {-code}" if code is not None and code < 0 else f"Exit-Code {code}"
+        last = next((line for line in reversed(self.lines) if line.strip()), "")
+        return how + (f", zuletzt: {last}" if last else "")
+
+    def stop(self, wait: float = 5.0) -> None:
+        p = self.process
+        if p is None:
+            return
+        if p.stdin is not None and not p.stdin.closed:
+            try:
+                p.stdin.close()
+            except OSError:
+                pass
+        if p.poll() is None:
+            p.terminate()
+        try:
+            p.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+
+
+class Supervisor:
+    """Watches the children: a child that ended unexpectedly is named and started again."""
+
+    def __init__(self, children: list[Child], say: Callable[[str], None]) -> None:
+        self.children, self.say = children, say
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="fakes-aufsicht", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.2):
+            for child in self.children:
+                if child.ended is None:
+                    continue
+                if len(child.starts) >= RESTARTS_PER_MINUTE:
+                    if child.starts[-1] > 0:
+                        self.say(f"Der Fake {child.title} endete {RESTARTS_PER_MINUTE}-mal in einer Minute "
+                                 f"({child.why()}) und bleibt aus. Bitte python -m fakes neu starten.")
+                        child.starts.append(-1.0)  # said once
+                    continue
+                self.say(f"Der Fake {child.title} endete unerwartet ({child.why()}); er wird neu gestartet, "
+                         "sein Zustand beginnt von vorn.")
+                child.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=2)
+
+
+def watch_parent(on_gone: Callable[[], None]) -> None:
+    """In the child: when stdin ends (the parent is gone, or it stops us), call ``on_gone``."""
+    def wait() -> None:
+        try:
+            while sys.stdin.buffer.read(4096):
+                pass
+        except (OSError, ValueError):
+            pass
+        on_gone()
+
+    threading.Thread(target=wait, name="elternprozess", daemon=True).start()
