@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterator
 import pytest
 from playwright.sync_api import Page, Response
 
-from absprung import browser_server
+from absprung import browser_server, locks
 from absprung.aussagen import IDS
 from absprung.browser import launch_args
 from absprung.clients.base import redact_url
@@ -55,14 +55,21 @@ def connections(target: Target) -> Iterator[Systems]:
 
 
 @pytest.fixture
-def systems(connections: Systems, request: pytest.FixtureRequest) -> Systems:
-    """The four systems; every scenario starts from the seed where the target allows it."""
+def systems(connections: Systems, request: pytest.FixtureRequest) -> Iterator[Systems]:
+    """The systems; every scenario starts from the seed where the target allows it. Remote fakes with a
+    control API are shared by every process of the run: one scenario at a time resets and uses them."""
     t = connections.target
     if not t.writes_allowed and request.node.get_closest_marker("lesend") is None:
         pytest.skip(f"Das Zielprofil „{t.name}“ erlaubt kein Schreiben (schreiben_erlaubt = false), "
                     "und dieses Szenario ändert Daten.")
-    connections.reset()
-    return connections
+    gemeinsam = t.controllable - t.embedded
+    if not gemeinsam:
+        connections.reset()
+        yield connections
+        return
+    with locks.held(locks.path("steuerung", (t.urls[s] for s in gemeinsam))):
+        connections.reset()
+        yield connections
 
 
 @pytest.fixture

@@ -122,6 +122,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatu
         where = "eingebettet" if s in target.embedded else target.urls[s]
         count = sum(1 for r in ran if s in _systems_of(r))
         tw.write_line(f"{TITEL[s]} ({where}): {count} Szenario(s) ausgeführt")
+    if target.control and target.remote:
+        tw.write_line("Steuerung entfernter Fakes (steuerung = true): Jedes Szenario setzte sie zurück – die "
+                      "Szenarien liefen deshalb nacheinander, auch mit -n.")
     for reason, n in Counter(r.message or "ohne Grund" for r in skipped).most_common():
         tw.write_line(f"übersprungen: {n} – {reason}")
     if not ran:
