@@ -74,7 +74,7 @@ class Api:
 
     def produktgeber_hinterlegen(self, benutzer: str, passwort: Secret | None, produktgeber: str,
                                  werte: dict[str, Secret | str]) -> None:
-        self.s.concenter.produktgeber_einstellungen_speichern(benutzer, produktgeber, werte)
+        self.s.concenter.produktgeber_einstellungen_speichern(benutzer, produktgeber, werte, passwort=passwort)
 
     def maklerextranet_setzen(self, kuerzel: str, aktiv: bool) -> None:
         self.s.ams.maklerextranet_setzen(kuerzel, aktiv)

@@ -8,7 +8,9 @@ Exception tree (``basis.errors`` is the root, shared with the target profiles)::
     └── AbsprungError                      root of everything absprung raises on purpose
         ├── BrowserServerError             the configured Playwright browser server is malformed or does not answer
         ├── RemoteError                    a system answered with an error: status, stable code, German message
-        │   └── Unreachable                the system could not be reached at all (code NICHT_ERREICHBAR)
+        │   └── NoAnswer                   no usable answer at all: nothing about the system can be said
+        │       ├── Unreachable            the system could not be reached (code NICHT_ERREICHBAR)
+        │       └── Slow                   it was reached but gave no full answer in time (code ZU_LANGSAM)
         ├── ursachen.NichtLesbar           the diagnosis could not read what a check needs: "nicht prüfbar"
         ├── ursachen.Eingabefehler         the user or customer to diagnose does not exist: nothing diagnosed
         ├── vertraege.NichtPruefbar        a contract cannot be checked against a system (no credentials …)
@@ -21,8 +23,8 @@ from __future__ import annotations
 
 from basis.errors import BasisError, MissingSecret, ProfileError
 
-__all__ = ["AbsprungError", "BasisError", "BrowserServerError", "MissingSecret", "ProfileError", "RemoteError",
-           "Unreachable"]
+__all__ = ["AbsprungError", "BasisError", "BrowserServerError", "MissingSecret", "NoAnswer", "ProfileError",
+           "RemoteError", "Slow", "Unreachable"]
 
 
 class AbsprungError(BasisError):
@@ -39,5 +41,14 @@ class RemoteError(AbsprungError):
         self.system, self.status, self.code, self.message = system, status, code, message
 
 
-class Unreachable(RemoteError):
+class NoAnswer(RemoteError):
+    """No usable answer at all; callers that judge answers let it pass (nothing to judge)."""
+
+
+class Unreachable(NoAnswer):
     """The system could not be reached at all (code NICHT_ERREICHBAR)."""
+
+
+class Slow(NoAnswer):
+    """The system was reached but its answer was not complete within the request's deadline (code
+    ZU_LANGSAM) – late is not the same as unreachable."""

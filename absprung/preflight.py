@@ -19,10 +19,10 @@ from basis.ziel import Target
 
 from .clients import AmsClient, CloudClient, ConcenterClient, ControlClient, RemoteError, ThinksuranceClient
 from .clients.base import Client
-from .errors import Unreachable
+from .errors import NoAnswer, Slow, Unreachable
 from .systems import client
 
-TIMEOUT = 3.0  # seconds per request; a closed port answers at once, a dead host after this
+TIMEOUT = 3.0  # seconds for a whole request; a closed port answers at once, a dead host or a dripping one after this
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,10 @@ def _check(target: Target, system: str, timeout: float) -> Check:
     try:
         for tried, step in steps:
             said.append(step())
+    except Slow:
+        return Check(system, False, mask(f"✘ {head}: antwortet zu langsam – versucht: {tried} – Antwort: keine "
+                                         f"vollständige binnen {timeout:g} s (ZU_LANGSAM) – prüfen: ob {TITEL[system]} "
+                                         "überlastet ist oder ein Proxy dazwischen die Antwort zurückhält."))
     except Unreachable as f:
         reason = f.message.rsplit("(", 1)[-1].rstrip(").")
         return Check(system, False, mask(f"✘ {head}: nicht erreichbar – versucht: {tried} – Antwort: keine ({reason}) "
@@ -156,7 +160,7 @@ def cloud(target: Target, c: Client) -> Steps:
         try:
             cloud.taa_daten_lesen(token, w.kundennummer(w.pruefkunde), w.haupt_email)
         except RemoteError as f:
-            if isinstance(f, Unreachable) or f.code in ("TAA_TOKEN_UNGUELTIG", "TAA_BEARER_FEHLT"):
+            if isinstance(f, NoAnswer) or f.code in ("TAA_TOKEN_UNGUELTIG", "TAA_BEARER_FEHLT"):
                 raise
         return "AccessToken angenommen"  # other refusals are the scenarios' business
 

@@ -9,18 +9,21 @@ Used by the fakes' transport to their neighbours and by the harness' clients ali
 from __future__ import annotations
 
 import json
-from typing import Mapping
+from typing import Callable, Mapping
 
 TEXT_SHOWN = 200  # characters of a non-JSON answer that stand in for its message
 
 
-def read(status: int, headers: Mapping[str, str], content: bytes) -> tuple[str, str]:
-    """(code, message) of an error answer; ``headers`` with lower-case names."""
+def read(status: int, headers: Mapping[str, str], content: bytes,
+         hide: Callable[[str], str] = lambda text: text) -> tuple[str, str]:
+    """(code, message) of an error answer; ``headers`` with lower-case names. ``hide`` masks secrets in
+    the whole text before it is cut: a remote that echoes the request would otherwise show all but
+    the cut-off end of a secret, which no later masking recognizes."""
     try:
         data = json.loads(content) if content else {}
     except ValueError:
         data = {}
     message = data.get("error") if isinstance(data, dict) else None
     code = headers.get("x-fehlercode") or (data.get("code") if isinstance(data, dict) else None)
-    text = content.decode("utf-8", "replace")[:TEXT_SHOWN]
-    return str(code or f"HTTP_{status}"), str(message or text or f"HTTP {status}")
+    text = hide(content.decode("utf-8", "replace"))[:TEXT_SHOWN]
+    return hide(str(code or f"HTTP_{status}")), hide(str(message)) if message else (text or f"HTTP {status}")

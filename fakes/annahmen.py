@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fakes.cloud import models as cloud
+from fakes.common.bounded import zahl
+from fakes.common.sessions import SITZUNGEN_MAX
+from fakes.concenter.daten import PROTOKOLL_MAX
+from fakes.thinksurance import makler
+from fakes.thinksurance import models as ts
+
 
 @dataclass(frozen=True)
 class Annahme:
@@ -97,7 +104,7 @@ ANNAHMEN: tuple[Annahme, ...] = (
              "CLOUD_TOKEN_UNBEKANNT", "CLOUD_BENUTZER_UNBEKANNT", "CLOUD_BENUTZER_DOPPELT", "CLOUD_ROLLE_UNGUELTIG",
              "CLOUD_KUNDE_UNBEKANNT", "CLOUD_VERMITTLER_UNBEKANNT", "CLOUD_FREISCHALTUNG_UNBEKANNT",
              "CLOUD_FREISCHALTUNG_OHNE_KUNDEN", "CLOUD_HERKUNFT_UNGUELTIG", "CC_ANMELDUNG_FEHLGESCHLAGEN",
-             "CC_BENUTZER_UNBEKANNT", "CC_PRODUKTGEBER_UNBEKANNT", "CC_PRODUKT_UNBEKANNT", "CC_RECHT_UNBEKANNT",
+             "CC_ANMELDUNG_NOETIG", "CC_NUR_EIGENE_EINSTELLUNGEN", "CC_BENUTZER_UNBEKANNT", "CC_PRODUKTGEBER_UNBEKANNT", "CC_PRODUKT_UNBEKANNT", "CC_RECHT_UNBEKANNT",
              "AMS_BENUTZER_UNBEKANNT", "AMS_KUNDE_UNBEKANNT", "AMS_KEIN_CLOUD_KONTO", "AMS_EMAIL_UNGUELTIG")),
     Annahme("A17", "con:center", "Lehnt Thinksurance die Anmeldung des con:center oder den Broker Forward ab, "
             "bricht con:center den Absprung ab und zeigt dem Benutzer den Grund; ams.5 meldet Fehler des "
@@ -120,13 +127,22 @@ ANNAHMEN: tuple[Annahme, ...] = (
             "und letzten vier Zeichen, dazwischen Punkte; Werte unter 16 Zeichen nur als Punkte.",
             "Dass der AccessToken nach dem Speichern nur noch maskiert erscheint, ist beschrieben; wie viel davon "
             "sichtbar bleibt, nicht. Die Diagnose vergleicht nur diese Masken – nie die Werte selbst."),
-    Annahme("A21", "con:center, Thinksurance", "Nichts wächst ohne Grenze: Das Absprung-Protokoll behält die neuesten "
-            "1000 Absprünge (einstellbar, seitenweise lesbar); Thinksurance vergisst benutzte oder abgelaufene "
-            "Anmelde-Links zehn Minuten nach ihrem Ablauf, Sitzungen der Gewerbeplattform enden nach acht Stunden, "
-            "und je Tabelle bleiben höchstens 1000 Sicherheitstoken, 1000 Sitzungen und 5000 Anmelde-Links – die "
-            "ältesten gehen zuerst. con:center verwendet seinen Thinksurance-Sicherheitstoken zehn Minuten lang "
-            "wieder und holt bei „unbekannt oder abgelaufen“ einmal einen neuen.",
-            "Wie lange die echten Systeme Protokolle, Links und Sitzungen aufheben, ist nicht beschrieben; ein "
-            "Fake, der im Dauerbetrieb als Schulungsumgebung läuft, darf nicht unbegrenzt Speicher belegen. Das "
-            "Wiederverwenden folgt der dokumentierten Gültigkeit des Tokens (15 Minuten)."),
+    Annahme("A21", "alle", "Nichts wächst ohne Grenze: Das Absprung-Protokoll behält die neuesten "
+            f"{zahl(PROTOKOLL_MAX)} Absprünge (einstellbar, seitenweise lesbar); Thinksurance vergisst benutzte oder "
+            "abgelaufene Anmelde-Links zehn Minuten nach ihrem Ablauf, Anmeldungen an der Gewerbeplattform, an ams.5 "
+            "und am con:center enden nach acht Stunden, beim Abmelden und beim Zurücksetzen des Fakes; je Tabelle "
+            f"bleiben höchstens {zahl(ts.TOKENS_MAX)} Sicherheitstoken, {zahl(SITZUNGEN_MAX)} Anmeldungen, "
+            f"{zahl(ts.SWITCHES_MAX)} Anmelde-Links und {zahl(ts.KUNDEN_MAX)} Kunden der Gewerbeplattform – die "
+            "ältesten gehen zuerst. Was niemand verlieren darf, nimmt ein Fake nur bis zu einer Grenze an "
+            f"(GRENZE_ERREICHT): {zahl(makler.MAKLER_MAX)} Makler und je Inhaber {zahl(ts.AGENTURNUMMERN_MAX)} "
+            f"Agenturnummern-Sätze bei Thinksurance; je Bestand der cloud {zahl(cloud.BENUTZER_MAX)} Benutzer, "
+            f"{zahl(cloud.CONCENTER_MAX)} con:center Benutzer, {zahl(cloud.TOKENS_MAX)} Token (ein widerrufener "
+            f"macht einem neuen Platz; seitenweise lesbar), {zahl(cloud.KUNDEN_MAX)} Kunden und "
+            f"{zahl(cloud.FREISCHALTUNGEN_MAX)} Freischaltungen. con:center verwendet seinen "
+            "Thinksurance-Sicherheitstoken zehn Minuten lang wieder und holt bei „unbekannt oder abgelaufen“ einmal "
+            "einen neuen.",
+            "Wie lange die echten Systeme Protokolle, Links und Sitzungen aufheben und wie viel sie annehmen, ist "
+            "nicht beschrieben; ein Fake, der im Dauerbetrieb als Schulungsumgebung läuft, darf nicht unbegrenzt "
+            "Speicher belegen und nicht mit jedem Eintrag langsamer werden. Das Wiederverwenden folgt der "
+            "dokumentierten Gültigkeit des Tokens (15 Minuten)."),
 )

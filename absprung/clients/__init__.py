@@ -1,6 +1,6 @@
 """One httpx client per system (named in ``basis.systeme``); steps and tools use them."""
 
-from absprung.errors import RemoteError, Unreachable
+from absprung.errors import NoAnswer, RemoteError, Slow, Unreachable
 
 from .ams import AmsClient
 from .base import redact, redact_url
@@ -9,5 +9,5 @@ from .concenter import ConcenterClient
 from .control import ControlClient
 from .thinksurance import ThinksuranceClient
 
-__all__ = ["AmsClient", "CloudClient", "ConcenterClient", "ControlClient", "RemoteError", "ThinksuranceClient",
-           "Token", "Unreachable", "redact", "redact_url"]
+__all__ = ["AmsClient", "CloudClient", "ConcenterClient", "ControlClient", "NoAnswer", "RemoteError", "Slow",
+           "ThinksuranceClient", "Token", "Unreachable", "redact", "redact_url"]

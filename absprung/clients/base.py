@@ -14,9 +14,11 @@ from typing import Any, Callable
 
 import httpx
 
-from absprung.errors import RemoteError, Unreachable
+from absprung.errors import RemoteError, Slow, Unreachable
 from basis import refusal
-from basis.secret import Secret
+from basis.secret import Secret, mask
+
+from . import deadline
 
 SECRET_HEADERS = {"authorization", "x-broker-token", "x-account-token", "cookie", "set-cookie"}
 SECRET_FIELDS = {"hash", "secret", "token", "access_token", "bToken", "aToken", "btoken",
@@ -44,11 +46,12 @@ def redact(data: Any) -> Any:
 
 
 def _plain(data: Any) -> Any:
-    """The data as it goes onto the wire: secrets revealed (only here)."""
+    """The data as it goes onto the wire: secrets revealed (only here); a field without a value is left
+    out (the invented APIs refuse null)."""
     if isinstance(data, Secret):
         return data.reveal()
     if isinstance(data, dict):
-        return {k: _plain(v) for k, v in data.items()}
+        return {k: _plain(v) for k, v in data.items() if v is not None}
     if isinstance(data, list):
         return [_plain(v) for v in data]
     return data
@@ -70,8 +73,9 @@ def tls() -> ssl.SSLContext:
 
 def transport() -> httpx.HTTPTransport:
     """TCP_NODELAY: httpx writes headers and body separately; with Nagle's algorithm and delayed
-    ACKs every request with a body would wait ~40 ms on loopback."""
-    return httpx.HTTPTransport(verify=tls(), socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
+    ACKs every request with a body would wait ~40 ms on loopback. Each request has one deadline
+    (``deadline``)."""
+    return deadline.transport(tls(), [(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
 
 
 class Client:
@@ -81,7 +85,7 @@ class Client:
 
     def __init__(self, *, base_url: str, timeout: float = 10.0, record: Recorder | None = None,
                  system: str | None = None) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url, self.timeout = base_url.rstrip("/"), timeout
         if system is not None:
             self.system = system
         self._record = record
@@ -94,7 +98,12 @@ class Client:
     def request(self, method: str, path: str, *, json_body: Any = None,
                 headers: dict[str, str | Secret] | None = None, params: dict[str, Any] | None = None) -> httpx.Response:
         try:
-            answer = self._http.request(method, path, json=_plain(json_body), headers=_plain(headers), params=params)
+            with deadline.frist(self.timeout):  # the whole request, however the remote drips its answer
+                answer = self._http.request(method, path, json=_plain(json_body), headers=_plain(headers),
+                                            params=params)
+        except (httpx.ReadTimeout, httpx.WriteTimeout):
+            raise Slow(self.system, 0, "ZU_LANGSAM", f"{self.system} unter {self.base_url} antwortet zu langsam: "
+                       f"keine vollständige Antwort binnen {self.timeout:g} s.") from None
         except httpx.HTTPError as f:
             raise Unreachable(self.system, 0, "NICHT_ERREICHBAR", f"{self.system} unter {self.base_url} ist nicht "
                               f"erreichbar ({type(f).__name__}).") from None
@@ -126,6 +135,26 @@ class Client:
             raise self.unexpected(f"{method} {path} liefert keine JSON-Liste")
         return data
 
+    def all_pages(self, path: str, *, pro_seite: int = 100, max_seiten: int = 100) -> list[Any]:
+        """Every entry of a list read page by page (``X-Seiten``); a system without paging headers
+        answers everything at once, and that is the one page."""
+        eintraege: list[Any] = []
+        for seite in range(1, max_seiten + 1):
+            answer = self.request("GET", path, params={"seite": seite, "pro_seite": pro_seite})
+            if answer.status_code >= 400:
+                raise self._error(answer)
+            try:
+                teil = answer.json() if answer.content else []
+            except ValueError:
+                teil = None
+            if not isinstance(teil, list):
+                raise self.unexpected(f"GET {path} liefert keine JSON-Liste")
+            eintraege += teil
+            seiten = answer.headers.get("x-seiten", "1")
+            if not seiten.isdigit() or seite >= int(seiten):
+                break
+        return eintraege
+
     def text_field(self, data: dict[str, Any], key: str) -> str:
         value = data.get(key)
         if not isinstance(value, str):
@@ -143,7 +172,7 @@ class Client:
                            f"{self.system} unter {self.base_url} antwortet unerwartet: {what}.")
 
     def _error(self, answer: httpx.Response) -> RemoteError:
-        code, message = refusal.read(answer.status_code, answer.headers, answer.content)
+        code, message = refusal.read(answer.status_code, answer.headers, answer.content, hide=mask)
         return RemoteError(self.system, answer.status_code, code, message)
 
     def _entry(self, method: str, path: str, body: Any, headers: dict[str, str | Secret] | None,

@@ -60,7 +60,7 @@ class CloudClient(Client):
         return self._token(antwort, Secret(self.text_field(antwort, "access_token")))
 
     def tokens(self, bestand: str) -> list[Token]:
-        return [self._token(t) for t in self.items("GET", f"{self._b(bestand)}/tokens") if isinstance(t, dict)]
+        return [self._token(t) for t in self.all_pages(f"{self._b(bestand)}/tokens") if isinstance(t, dict)]
 
     def token_widerrufen(self, bestand: str, token_id: str) -> Token:
         return self._token(self.obj("POST", f"{self._b(bestand)}/tokens/{token_id}/widerrufen"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from basis.secret import Secret
@@ -13,14 +14,18 @@ from .base import Client
 class ConcenterClient(Client):
     system = TITEL["concenter"]
 
-    def produktgeber_einstellungen_speichern(self, benutzer: str, produktgeber: str,
-                                             werte: dict[str, Secret | str]) -> dict[str, Any]:
-        return self.obj("PUT", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}", json_body=werte)
+    def produktgeber_einstellungen_speichern(self, benutzer: str, produktgeber: str, werte: dict[str, Secret | str],
+                                             *, passwort: Secret | str | None) -> dict[str, Any]:
+        """Only the user themself changes them: signed in with their password (without one con:center
+        refuses with CC_ANMELDUNG_NOETIG)."""
+        return self.obj("PUT", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}", json_body=werte,
+                        headers=_basic(benutzer, passwort))
 
-    def produktgeber_einstellungen_aendern(self, benutzer: str, produktgeber: str,
-                                           werte: dict[str, Secret | str]) -> dict[str, Any]:
+    def produktgeber_einstellungen_aendern(self, benutzer: str, produktgeber: str, werte: dict[str, Secret | str],
+                                           *, passwort: Secret | str | None) -> dict[str, Any]:
         """Only the given values; the others stay (PATCH)."""
-        return self.obj("PATCH", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}", json_body=werte)
+        return self.obj("PATCH", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}", json_body=werte,
+                        headers=_basic(benutzer, passwort))
 
     def produktgeber_einstellungen(self, benutzer: str, produktgeber: str) -> dict[str, Any]:
         return self.obj("GET", f"/api/benutzer/{benutzer}/produktgeber/{produktgeber}")
@@ -43,3 +48,10 @@ class ConcenterClient(Client):
 
     def protokoll(self) -> list[dict[str, Any]]:
         return self.items("GET", "/api/protokoll")
+
+
+def _basic(benutzer: str, passwort: Secret | str | None) -> dict[str, str | Secret]:
+    if passwort is None:
+        return {}
+    klar = passwort.reveal() if isinstance(passwort, Secret) else passwort
+    return {"Authorization": Secret("Basic " + base64.b64encode(f"{benutzer}:{klar}".encode()).decode())}

@@ -18,7 +18,7 @@ KETTE: tuple[Ursache, ...] = tuple(u for u in URSACHEN if u.pruefen is not None)
 
 def diagnose(systems: Systems, benutzer: str, kunde: str,
              fortschritt: Callable[[int, int, Zeile], None] | None = None) -> Diagnose:
-    """Reads only. Raises ``Eingabefehler`` for an unknown user or customer and ``Unreachable``
+    """Reads only. Raises ``Eingabefehler`` for an unknown user or customer and ``NoAnswer``
     for a system that does not answer; both mean: nothing was diagnosed."""
     k = Kontext(systems, benutzer, kunde)
     _ = k.ams_benutzer, k.kundenmaske  # an unknown user or customer stops here, before any check

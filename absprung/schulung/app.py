@@ -15,6 +15,8 @@ from starlette.routing import Route
 from basis import leitfaden
 from basis.systeme import NAMEN, TITEL
 from basis.ziel import embedded_fakes
+from fakes.common.app import web_app
+from fakes.common.errors import Refusal
 from fakes.common.pages import Form, Pages
 
 from ..diagnose import diagnose
@@ -26,7 +28,7 @@ from ..ursachen import Ursache
 
 def create(urls: dict[str, str], uebung: Ursache | None = None) -> Starlette:
     """``uebung``: the cause set up as the exercise (its ``uebung`` is not None), or none."""
-    pages = Pages(Path(__file__).parent / "templates", "schulung", "Schulungsumgebung")
+    pages = Pages(Path(__file__).parent / "templates", "schulung", "Schulungsumgebung", rahmen="schulung.html")
     target = embedded_fakes().with_fake_urls(urls)
     systeme = [(TITEL[s], urls[s]) for s in NAMEN]
 
@@ -67,8 +69,13 @@ def create(urls: dict[str, str], uebung: Ursache | None = None) -> Starlette:
                           **kontext(bereich="support", features=leitfaden.FEATURES, meldung_erfolg=erfolg,
                                     meldung_fehler=fehler))
 
-    return Starlette(routes=[Route("/", start), Route("/pruefen", pruefen_seite),
-                             Route("/support", support, methods=["GET", "POST"])])
+    def fehlerseite(request: Request, f: Refusal, status: int) -> Response:
+        return pages.html("fehler.html", status=status, meldung=f.message, code=f.code, **kontext())
+
+    # The fakes' guards: a body over 64 KiB, a wrong path or method, another site's page sending the
+    # support's forms – each a German page with its code, never a 500.
+    return web_app([Route("/", start), Route("/pruefen", pruefen_seite),
+                    Route("/support", support, methods=["GET", "POST"])], error_answer=fehlerseite)
 
 
 def _support(verbinden: Any, form: Form) -> str:

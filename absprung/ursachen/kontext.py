@@ -2,7 +2,7 @@
 
 Only reading calls. An answer a check cannot use (no such interface on a real system, access
 refused, unexpected form) becomes ``NichtLesbar``; the check then says ``nicht_pruefbar``. A
-system that cannot be reached at all stops the diagnosis (``Unreachable``, exit code 4).
+system that cannot be reached or answers too slowly stops the diagnosis (``NoAnswer``, exit code 4).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from basis.leitfaden import PRODUKTGEBER
 from basis.secret import Secret
 
 from ..clients import RemoteError
-from ..errors import AbsprungError, Unreachable
+from ..errors import AbsprungError, NoAnswer
 from ..systems import Systems
 
 T = TypeVar("T")
@@ -33,7 +33,7 @@ class Eingabefehler(AbsprungError):
 def lesen(aufruf: Callable[[], T], was: str) -> T:
     try:
         return aufruf()
-    except Unreachable:
+    except NoAnswer:
         raise
     except RemoteError as f:
         raise NichtLesbar(f"{was}: {f.system} antwortet „{f.message}“ ({f.code}).") from None
@@ -53,7 +53,7 @@ class Kontext:
     def ams_benutzer(self) -> dict[str, Any]:
         try:
             return self.systems.ams.benutzer(self.benutzer)
-        except Unreachable:
+        except NoAnswer:
             raise
         except RemoteError as f:
             raise Eingabefehler(f"Den ams Benutzer „{self.benutzer}“ kann die Diagnose nicht lesen: {f.message} "
@@ -63,7 +63,7 @@ class Kontext:
     def kundenmaske(self) -> Kundendaten:
         try:
             return self.systems.ams.kundenmaske(self.benutzer, self.kunde)
-        except Unreachable:
+        except NoAnswer:
             raise
         except RemoteError as f:
             raise Eingabefehler(f"Den Kunden „{self.kunde}“ kann die Diagnose in ams.5 nicht lesen: {f.message} "
@@ -122,7 +122,7 @@ class Kontext:
         """The customer in the cloud; None if the cloud says it does not know him."""
         try:
             return self.systems.cloud.kunde(self.bestand_id, self.kunde)
-        except Unreachable:
+        except NoAnswer:
             raise
         except RemoteError as f:
             if f.code == "CLOUD_KUNDE_UNBEKANNT":
@@ -149,7 +149,7 @@ class Kontext:
         """Get Broker Token (read-only): the bToken Thinksurance finds, None if it finds none."""
         try:
             token, atoken = self.thinksurance
-        except Unreachable:
+        except NoAnswer:
             raise
         except RemoteError as f:
             raise NichtLesbar(f"Anmeldung bei Thinksurance: „{f.message}“ ({f.code}).") from None
@@ -160,7 +160,7 @@ class Kontext:
                  "bLastName": str(self.ams_benutzer.get("name") or self.benutzer).split()[-1]}
         try:
             antwort = self.systems.thinksurance.get_broker_token(token, atoken, daten)
-        except Unreachable:
+        except NoAnswer:
             raise
         except RemoteError as f:
             if f.code == "TS_BROKER_NICHT_GEFUNDEN" or f.status == 404:

@@ -74,7 +74,8 @@ def concenter_entfernen(s: Systems) -> None:
 def btoken(wert: str | None) -> Handlung:
     """Changes only the btoken at the Produktgeber (None: the right one); the token stays."""
     return lambda s: s.concenter.produktgeber_einstellungen_aendern(
-        s.world.concenter_benutzer, PRODUKTGEBER, {"btoken": s.world.geheimnis("btoken") if wert is None else wert})
+        s.world.concenter_benutzer, PRODUKTGEBER, {"btoken": s.world.geheimnis("btoken") if wert is None else wert},
+        passwort=s.world.concenter_passwort)
 
 
 def nicht_geteilt(s: Systems) -> None:

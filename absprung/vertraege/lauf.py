@@ -20,7 +20,7 @@ from basis.ziel import World
 
 from ..clients import RemoteError, ThinksuranceClient
 from ..clients.base import Client
-from ..errors import AbsprungError, Unreachable
+from ..errors import AbsprungError, NoAnswer
 from .form import beliebige, form_von
 from .modell import Fall
 
@@ -73,7 +73,7 @@ class Werte:
                 if atoken is None:
                     raise NichtPruefbar(f"Unter den Konten des Partners ist keines mit dem nameTag „{w.nametag}“.")
                 return atoken
-        except Unreachable:
+        except NoAnswer:
             raise
         except RemoteError as f:
             raise NichtPruefbar(f"Anmeldung für den Vertrag gescheitert: {f.message} ({f.code}).") from None

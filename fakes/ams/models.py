@@ -12,6 +12,7 @@ from typing import Any, Callable, Protocol
 
 from basis import demo
 from fakes.common.errors import Kind, NeighbourError, rule
+from fakes.common.sessions import Sessions
 from fakes.common.state import FakeState, sperrt_selbst
 
 S = "ams"
@@ -77,6 +78,7 @@ class Ams(FakeState):
     def reset(self) -> None:
         self.benutzer: dict[str, Benutzer] = {}
         self.kunden: dict[str, Kunde] = {}
+        self.sitzungen = Sessions(self.clock)  # of the pages: a reset ends every login
 
     def seeds(self) -> dict[str, Callable[[], None]]:
         return {"ausgangslage": self._ausgangslage}

@@ -10,8 +10,7 @@ from starlette.routing import BaseRoute, Route
 
 from fakes.common.endpoints import Endpoint, in_model
 from fakes.common.errors import Refusal
-from fakes.common.pages import Form, Pages, formular, redirect, run_action
-from fakes.common.sessions import Sessions
+from fakes.common.pages import Form, Pages, abmelden_und_zur_anmeldung, formular, redirect, run_action
 
 from .api import benutzer_json, kunde_json
 from .models import Ams
@@ -21,10 +20,8 @@ SITZUNG = "ams_benutzer"
 
 def routes(ams: Ams, pages: Pages, api: dict[str, Endpoint]) -> list[BaseRoute]:
     """``api``: the JSON API's endpoints by operation; every form goes through one of them."""
-    sessions = Sessions()
-
     def angemeldet(request: Request) -> str | None:
-        k = sessions.read(request.cookies.get(SITZUNG))
+        k = ams.sitzungen.read(request.cookies.get(SITZUNG))
         return k if k in ams.benutzer else None
 
     async def anmelden(request: Request) -> Response:
@@ -40,8 +37,11 @@ def routes(ams: Ams, pages: Pages, api: dict[str, Endpoint]) -> list[BaseRoute]:
                               meldung_fehler="Bitte einen Benutzer wählen.")
         ziel = form.text("weiter")
         antwort = redirect(ziel if ziel.startswith("/") and not ziel.startswith("//") else "/kunden")
-        antwort.set_cookie(SITZUNG, sessions.issue(k), httponly=True, samesite="lax")
+        antwort.set_cookie(SITZUNG, await in_model(ams, ams.sitzungen.issue, k), httponly=True, samesite="lax")
         return antwort
+
+    async def abmelden(request: Request) -> Response:
+        return await abmelden_und_zur_anmeldung(ams, ams.sitzungen, request, SITZUNG)
 
     def anmeldung_noetig(request: Request) -> Response:
         return redirect(f"/?weiter={request.url.path}")
@@ -89,8 +89,11 @@ def routes(ams: Ams, pages: Pages, api: dict[str, Endpoint]) -> list[BaseRoute]:
                           produkte=produkte, meldung_fehler=fehler, benutzer=k)
 
     async def benutzerliste(request: Request) -> Response:
+        angemeldeter = angemeldet(request)
+        if angemeldeter is None:
+            return anmeldung_noetig(request)
         liste = await in_model(ams, lambda: [benutzer_json(b) for b in ams.benutzer.values()])
-        return pages.html("benutzerliste.html", benutzer_liste=liste, benutzer=angemeldet(request))
+        return pages.html("benutzerliste.html", benutzer_liste=liste, benutzer=angemeldeter)
 
     async def _speichern(k: str, form: Form) -> str | None:
         """The form's two parts through the API's own endpoints (same checks, same limits)."""
@@ -106,6 +109,10 @@ def routes(ams: Ams, pages: Pages, api: dict[str, Endpoint]) -> list[BaseRoute]:
         return fehler
 
     async def benutzer(request: Request) -> Response:
+        # Organisation → Benutzer changes a user's Haupt-E-Mail and cloud Konto: only signed in.
+        angemeldeter = angemeldet(request)
+        if angemeldeter is None:
+            return anmeldung_noetig(request)
         k = request.path_params["kuerzel"]
         fehler = erfolg = None
         if request.method == "POST":
@@ -124,10 +131,11 @@ def routes(ams: Ams, pages: Pages, api: dict[str, Endpoint]) -> list[BaseRoute]:
             daten = _eingegeben(daten, form)
         return pages.html("benutzer.html", status=400 if fehler else 200, b=daten,
                           meldung_fehler=fehler, meldung_erfolg=None if fehler else erfolg,
-                          benutzer=angemeldet(request))
+                          benutzer=angemeldeter)
 
     return [
         Route("/", anmelden, methods=["GET", "POST"]),
+        Route("/abmelden", abmelden, methods=["POST"]),
         Route("/kunden", kunden),
         Route("/kunden/{kunde}", kundenmaske, methods=["GET", "POST"]),
         Route("/kunden/{kunde}/digipro", digipro, methods=["GET", "POST"]),

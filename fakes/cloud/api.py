@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.responses import JSONResponse
+
 from basis.kundenfelder import FELDER
-from fakes.common.endpoints import Call, Endpoint, Param, bearer_token
+from fakes.common import paging
+from fakes.common.endpoints import Call, Endpoint, Param, bearer_token, seiten_parameter
 from fakes.common.schema import Field, Schema, array, boolean, integer, string
 
 from .daten import BEFUNDE, FEATURES, HERKUENFTE, ROLLEN, ZWECKE, Bestand, Freischaltung, Kunde, Token
-from .models import Cloud
+from .models import TOKENS_MAX, Cloud
 
 B = "/api/bestaende/{bestand}"
 BESTAND = Param("bestand", "path", True, "Bestandsnummer, z. B. MB-100234")
+TOKENS_PRO_SEITE = 100
 
 
 # --- serialization ------------------------------------------------------------------------------
@@ -64,14 +68,14 @@ def endpoints(c: Cloud) -> list[Endpoint]:
 
     def benutzer_anlegen(a: Call) -> Any:
         c.benutzer_anlegen(a.path["bestand"], a.body["email"], a.body["rolle"])
-        return 201, {"email": a.body["email"], "rolle": a.body["rolle"]}
+        return {"email": a.body["email"], "rolle": a.body["rolle"]}
 
     def rolle_aendern(a: Call) -> Any:
         c.rolle_aendern(a.path["bestand"], a.body["email"], a.body["rolle"])
         return {"email": a.body["email"], "rolle": a.body["rolle"]}
 
     def concenter_benutzer_hinterlegen(a: Call) -> Any:
-        return 201, {"concenter": c.concenter_benutzer_hinterlegen(a.path["bestand"], a.body["name"])}
+        return {"concenter": c.concenter_benutzer_hinterlegen(a.path["bestand"], a.body["name"])}
 
     def concenter_benutzer_entfernen(a: Call) -> Any:
         return {"concenter": c.concenter_benutzer_entfernen(a.path["bestand"], a.path["name"])}
@@ -80,10 +84,13 @@ def endpoints(c: Cloud) -> list[Endpoint]:
         t, klartext = c.token_hinzufuegen(a.path["bestand"], zweck=a.body["zweck"],
                                           concenter_benutzer=a.body["concenter_benutzer"],
                                           name=a.body.get("name") or "Thinksurance")
-        return 201, {**token_json(t), "access_token": klartext}
+        return {**token_json(t), "access_token": klartext}
 
     def tokens_auflisten(a: Call) -> Any:
-        return [token_json(t) for t in c.tokens_auflisten(a.path["bestand"])]
+        seite, pro_seite = a.query.get("seite", 1), a.query.get("pro_seite", TOKENS_PRO_SEITE)
+        alle = c.tokens_auflisten(a.path["bestand"])
+        return JSONResponse([token_json(t) for t in paging.seite(alle, seite, pro_seite, TOKENS_MAX)],
+                            headers=paging.kopfzeilen(len(alle), seite, pro_seite))
 
     def token_widerrufen(a: Call) -> Any:
         return token_json(c.token_widerrufen(a.path["bestand"], a.path["token"]))
@@ -100,7 +107,7 @@ def endpoints(c: Cloud) -> list[Endpoint]:
         f = c.kundenfreischaltung_anlegen(
             b, name=a.body["name"], kunden=a.body["kunden"], geteilt_mit=a.body["geteilt_mit"],
             hauptfreischaltung=a.body.get("hauptfreischaltung", False), herkunft=a.body.get("herkunft", "cloud"))
-        return 201, freischaltung_json(f, c.bestand(b))
+        return freischaltung_json(f, c.bestand(b))
 
     def vm_freischaltung_anlegen(a: Call) -> Any:
         b = a.path["bestand"]
@@ -108,7 +115,7 @@ def endpoints(c: Cloud) -> list[Endpoint]:
             b, name=a.body["name"], geteilt_mit=a.body["geteilt_mit"], sachbearbeiter=a.body["sachbearbeiter"],
             vermittler=a.body.get("vermittler"), hauptfreischaltung=a.body.get("hauptfreischaltung", False),
             herkunft=a.body.get("herkunft", "cloud"))
-        return 201, freischaltung_json(f, c.bestand(b))
+        return freischaltung_json(f, c.bestand(b))
 
     def hauptfreischaltung_festlegen(a: Call) -> Any:
         c.hauptfreischaltung_festlegen(a.path["bestand"], a.path["freischaltung"], a.body["email"])
@@ -144,20 +151,23 @@ def endpoints(c: Cloud) -> list[Endpoint]:
                  Schema({"feature": string(required=True, enum=FEATURES), "aktiv": boolean(required=True)}),
                  (BESTAND,)),
         Endpoint("POST", f"{B}/benutzer", benutzer_anlegen, "Benutzer anlegen",
-                 Schema({"email": email, "rolle": string(required=True, enum=ROLLEN)}), (BESTAND,)),
+                 Schema({"email": email, "rolle": string(required=True, enum=ROLLEN)}), (BESTAND,), status=201),
         Endpoint("POST", f"{B}/benutzer/rolle", rolle_aendern, "Rolle eines Benutzers ändern",
                  Schema({"email": email, "rolle": string(required=True, enum=ROLLEN)}), (BESTAND,)),
         Endpoint("POST", f"{B}/concenter", concenter_benutzer_hinterlegen,
                  "Allgemein → con:center: Benutzer hinterlegen",
-                 Schema({"name": string("con:center Benutzer", required=True, max_length=100)}), (BESTAND,)),
+                 Schema({"name": string("con:center Benutzer", required=True, max_length=100)}), (BESTAND,),
+                 status=201),
         Endpoint("DELETE", f"{B}/concenter/{{name}}", concenter_benutzer_entfernen, "con:center Benutzer entfernen",
                  params=(BESTAND, Param("name", "path", True))),
         Endpoint("POST", f"{B}/tokens", token_hinzufuegen, "assfinet api: Token hinzufügen",
                  Schema({"name": string("Name, Standard „Thinksurance“", max_length=100, allow_empty=True),
                          "zweck": string("Zweck, z. B. TaaData", required=True, enum=ZWECKE),
                          "concenter_benutzer": string("Concenter Benutzername", required=True)}),
-                 (BESTAND,), response="Token mit vollständigem AccessToken (nur dieses eine Mal)"),
-        Endpoint("GET", f"{B}/tokens", tokens_auflisten, "Token auflisten (AccessToken maskiert)", params=(BESTAND,)),
+                 (BESTAND,), response="Token mit vollständigem AccessToken (nur dieses eine Mal)", status=201),
+        Endpoint("GET", f"{B}/tokens", tokens_auflisten,
+                 f"Token auflisten (AccessToken maskiert; {TOKENS_PRO_SEITE} je Seite, Kopfzeilen X-Gesamtzahl, "
+                 "X-Seiten)", params=(BESTAND, *seiten_parameter(TOKENS_PRO_SEITE))),
         Endpoint("POST", f"{B}/tokens/{{token}}/widerrufen", token_widerrufen, "Token widerrufen",
                  params=(BESTAND, Param("token", "path", True))),
         Endpoint("PUT", f"{B}/kunden/{{kunde}}", kunde_replizieren, "Kunden aus ams.5 replizieren",
@@ -167,13 +177,13 @@ def endpoints(c: Cloud) -> list[Endpoint]:
         Endpoint("POST", f"{B}/freischaltungen/kunden", kundenfreischaltung_anlegen, "Kundenfreischaltung anlegen",
                  Schema({"name": string(required=True, max_length=100),
                          "kunden": array("Kundennummern", required=True), "geteilt_mit": geteilt,
-                         "hauptfreischaltung": boolean(), "herkunft": herkunft}), (BESTAND,)),
+                         "hauptfreischaltung": boolean(), "herkunft": herkunft}), (BESTAND,), status=201),
         Endpoint("POST", f"{B}/freischaltungen/vermittler", vm_freischaltung_anlegen, "VM-Freischaltung anlegen",
                  Schema({"name": string(required=True, max_length=100),
                          "vermittler": string("Vermittlernummer; leer = ganzer Bestand"),
                          "geteilt_mit": geteilt, "hauptfreischaltung": boolean(),
                          "sachbearbeiter": string(required=True, max_length=200), "herkunft": herkunft}),
-                 (BESTAND,)),
+                 (BESTAND,), status=201),
         Endpoint("POST", f"{B}/freischaltungen/{{freischaltung}}/hauptfreischaltung", hauptfreischaltung_festlegen,
                  "Hauptfreischaltung für einen Benutzer festlegen", Schema({"email": email}), (BESTAND, frei)),
         Endpoint("POST", f"{B}/freischaltungen/{{freischaltung}}/geteilt-mit", geteilt_mit_hinzufuegen,

@@ -12,10 +12,12 @@ Zweck TaaData → the token's con:center user still listed → cloud user exists
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from typing import Any, Callable
 
 from basis import demo, leitfaden
+from fakes.common.bounded import platz
 from fakes.common.compare import same_secret
 from fakes.common.errors import Kind, rule
 from fakes.common.state import FakeState
@@ -120,11 +122,26 @@ TAA_KUNDE_NICHT_REPLIZIERT = rule(
     Kind.NOT_FOUND, source="assfinet-doku")
 
 
+# Nothing grows without bound (assumption A21); what nobody may lose is refused beyond its limit.
+BENUTZER_MAX = 1000  # per Bestand
+CONCENTER_MAX = 100  # con:center users under Allgemein → con:center, per Bestand
+TOKENS_MAX = 1000  # per Bestand; revoked tokens beyond it are forgotten, oldest first
+KUNDEN_MAX = 10_000  # replicated customers per Bestand
+FREISCHALTUNGEN_MAX = 1000  # per Bestand
+
+
+def _fingerabdruck(access_token: str) -> str:
+    """TaaData finds a token by this digest in one step: no scan over every token, and no comparison
+    whose duration depends on how much of a guessed token is right."""
+    return hashlib.sha256(access_token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class Cloud(FakeState):
     system = S
 
     def reset(self) -> None:
         self.bestaende: dict[str, Bestand] = {}
+        self.token_index: dict[str, tuple[str, str]] = {}  # digest of the AccessToken -> (Bestand, token id)
         self._zaehler = 0
 
     def seeds(self) -> dict[str, Callable[[], None]]:
@@ -166,6 +183,7 @@ class Cloud(FakeState):
         self._rolle_pruefen(rolle)
         if email in b.benutzer:
             raise BENUTZER_DOPPELT.refuse(email=email)
+        platz(len(b.benutzer), BENUTZER_MAX, "Benutzer in diesem Bestand")
         b.benutzer[email] = rolle
 
     def rolle_aendern(self, bestand_id: str, email: str, rolle: str) -> None:
@@ -192,6 +210,7 @@ class Cloud(FakeState):
             raise CONCENTER_TAA_FEHLT.refuse()
         if name in b.concenter:
             raise CONCENTER_DOPPELT.refuse(name=name)
+        platz(len(b.concenter), CONCENTER_MAX, "con:center Benutzer in diesem Bestand")
         b.concenter.append(name)
         return b.concenter
 
@@ -214,11 +233,24 @@ class Cloud(FakeState):
             raise ZWECK_UNGUELTIG.refuse(zweck=zweck, zwecke=", ".join(ZWECKE))
         if concenter_benutzer not in b.concenter:
             raise CONCENTER_UNBEKANNT.refuse(name=concenter_benutzer)
+        self._platz_fuer_token(b)
         klartext = "aft_" + secrets.token_urlsafe(24)
         t = Token(self._neue_id("T"), name.strip() or TOKEN_STANDARDNAME, zweck, concenter_benutzer,
                   klartext, self.clock.now())
         b.tokens[t.id] = t
+        self.token_index[_fingerabdruck(klartext)] = (b.id, t.id)
         return t, klartext
+
+    def _platz_fuer_token(self, b: Bestand) -> None:
+        """A full list forgets its oldest revoked token; with none revoked, it refuses."""
+        if len(b.tokens) < TOKENS_MAX:
+            return
+        alt = next((t for t in b.tokens.values() if t.widerrufen), None)
+        if alt is None:
+            platz(len(b.tokens), TOKENS_MAX, "gültige Token in diesem Bestand")
+            return
+        del b.tokens[alt.id]
+        self.token_index.pop(_fingerabdruck(alt.access_token), None)
 
     def tokens_auflisten(self, bestand_id: str) -> list[Token]:
         b = self.bestand(bestand_id)
@@ -243,6 +275,8 @@ class Cloud(FakeState):
                           daten: dict[str, Any]) -> Kunde:
         b = self.bestand(bestand_id)
         self._vermittler_pruefen(b, vermittler)
+        if kundennummer not in b.kunden:
+            platz(len(b.kunden), KUNDEN_MAX, "Kunden in diesem Bestand")
         k = Kunde(kundennummer, vermittler, True, {f: daten.get(f) for f in KUNDENFELDER})
         b.kunden[kundennummer] = k
         return k
@@ -291,6 +325,7 @@ class Cloud(FakeState):
             raise HERKUNFT_UNGUELTIG.refuse(herkunft=f.herkunft)
         for email in f.geteilt_mit:
             self._benutzer(b, email)
+        platz(len(b.freischaltungen), FREISCHALTUNGEN_MAX, "Freischaltungen in diesem Bestand")
         b.freischaltungen[f.id] = f
         if haupt:
             for email in f.geteilt_mit:
@@ -385,11 +420,12 @@ class Cloud(FakeState):
         return kunde
 
     def _token_finden(self, access_token: str) -> tuple[Bestand, Token]:
-        for b in self.bestaende.values():
-            for t in b.tokens.values():
-                if same_secret(t.access_token, access_token) and not t.widerrufen:
-                    return b, t
-        raise TAA_TOKEN_UNGUELTIG.refuse()
+        bestand_id, token_id = self.token_index.get(_fingerabdruck(access_token), ("", ""))
+        b = self.bestaende.get(bestand_id)
+        t = b.tokens.get(token_id) if b is not None else None
+        if b is None or t is None or t.widerrufen or not same_secret(t.access_token, access_token):
+            raise TAA_TOKEN_UNGUELTIG.refuse()
+        return b, t
 
     # --- seed ---------------------------------------------------------------------------------
 

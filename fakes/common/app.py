@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -14,7 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .control import control_endpoints
 from .endpoints import Endpoint, route
-from .errors import METHODE_FALSCH, PFAD_UNBEKANNT, STEUERUNG_AUS, UEBERLASTET, Kind, Refusal
+from .errors import FREMDE_HERKUNFT, METHODE_FALSCH, PFAD_UNBEKANNT, STEUERUNG_AUS, UEBERLASTET, Kind, Refusal
 from .openapi import openapi
 from .pages import Pages
 from .state import FakeState
@@ -23,7 +25,9 @@ from .state import FakeState
 # from the configured address, never from the request's Host header.
 ADRESSE = "http://127.0.0.1"
 STATUS_BY_KIND = {Kind.INVALID: 400, Kind.UNAUTHENTICATED: 401, Kind.FORBIDDEN: 403,
-                  Kind.NOT_FOUND: 404, Kind.CONFLICT: 409, Kind.TOO_LARGE: 413, Kind.OVERLOADED: 503}
+                  Kind.NOT_FOUND: 404, Kind.CONFLICT: 409, Kind.TOO_LARGE: 413, Kind.UNSUPPORTED: 415,
+                  Kind.OVERLOADED: 503}
+UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 MAX_GLEICHZEITIG = 1000  # requests one fake works on at once; beyond that it answers 503 at once
 
 
@@ -50,18 +54,6 @@ def build_app(*, system: str, title: str, state: FakeState, endpoints: list[Endp
             return antwort
         return JSONResponse(error_body(f), status_code=status, headers={"X-Fehlercode": f.code, **extra})
 
-    async def on_refusal(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, Refusal)
-        return error_answer(request, exc, statuses[exc.rule.kind])
-
-    async def on_http(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, HTTPException)
-        if exc.status_code == 404:
-            return error_answer(request, PFAD_UNBEKANNT.refuse(), 404)
-        if exc.status_code == 405:
-            return error_answer(request, METHODE_FALSCH.refuse(), 405)
-        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
-
     schema = openapi(title, everything)
 
     async def openapi_json(request: Request) -> Response:
@@ -76,15 +68,77 @@ def build_app(*, system: str, title: str, state: FakeState, endpoints: list[Endp
         routes += [Route("/_steuerung/{rest:path}", control_off, methods=["GET", "POST"]),
                    Route("/_support/{rest:path}", control_off, methods=["GET", "POST"])]
     routes += ui_routes
-    def overloaded(scope: Scope, limit: int) -> Response:
-        return error_answer(Request(scope), UEBERLASTET.refuse(max=limit), statuses[Kind.OVERLOADED])
-
-    app = Starlette(routes=routes, exception_handlers={Refusal: on_refusal, HTTPException: on_http},
-                    middleware=[Middleware(ConcurrencyLimit, limit=limit, answer=overloaded)])
+    app = web_app(routes, error_answer=error_answer, statuses=statuses, limit=limit)
     app.state.model = state
     app.state.system = system
     app.state.openapi = schema
     return app
+
+
+ErrorAnswer = Callable[[Request, Refusal, int], Response]
+
+
+def web_app(routes: list[BaseRoute], *, error_answer: ErrorAnswer, statuses: dict[Kind, int] = STATUS_BY_KIND,
+            limit: int = MAX_GLEICHZEITIG) -> Starlette:
+    """A Starlette app with the fakes' guards, for the fakes and for every other page of the project:
+    every refusal and 404/405 in German through ``error_answer``, 405 with ``Allow``, no redirect built
+    from the Host header, no change of data from another site's page, at most ``limit`` requests at once."""
+
+    async def on_refusal(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, Refusal)
+        return error_answer(request, exc, statuses[exc.rule.kind])
+
+    async def on_http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if exc.status_code == 405:
+            antwort = error_answer(request, METHODE_FALSCH.refuse(), 405)
+            antwort.headers.update(exc.headers or {})  # Allow: the methods there are
+            return antwort
+        if exc.status_code == 404:
+            return error_answer(request, PFAD_UNBEKANNT.refuse(), 404)
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+
+    def overloaded(scope: Scope, limit: int) -> Response:
+        return error_answer(Request(scope), UEBERLASTET.refuse(max=limit), statuses[Kind.OVERLOADED])
+
+    def cross_site(scope: Scope, herkunft: str) -> Response:
+        return error_answer(Request(scope), FREMDE_HERKUNFT.refuse(herkunft=herkunft), statuses[Kind.FORBIDDEN])
+
+    app = Starlette(routes=routes, exception_handlers={Refusal: on_refusal, HTTPException: on_http},
+                    middleware=[Middleware(ConcurrencyLimit, limit=limit, answer=overloaded),
+                                Middleware(SameOrigin, answer=cross_site)])
+    # A path with or without a trailing slash is another path: Starlette's redirect would build its
+    # address from the request's Host header (anyone's choice).
+    app.router.redirect_slashes = False
+    return app
+
+
+class SameOrigin:
+    """A request that changes data must come from the fake's own pages or from a program: a browser
+    names the page that sent it (``Origin``, ``Sec-Fetch-Site``); another site's page is refused."""
+
+    def __init__(self, app: ASGIApp, *, answer: Callable[[Scope, str], Response]) -> None:
+        self.app, self.answer = app, answer
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in UNSAFE:
+            herkunft = fremd(Headers(scope=scope))
+            if herkunft is not None:
+                await self.answer(scope, herkunft)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def fremd(headers: Headers) -> str | None:
+    """The other site a browser says sent this request, None if it is the same site or no browser."""
+    origin = headers.get("origin")
+    if origin is not None:
+        teile = urlsplit(origin)
+        if origin == "null" or teile.netloc.lower() != headers.get("host", "").lower():
+            return origin
+    if headers.get("sec-fetch-site") == "cross-site":
+        return headers.get("referer") or "eine andere Seite"
+    return None
 
 
 class ConcurrencyLimit:

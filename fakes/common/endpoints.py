@@ -7,6 +7,7 @@ The same declarations yield the fake's ``/openapi.json`` (``fakes.common.openapi
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
@@ -16,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from .errors import ANFRAGE_ZU_GROSS, FELD_FEHLT, FELD_TYP, JSON_ZU_TIEF, UNGUELTIGES_JSON
+from .errors import ANFRAGE_ZU_GROSS, FELD_FEHLT, FELD_TYP, INHALT_KEIN_JSON, JSON_ZU_TIEF, UNGUELTIGES_JSON
 from .schema import Schema
 from .state import FakeState, locks_itself
 
@@ -31,6 +32,12 @@ class Param:
     required: bool = False
     description: str = ""
     type: str = "string"
+
+
+def seiten_parameter(standard: int) -> tuple[Param, Param]:
+    """The query parameters of a list read page by page (``fakes.common.paging``)."""
+    return (Param("seite", "query", False, "Seite, ab 1", type="integer"),
+            Param("pro_seite", "query", False, f"Einträge je Seite (Standard {standard})", type="integer"))
 
 
 @dataclass
@@ -58,6 +65,10 @@ class Endpoint:
     params: tuple[Param, ...] = ()
     tag: str = "api"
     response: str = "OK"
+    status: int = 200  # of a successful answer (201 where something is created)
+    # Who may call it over HTTP: raises a Refusal otherwise. A page's form does not pass here: the page
+    # has checked its session already.
+    auth: Handler | None = None
 
     @property
     def operation(self) -> str:
@@ -76,6 +87,26 @@ def bearer_token(headers: Mapping[str, str], *, strip_quotes: bool = False) -> s
     value = headers.get("authorization", "")
     token = value[7:].strip() if value.lower().startswith("bearer ") else ""
     return token.strip('"') if strip_quotes else token
+
+
+def basic_auth(headers: Mapping[str, str]) -> tuple[str, str] | None:
+    """Name and password of an ``Authorization: Basic …`` header, None without a readable one."""
+    value = headers.get("authorization", "")
+    if not value.lower().startswith("basic "):
+        return None
+    try:
+        name, sep, passwort = base64.b64decode(value[6:].strip(), validate=True).decode("utf-8").partition(":")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return (name, passwort) if sep else None
+
+
+def json_only(request: Request) -> None:
+    """A body for the JSON API must say it is JSON: a web page of another site can send ``text/plain``
+    (or a form) without asking first, but not ``application/json``."""
+    art = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if art != "application/json" and not art.endswith("+json"):
+        raise INHALT_KEIN_JSON.refuse(art=art or "keine Angabe")
 
 
 async def read_body(request: Request) -> bytes:
@@ -153,16 +184,18 @@ def route(endpoint: Endpoint, state: FakeState) -> Route:
     async def handle(request: Request) -> Response:
         body: dict[str, Any] = {}
         if endpoint.body is not None:
-            body = parse_json(await read_body(request), endpoint.body)
+            raw = await read_body(request)
+            if raw.strip():
+                json_only(request)
+            body = parse_json(raw, endpoint.body)
         call = Call(body=body, path=dict(request.path_params), query=_query(request, endpoint),
                     headers=request.headers)
+        if endpoint.auth is not None:
+            await in_model(state, endpoint.auth, call, itself=False)
         result = await in_model(state, endpoint.handler, call, itself=itself)
         if isinstance(result, Response):
             return result
-        if isinstance(result, tuple):
-            status, data = result
-            return JSONResponse(data, status_code=status)
-        return JSONResponse(result)
+        return JSONResponse(result, status_code=endpoint.status)
 
     return Route(endpoint.path, handle, methods=[endpoint.method])
 

@@ -9,7 +9,8 @@ Exception tree::
 
     OSError
     └── transport.Unreachable   inside the transport only: a neighbour did not answer; ``Transport.call``
-                                turns it into NeighbourError("NICHT_ERREICHBAR")
+        │                       turns it into NeighbourError("NICHT_ERREICHBAR")
+        └── transport.TooSlow   … or not completely within the call's deadline: NeighbourError("ZU_LANGSAM")
 
 A rule refuses something by raising the ``Refusal`` its ``Rule`` builds. Refusals never carry an
 HTTP status; each fake's web layer maps the *kind* of refusal to a status in one place
@@ -34,6 +35,7 @@ class Kind(str, Enum):
     NOT_FOUND = "nicht_gefunden"
     CONFLICT = "konflikt"
     TOO_LARGE = "zu_gross"
+    UNSUPPORTED = "falsches_format"  # a body that does not say it is JSON
     OVERLOADED = "ueberlastet"  # too many requests at once: try again shortly
 
 
@@ -118,5 +120,12 @@ STEUERUNG_AUS = _web("STEUERUNG_AUS", "Die Steuerungs-Schnittstelle ist in diese
 SEED_UNBEKANNT = _web("SEED_UNBEKANNT", "Unbekannter Datenstand „{name}“.", Kind.NOT_FOUND)
 FELD_BEREICH = _web("FELD_BEREICH", "Das Feld „{feld}“ muss zwischen {min} und {max} liegen.")
 JSON_ZU_TIEF = _web("JSON_ZU_TIEF", "Der Anfragekörper ist zu tief verschachtelt (höchstens {max} Ebenen).")
+INHALT_KEIN_JSON = _web("INHALT_KEIN_JSON", "Der Anfragekörper muss als JSON gesendet werden (Content-Type: "
+                        "application/json), nicht als „{art}“.", Kind.UNSUPPORTED)
+FREMDE_HERKUNFT = _web("FREMDE_HERKUNFT", "Diese Anfrage kommt von einer anderen Seite ({herkunft}) und ändert "
+                       "Daten; sie wird abgelehnt.", Kind.FORBIDDEN)
+GRENZE_ERREICHT = _web("GRENZE_ERREICHT", "Hier sind schon {max} {was} gespeichert; mehr nimmt dieser Fake nicht an. "
+                       "Nicht mehr benötigte entfernen oder den Fake zurücksetzen.", Kind.CONFLICT)
+FELD_NULL = _web("FELD_NULL", "Das Feld „{feld}“ darf nicht null sein; um es leer zu lassen, das Feld weglassen.")
 UHR_BEREICH = _web("UHR_BEREICH", "Die Uhr des Fakes lässt sich insgesamt höchstens {jahre} Jahre vor- oder "
                    "zurückstellen.")

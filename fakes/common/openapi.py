@@ -23,13 +23,19 @@ def openapi(title: str, endpoints: list[Endpoint]) -> dict[str, Any]:
                 for p in e.params
             ],
             "responses": {
-                "200": {"description": e.response},
+                str(e.status): {"description": e.response},
                 "4XX": {"description": "Fehler mit Code und deutscher Meldung",
                         "content": {"application/json": {"schema": _ERROR_SCHEMA}}},
             },
         }
+        if e.auth is not None:
+            op["security"] = [{"basic": []}]
         if e.body is not None:
             op["requestBody"] = {"required": any(f.required for f in e.body.fields.values()),
                                  "content": {"application/json": {"schema": e.body.json_schema()}}}
         paths.setdefault(e.path, {})[e.method.lower()] = op
-    return {"openapi": "3.0.3", "info": {"title": title, "version": "1.0"}, "paths": paths}
+    schema: dict[str, Any] = {"openapi": "3.0.3", "info": {"title": title, "version": "1.0"}, "paths": paths}
+    if any(e.auth is not None for e in endpoints):
+        schema["components"] = {"securitySchemes": {"basic": {"type": "http", "scheme": "basic",
+                                                               "description": "Benutzer und Passwort"}}}
+    return schema

@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, RedirectResponse
 from .endpoints import Call, Endpoint, in_model, read_body
 from .errors import Refusal
 from .schema import Schema
+from .sessions import Sessions
 from .state import FakeState, locks_itself
 
 COMMON_TEMPLATES = Path(__file__).parent / "templates"
@@ -131,4 +132,14 @@ async def formular(state: FakeState, endpoint: Endpoint, form: Form, path: dict[
                                   itself=endpoint.locks_itself(state))
     except Refusal as f:
         return None, f.message
-    return (ergebnis[1] if isinstance(ergebnis, tuple) else ergebnis), None
+    return ergebnis, None
+
+
+async def abmelden_und_zur_anmeldung(state: FakeState, sitzungen: Sessions, request: Request,
+                                     cookie: str) -> RedirectResponse:
+    """Logout: the session ends in the fake (a copied cookie opens nothing afterwards), the browser
+    forgets it, and the login page follows."""
+    await in_model(state, sitzungen.end, request.cookies.get(cookie))
+    antwort = redirect("/")
+    antwort.delete_cookie(cookie, httponly=True, samesite="lax")
+    return antwort

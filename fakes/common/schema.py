@@ -14,6 +14,7 @@ from .errors import (
     FELD_BEREICH,
     FELD_FEHLT,
     FELD_LEER,
+    FELD_NULL,
     FELD_TYP,
     FELD_UNBEKANNT,
     FELD_ZU_LANG,
@@ -52,15 +53,17 @@ class Field:
 @dataclass(frozen=True)
 class Schema:
     fields: dict[str, Field]
-    # Thinksurance ignores fields it does not know; our invented APIs refuse them.
+    # Thinksurance ignores fields it does not know and takes null for "not sent"; our invented APIs
+    # refuse both (a null once reset a Datenstand to empty and cleared a btoken).
     extra_allowed: bool = False
+    null_is_absent: bool = False
     example: dict[str, Any] | None = field(default=None)
 
     def validate(self, data: Any, path: str = "") -> dict[str, Any]:
         """Validate ``data``; raise a Refusal with a German message otherwise.
 
-        Returns a copy in which a declared field sent as ``null`` is absent, so handlers never
-        see ``None`` where the schema promises a type.
+        With ``null_is_absent`` a declared field sent as ``null`` is left out of the returned copy,
+        so handlers never see ``None`` where the schema promises a type; otherwise null is refused.
         """
         if not isinstance(data, dict):
             if path:
@@ -69,6 +72,8 @@ class Schema:
         checked: dict[str, Any] = {}
         for name, f in self.fields.items():
             full = f"{path}{name}"
+            if name in data and data[name] is None and not self.null_is_absent:
+                raise FELD_NULL.refuse(feld=full)
             if name not in data or data[name] is None:
                 if f.required:
                     raise FELD_FEHLT.refuse(feld=full)
@@ -84,7 +89,7 @@ class Schema:
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
             "type": "object",
-            "properties": {n: _field_schema(f) for n, f in self.fields.items()},
+            "properties": {n: _field_schema(f, nullable=self.null_is_absent) for n, f in self.fields.items()},
             "additionalProperties": self.extra_allowed,
         }
         required = [n for n, f in self.fields.items() if f.required]
@@ -122,8 +127,10 @@ def _check_value(f: Field, value: Any, full: str) -> Any:
     return value
 
 
-def _field_schema(f: Field) -> dict[str, Any]:
+def _field_schema(f: Field, *, nullable: bool = False) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": f.type}
+    if nullable:
+        schema["nullable"] = True
     if f.description:
         schema["description"] = f.description
     if f.type == "string":

@@ -1,38 +1,43 @@
-"""Signed session cookies for the pages with a login: a forged cookie is refused.
+"""Who is signed in to a fake's pages: a random, unguessable id per login.
 
-The value is the user name (base64url) and an HMAC over it with a key that only this fake's
-process knows, made when the app is built; a restart ends every session.
+The store lives in the fake's state, so a reset of the fake (a new state) ends every session; a
+session also ends when its user logs out and eight hours after the login by the fake's clock (the
+control API's clock moves them too). At most ``SITZUNGEN_MAX`` are kept, the oldest go first.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
 import secrets
+from datetime import datetime, timedelta
+
+from .bounded import keep
+from .clock import Clock
+
+DAUER = timedelta(hours=8)
+SITZUNGEN_MAX = 1000
 
 
 class Sessions:
-    def __init__(self) -> None:
-        self._key = secrets.token_bytes(32)
+    def __init__(self, clock: Clock, *, dauer: timedelta = DAUER, limit: int = SITZUNGEN_MAX) -> None:
+        self._clock, self.dauer, self.limit = clock, dauer, limit
+        self._eintraege: dict[str, tuple[str, datetime]] = {}
 
-    def _signature(self, part: str) -> str:
-        return hmac.new(self._key, part.encode("ascii"), hashlib.sha256).hexdigest()
+    def __len__(self) -> int:
+        return len(self._eintraege)
 
     def issue(self, name: str) -> str:
-        part = base64.urlsafe_b64encode(name.encode("utf-8")).decode("ascii").rstrip("=")
-        return f"{part}.{self._signature(part)}"
+        jetzt = self._clock.now()
+        sitzung = secrets.token_urlsafe(24)
+        self._eintraege[sitzung] = (name, jetzt + self.dauer)
+        keep(self._eintraege, lambda e: e[1] <= jetzt, self.limit)
+        return sitzung
 
-    def read(self, value: str | None) -> str | None:
-        """The user name of a genuine cookie, else None (missing, forged, damaged)."""
-        if not value or value.count(".") != 1:
+    def read(self, sitzung: str | None) -> str | None:
+        """The signed-in name, None for a missing, unknown, ended or expired session."""
+        eintrag = self._eintraege.get(sitzung or "")
+        if eintrag is None or eintrag[1] <= self._clock.now():
             return None
-        part, signature = value.split(".")
-        try:
-            part.encode("ascii")
-            if not hmac.compare_digest(signature.encode("ascii"), self._signature(part).encode("ascii")):
-                return None
-            return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)).decode("utf-8")
-        except (UnicodeError, binascii.Error, ValueError):
-            return None
+        return eintrag[0]
+
+    def end(self, sitzung: str | None) -> None:
+        self._eintraege.pop(sitzung or "", None)

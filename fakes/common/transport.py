@@ -18,14 +18,17 @@ import socket
 import ssl
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode, urlsplit
 
 from basis import refusal
+from basis.secret import MASK, MIN_LENGTH
 
 from .errors import NeighbourError
+from .watchdog import WATCHDOG
 
 UNREACHABLE = "NICHT_ERREICHBAR"
+SLOW = "ZU_LANGSAM"
 BAD_REQUEST = "ANFRAGE_UNGUELTIG"
 UNEXPECTED = "ANTWORT_UNERWARTET"
 
@@ -38,6 +41,10 @@ def tls() -> ssl.SSLContext:
 
 class Unreachable(OSError):
     """The neighbour could not be reached (raised for any connection-level failure)."""
+
+
+class TooSlow(Unreachable):
+    """The neighbour was reached but gave no complete answer within the call's deadline."""
 
 
 @dataclass
@@ -73,13 +80,16 @@ class Transport:
         """The JSON answer; a refusal or an unreachable neighbour as ``NeighbourError``."""
         try:
             answer = self.request(method, path, json=json, headers=headers, params=params)
+        except TooSlow:
+            raise NeighbourError(SLOW, f"{self.name} unter {self.base_url} antwortet zu langsam: keine vollständige "
+                                       f"Antwort binnen {self._timeout:g} s.") from None
         except Unreachable:
             raise NeighbourError(UNREACHABLE, f"{self.name} unter {self.base_url} ist nicht erreichbar.") from None
         except UnicodeError:
             raise NeighbourError(BAD_REQUEST, f"Die Anfrage an {self.name} enthält in einer Kopfzeile Zeichen, die "
                                               "HTTP dort nicht erlaubt (nur ASCII).") from None
         if answer.status_code >= 400:
-            raise _refusal(answer)
+            raise _refusal(answer, _gesendet(json, headers))
         try:
             return answer.json() if answer.content else None
         except ValueError:
@@ -92,26 +102,43 @@ class Transport:
         head = {k: str(v) for k, v in (headers or {}).items()}
         body = None
         if json is not None:
+            if isinstance(json, dict):  # a field without a value is left out: the invented APIs refuse null
+                json = {k: v for k, v in json.items() if v is not None}
             body = jsonlib.dumps(json, ensure_ascii=False).encode("utf-8")
             head["Content-Type"] = "application/json"
         for attempt in (1, 2):  # a kept-alive connection the server closed meanwhile: once more
             c = self._connection()
+            nummer = 0
             try:
+                sock = c.sock
+                if sock is None:
+                    c.connect()
+                    sock = cast(socket.socket, c.sock)
+                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                nummer = WATCHDOG.watch(sock, self._timeout)  # the whole call, however the answer drips
                 c.request(method, target, body=body, headers=head)
-                if c.sock is not None:
-                    c.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                 r = c.getresponse()
-                return Response(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
+                answer = Response(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
             except (ConnectionError, http.client.RemoteDisconnected, http.client.BadStatusLine) as f:
                 self._drop()
+                if nummer and WATCHDOG.done(nummer):
+                    raise TooSlow(str(f)) from f
                 if attempt == 2:
                     raise Unreachable(str(f)) from f
             except (OSError, http.client.HTTPException) as f:
                 self._drop()
-                raise Unreachable(str(f)) from f
+                if nummer and WATCHDOG.done(nummer):
+                    raise TooSlow(str(f)) from f
+                raise (TooSlow if isinstance(f, TimeoutError) and nummer else Unreachable)(str(f)) from f
             except BaseException:  # e.g. a header http.client cannot encode: the connection is spoilt
                 self._drop()
+                if nummer:
+                    WATCHDOG.done(nummer)
                 raise
+            else:
+                if WATCHDOG.done(nummer):  # complete, but its socket was shut down at the last moment
+                    self._drop()
+                return answer
         raise AssertionError("unreachable")
 
     def _connection(self) -> http.client.HTTPConnection:
@@ -139,5 +166,25 @@ class Transport:
             self._all.clear()
 
 
-def _refusal(answer: Response) -> NeighbourError:
-    return NeighbourError(*refusal.read(answer.status_code, answer.headers, answer.content))
+# Body fields whose values are credentials; every header value a fake sends is one (Authorization,
+# X-Broker-Token …).
+SECRET_FIELDS = frozenset({"hash", "secret", "passwort", "token", "bToken", "aToken", "btoken", "access_token"})
+
+
+def _gesendet(json: Any, headers: dict[str, str] | None) -> list[str]:
+    """The secrets this request carried, longest first: a neighbour that echoes them in its error must
+    not bring them into the launch log."""
+    werte = [str(v) for v in (headers or {}).values()]
+    werte += [w.split(" ", 1)[1] for w in werte if " " in w]  # "Bearer <token>", "Basic <…>"
+    if isinstance(json, dict):
+        werte += [v for k, v in json.items() if k in SECRET_FIELDS and isinstance(v, str)]
+    return sorted({w for w in werte if len(w) >= MIN_LENGTH}, key=len, reverse=True)
+
+
+def _refusal(answer: Response, geheim: list[str]) -> NeighbourError:
+    def hide(text: str) -> str:
+        for wert in geheim:
+            text = text.replace(wert, MASK)
+        return text
+
+    return NeighbourError(*refusal.read(answer.status_code, answer.headers, answer.content, hide=hide))

@@ -6,7 +6,8 @@ from typing import Any, Callable
 
 from starlette.responses import JSONResponse
 
-from fakes.common.endpoints import Call, Endpoint, Param
+from fakes.common import paging
+from fakes.common.endpoints import Call, Endpoint, Param, basic_auth, seiten_parameter
 from fakes.common.masking import partly
 from fakes.common.schema import Schema, boolean, string
 
@@ -36,6 +37,9 @@ def dump(cc: Concenter) -> dict[str, Any]:
 
 
 def endpoints(cc: Concenter, start_url: Callable[[str], str]) -> list[Endpoint]:
+    def selbst(a: Call) -> None:
+        cc.selbst(a.path["benutzer"], basic_auth(a.headers))
+
     def produktgeber_einstellungen_speichern(a: Call) -> Any:
         werte = cc.produktgeber_einstellungen_speichern(a.path["benutzer"], a.path["produktgeber"], a.body)
         return {k: bool(v) for k, v in werte.items()}
@@ -60,25 +64,24 @@ def endpoints(cc: Concenter, start_url: Callable[[str], str]) -> list[Endpoint]:
         s = cc.start_anlegen(benutzer=a.body["benutzer"], passwort=a.body["passwort"], produkt=a.body["produkt"],
                              kunde=a.body.get("kunde"), email=a.body["email"],
                              cloud_benutzer=a.body.get("cloud_benutzer"))
-        return 201, {"url": start_url(s.ticket)}
+        return {"url": start_url(s.ticket)}
 
     def protokoll_lesen(a: Call) -> Any:
         seite, pro_seite = a.query.get("seite", 1), a.query.get("pro_seite", PRO_SEITE)
         eintraege, gesamt = cc.protokoll_lesen(seite, pro_seite)
         # Still a plain list (as before); how many there are in all travels in the headers.
-        return JSONResponse([eintrag_json(e) for e in eintraege], headers={
-            "X-Gesamtzahl": str(gesamt), "X-Seite": str(seite), "X-Seiten": str(max(1, -(-gesamt // pro_seite)))})
+        return JSONResponse([eintrag_json(e) for e in eintraege], headers=paging.kopfzeilen(gesamt, seite, pro_seite))
 
     werte = Schema({"collaboration_api_token": string("Collaboration API Token (AccessToken der cloud)",
                                                       allow_empty=True),
                     "btoken": string("btoken von Thinksurance", allow_empty=True)})
     return [
         Endpoint("PUT", "/api/benutzer/{benutzer}/produktgeber/{produktgeber}", produktgeber_einstellungen_speichern,
-                 "Einstellungen → Produktgeber: alle Werte hinterlegen (fehlende werden geleert)", werte,
-                 (BENUTZER, PRODUKTGEBER)),
+                 "Einstellungen → Produktgeber: alle Werte hinterlegen (fehlende werden geleert); nur der "
+                 "Benutzer selbst (HTTP Basic)", werte, (BENUTZER, PRODUKTGEBER), auth=selbst),
         Endpoint("PATCH", "/api/benutzer/{benutzer}/produktgeber/{produktgeber}", produktgeber_einstellungen_aendern,
-                 "Einstellungen → Produktgeber: nur die angegebenen Werte ändern (die übrigen bleiben)", werte,
-                 (BENUTZER, PRODUKTGEBER)),
+                 "Einstellungen → Produktgeber: nur die angegebenen Werte ändern (die übrigen bleiben); nur "
+                 "der Benutzer selbst (HTTP Basic)", werte, (BENUTZER, PRODUKTGEBER), auth=selbst),
         Endpoint("GET", "/api/benutzer/{benutzer}/produktgeber/{produktgeber}", produktgeber_einstellungen,
                  "Einstellungen eines Produktgebers (nur ob gesetzt, und teilweise maskiert)",
                  params=(BENUTZER, PRODUKTGEBER)),
@@ -94,10 +97,8 @@ def endpoints(cc: Concenter, start_url: Callable[[str], str]) -> list[Endpoint]:
                          "produkt": string(required=True), "kunde": string(),
                          "email": string("Haupt-E-Mail des ams Benutzers", required=True),
                          "cloud_benutzer": string("nur wenn Maklerextranet aktiviert ist")}),
-                 response="{url} zum Öffnen im Browser"),
+                 response="{url} zum Öffnen im Browser", status=201),
         Endpoint("GET", "/api/protokoll", protokoll_lesen,
                  f"Absprung-Protokoll (neueste zuerst, {PRO_SEITE} je Seite; Kopfzeilen X-Gesamtzahl, X-Seiten)",
-                 params=(Param("seite", "query", False, "Seite, ab 1", type="integer"),
-                         Param("pro_seite", "query", False, f"Einträge je Seite (Standard {PRO_SEITE})",
-                               type="integer"))),
+                 params=seiten_parameter(PRO_SEITE)),
     ]

@@ -16,15 +16,16 @@ from typing import Any, Callable, Protocol
 
 from basis import demo
 from basis.kundenfelder import Kundendaten, nach_thinksurance
+from fakes.common import paging
 from fakes.common.bounded import keep
 from fakes.common.compare import same_secret
-from fakes.common.errors import FELD_BEREICH, Kind, NeighbourError, Refusal, rule
+from fakes.common.errors import Kind, NeighbourError, Refusal, rule
+from fakes.common.sessions import Sessions
 from fakes.common.state import FakeState, sperrt_selbst
 
 from .daten import KATALOG, LAEUFT, PRODUKTGEBER, PROTOKOLL_MAX, SCHRITTE, Benutzer, Protokolleintrag, Start
 
 S = "concenter"
-SEITEN_MAX = 100_000
 START_GUELTIGKEIT = timedelta(seconds=60)
 STARTS_MAX = 5000  # launches handed over but not yet opened; beyond that the oldest go first
 
@@ -35,6 +36,10 @@ PRODUKTGEBER_UNBEKANNT = rule(S, "CC_PRODUKTGEBER_UNBEKANNT", "Den Produktgeber 
 RECHT_UNBEKANNT = rule(S, "CC_RECHT_UNBEKANNT", "Die Produktberechtigung „{name}“ gibt es nicht.")
 ANMELDUNG = rule(S, "CC_ANMELDUNG_FEHLGESCHLAGEN", "Die Anmeldung am con:center mit dem Benutzer „{name}“ ist "
                  "fehlgeschlagen.", Kind.UNAUTHENTICATED)
+ANMELDUNG_NOETIG = rule(S, "CC_ANMELDUNG_NOETIG", "Die Einstellungen von „{name}“ ändert nur „{name}“ selbst: "
+                        "bitte mit Benutzer und Passwort anmelden (HTTP Basic).", Kind.UNAUTHENTICATED)
+NUR_EIGENE = rule(S, "CC_NUR_EIGENE_EINSTELLUNGEN", "Angemeldet als „{angemeldet}“ lassen sich die Einstellungen von "
+                  "„{name}“ nicht ändern – nur die eigenen.", Kind.FORBIDDEN)
 PRODUKT_UNBEKANNT = rule(S, "CC_PRODUKT_UNBEKANNT", "Das Produkt „{name}“ gibt es nicht.", Kind.NOT_FOUND)
 PRODUKT_NICHT_FREIGESCHALTET = rule(
     S, "CC_PRODUKT_NICHT_FREIGESCHALTET",
@@ -91,6 +96,7 @@ class Concenter(FakeState):
         self.starts: dict[str, Start] = {}
         self.protokoll: deque[Protokolleintrag] = deque(maxlen=self.protokoll_max)
         self.protokoll_zaehler = 0
+        self.sitzungen = Sessions(self.clock)  # of the pages: a reset ends every login
 
     def _neuer_eintrag(self, s: Start) -> Protokolleintrag:
         """A new launch-log entry; the log keeps the newest ``protokoll_max`` (retention)."""
@@ -107,6 +113,16 @@ class Concenter(FakeState):
         b = self.benutzer.get(name)
         if b is None or not same_secret(b.passwort, passwort):
             raise ANMELDUNG.refuse(name=name)
+        return b
+
+    def selbst(self, name: str, zugang: tuple[str, str] | None) -> Benutzer:
+        """Only the user themself, with their password, changes their Produktgeber settings (a btoken
+        overwritten by anyone would send every launch to someone else's account)."""
+        if zugang is None:
+            raise ANMELDUNG_NOETIG.refuse(name=name)
+        b = self.anmelden(*zugang)
+        if b.name != name:
+            raise NUR_EIGENE.refuse(name=name, angemeldet=b.name)
         return b
 
     def _benutzer(self, name: str) -> Benutzer:
@@ -159,12 +175,7 @@ class Concenter(FakeState):
 
     def protokoll_lesen(self, seite: int = 1, pro_seite: int = PROTOKOLL_MAX) -> tuple[list[Protokolleintrag], int]:
         """One page of the launch log, newest first, and how many entries it keeps in all."""
-        if not (1 <= seite <= SEITEN_MAX):
-            raise FELD_BEREICH.refuse(feld="seite", min=1, max=SEITEN_MAX)
-        if not (1 <= pro_seite <= PROTOKOLL_MAX):
-            raise FELD_BEREICH.refuse(feld="pro_seite", min=1, max=PROTOKOLL_MAX)
-        neueste = list(reversed(self.protokoll))
-        return neueste[(seite - 1) * pro_seite:seite * pro_seite], len(neueste)
+        return paging.seite(list(reversed(self.protokoll)), seite, pro_seite, PROTOKOLL_MAX), len(self.protokoll)
 
     # --- the launch (DigiPro → product) -------------------------------------------------------
 

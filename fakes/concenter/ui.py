@@ -11,9 +11,8 @@ from starlette.routing import BaseRoute, Route
 from fakes.common.endpoints import Endpoint, in_model
 from fakes.common.errors import Refusal
 from fakes.common.masking import partly
-from fakes.common.pages import Form, Pages, formular, redirect, run_action
+from fakes.common.pages import Form, Pages, abmelden_und_zur_anmeldung, formular, redirect, run_action
 from fakes.common.schema import Schema
-from fakes.common.sessions import Sessions
 
 from .api import eintrag_json
 from .daten import PRODUKTGEBER
@@ -25,10 +24,8 @@ SEITE_UI = 50  # launch-log entries per page
 
 def routes(cc: Concenter, pages: Pages, neighbours: Neighbours, api: dict[str, Endpoint]) -> list[BaseRoute]:
     """``api``: the JSON API's endpoints by operation; forms are checked by their schemas."""
-    sessions = Sessions()  # signed: a cookie "cc_benutzer=mueller-cc" without the password opens nothing
-
     def angemeldet(request: Request) -> str | None:
-        name = sessions.read(request.cookies.get(SITZUNG))
+        name = cc.sitzungen.read(request.cookies.get(SITZUNG))
         return name if name in cc.benutzer else None
 
     async def anmelden(request: Request) -> Response:
@@ -43,8 +40,11 @@ def routes(cc: Concenter, pages: Pages, neighbours: Neighbours, api: dict[str, E
             return pages.html("anmelden.html", status=401, meldung_fehler=fehler,
                               eingabe={"benutzer": form.text("benutzer")})
         antwort = redirect("/einstellungen/produktgeber")
-        antwort.set_cookie(SITZUNG, sessions.issue(b.name), httponly=True, samesite="lax")
+        antwort.set_cookie(SITZUNG, await in_model(cc, cc.sitzungen.issue, b.name), httponly=True, samesite="lax")
         return antwort
+
+    async def abmelden(request: Request) -> Response:
+        return await abmelden_und_zur_anmeldung(cc, cc.sitzungen, request, SITZUNG)
 
     async def produktgeber_liste(request: Request) -> Response:
         name = angemeldet(request)
@@ -99,6 +99,7 @@ def routes(cc: Concenter, pages: Pages, neighbours: Neighbours, api: dict[str, E
 
     return [
         Route("/", anmelden, methods=["GET", "POST"]),
+        Route("/abmelden", abmelden, methods=["POST"]),
         Route("/einstellungen/produktgeber", produktgeber_liste),
         Route("/einstellungen/produktgeber/{produktgeber}", produktgeber_einstellungen, methods=["GET", "POST"]),
         Route("/start/{ticket}", start_ausfuehren),

@@ -12,13 +12,16 @@ from .daten import KUNDEN_FELDER, Broker, Kunde
 from .models import Thinksurance
 
 BEARER = Param("Authorization", "header", False, "Bearer <security token>")
+# A body of the documented partner API: unknown fields are ignored and null counts as "not sent";
+# our invented APIs refuse both.
+DOKUMENTIERT: dict[str, Any] = {"extra_allowed": True, "null_is_absent": True}
 X_ACCOUNT = Param("X-Account-Token", "header", False, "aToken")
 X_BROKER = Param("X-Broker-Token", "header", False, "bToken")
 PFAD_TOKEN = Param("token", "path", True, "security token (V1)")
 
 ANMELDUNG = Schema({"hash": string("API user hash", required=True),
                     "secret": string("API user secret", required=True)},
-                   extra_allowed=True, example={"hash": "some long string value",
+                   **DOKUMENTIERT, example={"hash": "some long string value",
                                                    "secret": "some string value"})
 
 _BROKER = {
@@ -32,7 +35,7 @@ _BROKER = {
 }
 _REFERENZ = Schema({"origin": string(required=True, enum=("crm", "broker_crm", "insurer")),
                     "paramKey": string(required=True, max_length=200),
-                    "paramValue": string(allow_empty=True, max_length=500)})
+                    "paramValue": string(allow_empty=True, max_length=500)}, null_is_absent=True)
 _FORWARD = {
     **_BROKER,
     "bIsActive": boolean("Makler aktivieren/deaktivieren"),
@@ -44,20 +47,20 @@ _FORWARD = {
     "instantInquiryCreation": string(enum=("True", "False")),
     "productId": integer(), "professionId": integer(), "iId": integer(),
 }
-FORWARD = Schema(_FORWARD, extra_allowed=True)
-FORWARD_V1 = Schema({**_FORWARD, "bToken": string(required=True)}, extra_allowed=True)
+FORWARD = Schema(_FORWARD, **DOKUMENTIERT)
+FORWARD_V1 = Schema({**_FORWARD, "bToken": string(required=True)}, **DOKUMENTIERT)
 _GET_BROKER = {"type": _BROKER["type"], "bExternalId": _BROKER["bExternalId"],
                "bLastName": string(max_length=200), "bCompany": string(max_length=200)}
 GET_BROKER = Schema({**_GET_BROKER, "bEmail": string(required=True, max_length=200)},
-                    extra_allowed=True)
+                    **DOKUMENTIERT)
 GET_BROKER_V1 = Schema({**_GET_BROKER, "bEmail": string(max_length=200),
-                        "aToken": string(required=True)}, extra_allowed=True)
+                        "aToken": string(required=True)}, **DOKUMENTIERT)
 AGENTURNUMMERN = Schema({"agencyNumberSets": array("baFinId | insurerId | supervisingAuthorityId, agencyNumbers[]",
-                                                   required=True, items="object")}, extra_allowed=True)
+                                                   required=True, items="object")}, **DOKUMENTIERT)
 CREATE_BROKER = Schema({**_BROKER, "bEmail": string(required=True, max_length=200)},
-                       extra_allowed=True)
+                       **DOKUMENTIERT)
 CREATE_BROKER_V1 = Schema({**CREATE_BROKER.fields, "aToken": string(required=True)},
-                          extra_allowed=True)
+                          **DOKUMENTIERT)
 
 
 def sicherheitstoken(headers: Mapping[str, str]) -> str:
@@ -201,7 +204,7 @@ def endpoints(ts: Thinksurance, adresse: str = ADRESSE) -> list[Endpoint]:
                  (PFAD_TOKEN,)),
         Endpoint("POST", "/api/products", produkte_v1, "V1 Get Products",
                  Schema({"token": string(required=True), "professionId": integer()},
-                        extra_allowed=True)),
+                        **DOKUMENTIERT)),
         Endpoint("POST", "/_support/broker-zuordnung", support_neu_zuordnen,
                  "Nur im Fake: Thinksurance-Support ordnet einen b-Token einem neuen cloud Benutzer zu",
                  Schema({"bToken": string(required=True), "bExternalId": string(required=True),

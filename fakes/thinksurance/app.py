@@ -21,7 +21,7 @@ from .models import SWITCH_GUELTIGKEIT_STANDARD, Thinksurance
 ZEILE = SYSTEM["thinksurance"]  # this fake's row in the table of systems
 # Documented since 25.03.2025: "not found" on Get Broker Token is 404, every other failure 400.
 STATUS = {Kind.INVALID: 400, Kind.UNAUTHENTICATED: 400, Kind.FORBIDDEN: 400, Kind.CONFLICT: 400,
-          Kind.NOT_FOUND: 404}
+          Kind.UNSUPPORTED: 400, Kind.NOT_FOUND: 404}
 
 
 def error_body(f: Refusal) -> dict[str, Any]:

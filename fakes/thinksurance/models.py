@@ -18,13 +18,15 @@ from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from basis import demo
-from fakes.common.bounded import keep
+from fakes.common.bounded import keep, newest, platz
 from fakes.common.compare import same_secret
 from fakes.common.errors import Kind, rule
+from fakes.common.sessions import Sessions
 from fakes.common.state import FakeState
 
 from . import daten
 from .daten import BETRIEBSARTEN, BROKER_FELDER, KUNDEN_FELDER, PRODUKTE, Account, Broker, Kunde, Partner, Switch
+from .makler import Maklerverzeichnis
 
 S = "thinksurance"
 TOKEN_GUELTIGKEIT = timedelta(minutes=15)  # documented
@@ -51,7 +53,8 @@ SWITCH_GUELTIGKEIT_STANDARD = 120  # seconds; "time-restricted" is documented, t
 SWITCH_NACHLAUF = timedelta(minutes=10)
 SWITCHES_MAX = 5000
 SITZUNG_GUELTIGKEIT = timedelta(hours=8)
-SITZUNGEN_MAX = 1000
+KUNDEN_MAX = 100_000  # customers of all brokers; the oldest are forgotten first
+AGENTURNUMMERN_MAX = 1000  # agency number sets per broker or account
 
 BROKER_TOKEN_UNGUELTIG = rule(S, "TS_BROKER_TOKEN_UNGUELTIG",
                               "Der b-Token ist bei Thinksurance unbekannt oder gehört nicht zu diesem Partner.",
@@ -100,11 +103,11 @@ class Thinksurance(FakeState):
     def reset(self) -> None:
         self.partner: dict[str, Partner] = {}
         self.accounts: dict[str, Account] = {}
-        self.broker: dict[str, Broker] = {}
+        self.broker = Maklerverzeichnis()
         self.tokens: dict[str, tuple[str, datetime]] = {}
         self.kunden: dict[tuple[str, str], Kunde] = {}
         self.switches: dict[str, Switch] = {}
-        self.sitzungen: dict[str, tuple[str, datetime]] = {}
+        self.sitzungen = Sessions(self.clock, dauer=SITZUNG_GUELTIGKEIT)  # of the platform: bToken
         self.agenturnummern: dict[str, list[dict[str, Any]]] = {}
 
     def seeds(self) -> dict[str, Callable[[], None]]:
@@ -153,14 +156,12 @@ class Thinksurance(FakeState):
         deactivated broker has left the partner's account (documented) and is not found (A18)."""
         account = self._account(token, aToken)
         typ_pruefen(angaben["type"])
-        for b in self.broker.values():
-            if b.aToken != account.aToken or not b.bIsActive:
-                continue
-            if angaben["type"] == 1 and b.bExternalId == angaben["bExternalId"]:
-                return b
-            if angaben["type"] == 2 and daten.gleich(b.daten.get("bEmail"), angaben.get("bEmail")):
-                return b
-        raise BROKER_NICHT_GEFUNDEN.refuse()
+        treffer = (self.broker.mit_extern(account.aToken, angaben["bExternalId"]) if angaben["type"] == 1
+                   else self.broker.mit_email(account.aToken, angaben.get("bEmail")))
+        b = next((b for b in treffer if b.bIsActive), None)
+        if b is None:
+            raise BROKER_NICHT_GEFUNDEN.refuse()
+        return b
 
     def create_broker(self, token: str, aToken: str, angaben: dict[str, Any]) -> tuple[Broker, bool]:
         """Returns (broker, created). An existing broker with the same bExternalId is returned."""
@@ -169,9 +170,9 @@ class Thinksurance(FakeState):
         if not (angaben.get("bLastName") or angaben.get("bCompany")):
             raise NAME_ODER_FIRMA.refuse()
         emails_pruefen(angaben.get("bEmail"))
-        for b in self.broker.values():
-            if b.aToken == account.aToken and b.bExternalId == angaben["bExternalId"]:
-                return b, False
+        vorhanden = next(self.broker.mit_extern(account.aToken, angaben["bExternalId"]), None)
+        if vorhanden is not None:
+            return vorhanden, False
         b = self.broker_anlegen(account.aToken, angaben["bExternalId"],
                                 {k: angaben[k] for k in BROKER_FELDER if k in angaben})
         return b, True
@@ -180,7 +181,7 @@ class Thinksurance(FakeState):
                        bToken: str | None = None) -> Broker:
         b = Broker(bToken or secrets.token_hex(16), aToken, "BC-" + secrets.token_hex(3).upper(), dict(angaben),
                    bExternalId=bExternalId)
-        self.broker[b.bToken] = b
+        self.broker.hinzufuegen(b)
         return b
 
     def produkte(self, token: str, professionId: int | None = None) -> list[dict[str, Any]]:
@@ -212,7 +213,7 @@ class Thinksurance(FakeState):
             b.bIsActive = angaben["bIsActive"]  # documented: forward (de)activates a broker
         if not b.bIsActive:
             raise BROKER_INAKTIV.refuse()
-        _binden(b, angaben["bExternalId"])
+        self.broker.binden(b, angaben["bExternalId"])
         b.daten.update({k: angaben[k] for k in BROKER_FELDER if k in angaben and k != "bEmail"})
         c_id = angaben.get("cExternalId")
         if c_id:
@@ -233,9 +234,7 @@ class Thinksurance(FakeState):
             raise BROKER_TOKEN_UNGUELTIG.refuse()
         if bEmail:
             emails_pruefen(bEmail)
-            b.daten["bEmail"] = bEmail
-        b.bExternalId = bExternalId
-        b.abgewiesene_bExternalIds = [x for x in b.abgewiesene_bExternalIds if x != bExternalId]
+        self.broker.neu_zuordnen(b, bExternalId, bEmail)
         return b
 
     def _kunde_upsert(self, b: Broker, c_id: str, angaben: dict[str, Any], fragen: dict[str, list[str]]) -> Kunde:
@@ -243,6 +242,7 @@ class Thinksurance(FakeState):
         if k is None:
             k = Kunde(c_id, b.bToken, {})
             self.kunden[(b.bToken, c_id)] = k
+            newest(self.kunden, KUNDEN_MAX)  # the platform forgets its oldest customers, never a jump
         k.daten.update({f: angaben[f] for f in KUNDEN_FELDER if f in angaben})
         for ref in angaben.get("cExternalReferences") or []:
             schluessel = (ref["origin"], ref["paramKey"])
@@ -263,17 +263,13 @@ class Thinksurance(FakeState):
         if s.ablauf <= self.clock.now():
             raise SWITCH_ABGELAUFEN.refuse()
         s.benutzt = True
-        sitzung = secrets.token_urlsafe(18)
-        jetzt = self.clock.now()
-        self.sitzungen[sitzung] = (s.bToken, jetzt + SITZUNG_GUELTIGKEIT)
-        keep(self.sitzungen, lambda x: x[1] <= jetzt, SITZUNGEN_MAX)
-        return sitzung, s
+        return self.sitzungen.issue(s.bToken), s
 
     def angemeldeter_broker(self, sitzung: str | None) -> Broker:
-        eintrag = self.sitzungen.get(sitzung or "")
-        if eintrag is None or eintrag[1] <= self.clock.now() or eintrag[0] not in self.broker:
+        bToken = self.sitzungen.read(sitzung)
+        if bToken is None or bToken not in self.broker:
             raise NICHT_ANGEMELDET.refuse()
-        return self.broker[eintrag[0]]
+        return self.broker[bToken]
 
     def kunde_fuer(self, b: Broker, c_id: str) -> Kunde:
         k = self.kunden.get((b.bToken, c_id))
@@ -316,6 +312,7 @@ class Thinksurance(FakeState):
                     for n in nummern):
                 raise AGENTURNUMMER_UNGUELTIG.refuse()
         liste = self.agenturnummern.setdefault(inhaber, [])
+        platz(len(liste) + len(saetze) - 1, AGENTURNUMMERN_MAX, "Agenturnummern-Sätze für diesen Inhaber")
         liste += [{**satz, "active": True} for satz in saetze]
         return list(liste)
 
@@ -351,14 +348,6 @@ def emails_pruefen(*emails: Any) -> None:
     for e in emails:
         if isinstance(e, str) and (any(z.isspace() for z in e) or ";" in e or "@" not in e):
             raise EMAIL_UNSAUBER.refuse(email=e)
-
-
-def _binden(b: Broker, bExternalId: str) -> None:
-    """Guide, Anmerkungen: the first cloud user seen stays bound to the bToken (G22)."""
-    if b.bExternalId is None:
-        b.bExternalId = bExternalId
-    elif b.bExternalId != bExternalId and bExternalId not in b.abgewiesene_bExternalIds:
-        b.abgewiesene_bExternalIds.append(bExternalId)
 
 
 def _fragebogen(profil: Any) -> dict[str, list[str]]:

@@ -17,3 +17,18 @@ def test_eine_antwort_ohne_json() -> None:
     assert read(502, {}, b"<html>" + b"x" * 500) == ("HTTP_502", ("<html>" + "x" * 500)[:TEXT_SHOWN])
     assert read(404, {}, b"") == ("HTTP_404", "HTTP 404")
     assert read(500, {}, b'["keine", "Form"]') == ("HTTP_500", '["keine", "Form"]')
+
+
+def test_geheimnisse_werden_vor_dem_kuerzen_maskiert() -> None:
+    """Finding 7: the text was cut to 200 characters before masking – a remote echoing the request
+    showed 21 of the hash's 22 characters, which no masking afterwards recognizes."""
+    geheim = "hash-0123456789abcdefg"  # 22 characters
+    echo = ("x" * (TEXT_SHOWN - 26) + f'hash={geheim}&secret=s').encode()  # the cut falls in the secret
+    offen = read(400, {}, echo)[1]
+    assert geheim[:21] in offen  # what the old order showed
+    def hide(text: str) -> str:
+        return text.replace(geheim, "•••")
+    code, meldung = read(400, {}, echo, hide=hide)
+    assert geheim[:8] not in meldung and "•••" in meldung
+    assert geheim not in read(400, {}, f'{{"error": "falsch: {geheim}"}}'.encode(), hide=hide)[1]
+    assert geheim not in read(400, {"x-fehlercode": geheim}, b"", hide=hide)[0]

@@ -13,6 +13,7 @@ import pytest
 
 from basis import demo, leitfaden
 from fakes.common.endpoints import MAX_BODY
+from tests.fakes.concenter.test_api import basic
 from tests.fakes.inprocess import PLATZHALTER, AsgiClient, fake_app, refused_answer
 
 B, CC = demo.BESTAND, demo.CONCENTER_BENUTZER
@@ -114,7 +115,8 @@ def test_zustand_der_steuerung_zeigt_kein_geheimnis(system: str) -> None:
     with AsgiClient(fake_app(system, PLATZHALTER)) as http:
         if system == "concenter":
             http.request("PUT", f"/api/benutzer/{CC}/produktgeber/Thinksurance",
-                         json={"collaboration_api_token": "aft_sehr_geheimer_token_1234", "btoken": demo.TS_BTOKEN})
+                         json={"collaboration_api_token": "aft_sehr_geheimer_token_1234", "btoken": demo.TS_BTOKEN},
+                         headers=basic(CC, demo.CONCENTER_PASSWORT))
         if system == "cloud":
             http.post(f"/api/bestaende/{B}/concenter", json={"name": CC})
             neu = http.post(f"/api/bestaende/{B}/tokens", json={"zweck": "TaaData", "concenter_benutzer": CC}).json()

@@ -59,7 +59,8 @@ def test_nicht_ascii_geheimnis_nie_erfolgreich(eingerichtet: tuple[Fakes, System
                                                ergebnis: str, schritt: str) -> None:
     _, s = eingerichtet
     w = s.world
-    s.concenter.produktgeber_einstellungen_aendern(w.concenter_benutzer, "Thinksurance", {feld: wert})
+    s.concenter.produktgeber_einstellungen_aendern(w.concenter_benutzer, "Thinksurance", {feld: wert},
+                                                   passwort=w.concenter_passwort)
     s.concenter.start_oeffnen(s.ams.produkt_waehlen(w.ams_benutzer, "K-1001", leitfaden.PRODUKT))
     eintrag = s.concenter.protokoll()[0]
     assert (eintrag["ergebnis"], eintrag["schritt"]) == (ergebnis, schritt), (eintrag["grund"], eintrag["code"])

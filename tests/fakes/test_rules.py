@@ -71,8 +71,9 @@ WELTREGELN: dict[str, tuple[str, ...]] = {
     "Get Products nach professionId": (f"{TS}::test_produkte_nach_betriebsart",),
     "Schlechte Eingaben: 4xx mit JSON-Fehler, nie 5xx, Zustand unverändert":
         (f"{WEB}::test_fuzz", f"{WEB}::test_schlechte_eingaben", f"{WEB}::test_oberflaechen_ohne_serverfehler"),
-    "null bei optionalen Feldern heißt „nicht angegeben“":
-        ("fakes/common/test_schema::test_null_heisst_nicht_angegeben",),
+    "null heißt bei Thinksurance „nicht angegeben“, in den erfundenen APIs FELD_NULL":
+        ("fakes/common/test_schema::test_null_heisst_bei_thinksurance_nicht_angegeben",
+         "fakes/common/test_schema::test_alle_feld_null"),
 }
 
 

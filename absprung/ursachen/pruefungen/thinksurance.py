@@ -6,7 +6,7 @@ from __future__ import annotations
 from basis.secret import Secret, reveal
 
 from ...clients import RemoteError
-from ...errors import Unreachable
+from ...errors import NoAnswer
 from .. import masken
 from ..kontext import Kontext
 from ..modell import Befund, fehlt, nicht_pruefbar, ok
@@ -17,7 +17,7 @@ BROKER_FORWARD = "Broker Forward"  # the launch-log step that reaches Thinksuran
 def partnerzugang(k: Kontext) -> Befund:
     try:
         _, atoken = k.thinksurance
-    except Unreachable:
+    except NoAnswer:
         raise
     except RemoteError as f:
         return fehlt(f"Thinksurance lehnt den Partnerzugang ab: „{f.message}“ ({f.code}).")

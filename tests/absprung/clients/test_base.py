@@ -6,10 +6,12 @@ from typing import Iterator
 
 import pytest
 
-from absprung.clients import RemoteError, ThinksuranceClient, Unreachable, redact
+from absprung.clients import RemoteError, Slow, ThinksuranceClient, Unreachable, redact
 from absprung.clients.base import redact_url
 from basis import demo
+from basis.secret import Secret
 from fakes.server import Fakes
+from tests.remotes import echo_server, slow_server
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +50,32 @@ def test_schwaerzen() -> None:
         {"a": 1, "secret": "•••", "liste": [{"btoken": "•••"}], "leer": ""}
     assert redact_url("http://x/api/broker/fwd/abc123") == "http://x/api/broker/fwd/•••"
     assert redact_url("http://x/switch/geheim") == "http://x/switch/•••"
+
+
+def test_ein_echo_der_gegenstelle_zeigt_kein_geheimnis() -> None:
+    """Finding 7: the error text was cut to 200 characters before masking; a remote echoing the request
+    showed 21 of 22 characters of the hash. Now masked first, also at the cut."""
+    with echo_server() as url:
+        ts = ThinksuranceClient(base_url=url, timeout=5)
+        for auffuellen in range(0, 200, 3):  # the secret at every position around the cut
+            with pytest.raises(RemoteError) as f:
+                ts.json("POST", "/api/ipn/tokens", json_body={"hash": Secret(demo.TS_HASH),
+                                                              "secret": Secret(demo.TS_SECRET)},
+                        headers={"X-Auffuellen": "p" * auffuellen})
+            for geheim in (demo.TS_HASH, demo.TS_SECRET):
+                assert geheim[:8] not in f.value.message, (auffuellen, f.value.message)
+
+
+@pytest.mark.parametrize("langsam", [{"vorher": 3.0}, {"pause": 0.05, "laenge": 200}], ids=["spaet", "tropfend"])
+def test_langsame_gegenstelle_ist_zu_langsam_nicht_unerreichbar(langsam: dict[str, float]) -> None:
+    """Finding 9: late was called "nicht erreichbar", a drip held the client as long as it dripped
+    (httpx counts its timeout per read). One deadline per request: ``Slow`` (ZU_LANGSAM)."""
+    with slow_server(**langsam) as url:
+        ts = ThinksuranceClient(base_url=url, timeout=1)
+        with pytest.raises(Slow) as f:
+            ts.json("GET", "/")
+        assert not isinstance(f.value, Unreachable) and f.value.code == "ZU_LANGSAM"
+        assert "antwortet zu langsam" in f.value.message and "binnen 1 s" in f.value.message
+        ts.close()
+    with slow_server(pause=0.001, laenge=20) as url:
+        assert ThinksuranceClient(base_url=url, timeout=5).json("GET", "/") == []

@@ -107,3 +107,33 @@ def test_python_m_fakes_mit_uebung_hinterlaesst_sein_zielprofil(tmp_path: Path) 
             break
         time.sleep(0.1)
     assert not profil.exists()
+
+
+@pytest.mark.parametrize("umgebung", ["api-zugriff"], indirect=True)
+@pytest.mark.parametrize("kopf", [{"Origin": "http://evil.example"}, {"Origin": "null"},
+                                  {"Sec-Fetch-Site": "cross-site"}])
+def test_support_nur_von_der_eigenen_seite(umgebung: tuple[Fakes, httpx.Client], kopf: dict[str, str]) -> None:
+    """Finding 5: the support's actions accepted a POST from Origin http://evil.example."""
+    _, http = umgebung
+    antwort = http.post("/support", data={"aktion": "feature", "feature": "API-Zugriff", "aktiv": "ja"},
+                        headers=kopf)
+    assert antwort.status_code == 403 and "FREMDE_HERKUNFT" in antwort.text and "anderen Seite" in antwort.text
+    assert "Noch nicht behoben" in _pruefen(http)  # nothing was done
+    eigene = {"Origin": str(http.base_url).rstrip("/"), "Sec-Fetch-Site": "same-origin"}
+    assert http.post("/support", data={"aktion": "feature", "feature": "API-Zugriff", "aktiv": "ja"},
+                     headers=eigene).status_code == 200
+    assert "Behoben" in _pruefen(http)
+
+
+@pytest.mark.parametrize("umgebung", ["maklerextranet"], indirect=True)
+def test_schulung_antwortet_deutsch_statt_500(umgebung: tuple[Fakes, httpx.Client]) -> None:
+    """Finding 6: a body over 64 KiB got a 500 (English, traceback); finding 11: slash redirects."""
+    _, http = umgebung
+    gross = http.post("/support", content=b"aktion=" + b"x" * 70_000,
+                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert gross.status_code == 413 and "ANFRAGE_ZU_GROSS" in gross.text and 'lang="de"' in gross.text
+    for pfad in ("/support/", "/gibts-nicht"):
+        antwort = http.get(pfad, headers={"Host": "evil.example"})
+        assert antwort.status_code == 404 and "location" not in antwort.headers and "PFAD_UNBEKANNT" in antwort.text
+    antwort = http.delete("/support")
+    assert antwort.status_code == 405 and {m.strip() for m in antwort.headers["allow"].split(",")} >= {"GET", "POST"}

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import pytest
+
+from fakes.cloud.app import create as cloud_app
+from fakes.options import Options
 from fakes.thinksurance.app import create as thinksurance_app
-from tests.fakes.inprocess import AsgiClient, refused_answer
+from tests.fakes.inprocess import SYSTEME, AsgiClient, fake_app, refused_answer
 
 
 def test_alle_pfad_unbekannt_und_methode_falsch() -> None:
@@ -71,8 +76,6 @@ def test_ueberlastet_antwortet_sofort_mit_503_im_fehlerformat() -> None:
 
 
 def test_ueberlastet_im_fehlerformat_des_fakes() -> None:
-    from fakes.cloud.app import create as cloud_app
-
     app = cloud_app()
     # Zero requests at once allowed: every request shows the answer an overloaded fake gives.
     app.user_middleware[0].kwargs["limit"] = 0
@@ -83,3 +86,78 @@ def test_ueberlastet_im_fehlerformat_des_fakes() -> None:
         assert "gleichzeitig (0)" in body["error"] and antwort.headers["retry-after"] == "1"
         seite = client.get("/drive/MB-100234", headers={"Accept": "text/html"})
         assert seite.status_code == 503 and "erneut versuchen" in seite.content.decode()
+
+
+def test_alle_inhalt_kein_json() -> None:
+    """A JSON API takes a body only as application/json: ``text/plain`` and forms are what another
+    site's page can send without asking first (finding 5 of the break-in)."""
+    app = cloud_app(Options(seed="ausgangslage"))
+    koerper = json.dumps({"email": "neu@makler.example", "rolle": "Benutzer"})
+    with AsgiClient(app) as client:
+        for art in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", None):
+            kopf = {"Content-Type": art} if art else {}
+            antwort = client.post("/api/bestaende/MB-100234/benutzer", content=koerper.encode(), headers=kopf)
+            assert "application/json" in refused_answer(antwort, "INHALT_KEIN_JSON", 415)["error"]
+        benutzer = client.get("/api/bestaende/MB-100234").json()
+        assert "neu@makler.example" not in json.dumps(benutzer)  # nothing changed
+        antwort = client.post("/api/bestaende/MB-100234/benutzer", content=koerper.encode(),
+                              headers={"Content-Type": "application/json; charset=utf-8"})
+        assert antwort.status_code == 201, antwort.content
+
+
+def test_thinksurance_ohne_json_art_400() -> None:
+    """Thinksurance answers every failure but "not found" with 400 (documented since 25.03.2025)."""
+    with AsgiClient(thinksurance_app()) as client:
+        antwort = client.post("/api/ipn/tokens", content=b'{"hash": "h", "secret": "s"}',
+                              headers={"Content-Type": "text/plain"})
+        refused_answer(antwort, "INHALT_KEIN_JSON", 400)
+
+
+@pytest.mark.parametrize("kopf", [{"Origin": "http://evil.example"}, {"Origin": "null"},
+                                  {"Origin": "http://testserver.evil.example"},
+                                  {"Sec-Fetch-Site": "cross-site", "Referer": "http://evil.example/x"}])
+def test_alle_fremde_herkunft(kopf: dict[str, str]) -> None:
+    """A browser names the page that sent a request: another site's page may not change data, in the API
+    nor in a fake's pages (finding 5). Reading stays open, programs (no Origin) are not affected."""
+    app = cloud_app(Options(seed="ausgangslage"))
+    koerper = {"email": "neu@makler.example", "rolle": "Benutzer"}
+    with AsgiClient(app) as client:
+        antwort = client.post("/api/bestaende/MB-100234/benutzer", json=koerper, headers=kopf)
+        assert "anderen Seite" in refused_answer(antwort, "FREMDE_HERKUNFT", 403)["error"]
+        antwort = client.post("/login", data={"email": "x@y.example", "passwort": "p"},
+                              headers={**kopf, "Accept": "text/html"})
+        assert antwort.status_code == 403 and "anderen Seite" in antwort.content.decode()
+        assert client.get("/api/bestaende/MB-100234", headers=kopf).status_code == 200
+        eigene = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
+        assert client.post("/api/bestaende/MB-100234/benutzer", json=koerper, headers=eigene).status_code == 201
+
+
+def test_methode_falsch_nennt_die_erlaubten() -> None:
+    """405 carries Allow (RFC 9110 requires it), finding 11."""
+    with AsgiClient(thinksurance_app()) as client:
+        antwort = client.delete("/api/ipn/tokens")
+        refused_answer(antwort, "METHODE_FALSCH", 405)
+        assert antwort.headers.get("allow") == "POST"
+
+
+@pytest.mark.parametrize("pfad", ["/_steuerung/", "/start/abc/", "/api/ipn/tokens/"])
+def test_keine_weiterleitung_mit_fremdem_host(pfad: str) -> None:
+    """A trailing slash is another path: 404, never a redirect to the Host header's site (finding 11)."""
+    with AsgiClient(fake_app("concenter", control_on=False)) as client:
+        antwort = client.request("GET", pfad, headers={"Host": "evil.example"})
+        assert antwort.status_code == 404 and "location" not in antwort.headers
+
+
+def test_anlegen_antwortet_201_wie_dokumentiert() -> None:
+    """Creates answer 201 and the OpenAPI says so; everything else 200 (finding 11)."""
+    for system in SYSTEME:
+        for pfad, wege in fake_app(system).state.openapi["paths"].items():
+            for methode, op in wege.items():
+                erfolg = [s for s in op["responses"] if s.startswith("2")]
+                assert erfolg in (["200"], ["201"]), (system, methode, pfad, erfolg)
+    with AsgiClient(cloud_app(Options(seed="ausgangslage"))) as client:
+        antwort = client.post("/api/bestaende/MB-100234/benutzer", json={"email": "neu@makler.example",
+                                                                      "rolle": "Benutzer"})
+        assert antwort.status_code == 201
+        assert fake_app("cloud").state.openapi["paths"]["/api/bestaende/{bestand}/benutzer"]["post"][
+            "responses"].keys() >= {"201"}

@@ -35,9 +35,10 @@ def test_alle_anfrage_zu_gross() -> None:
     app = fake_app("concenter")
     koerper = json.dumps({"name": "ausgangslage"}).encode()
     knapp = koerper + b" " * (MAX_BODY - len(koerper))
+    json_art = {"Content-Type": "application/json"}
     with AsgiClient(app) as client:
-        assert client.post("/_steuerung/laden", content=knapp).status_code == 200
+        assert client.post("/_steuerung/laden", content=knapp, headers=json_art).status_code == 200
         for kw in ({"content": knapp + b" "}, {"content": iter([knapp, b" "])}):
-            antwort = client.post("/_steuerung/laden", **kw)
+            antwort = client.post("/_steuerung/laden", headers=json_art, **kw)
             assert "65536" in refused_answer(antwort, "ANFRAGE_ZU_GROSS", 413)["error"]
 

@@ -15,7 +15,6 @@ def test_alle_feld_fehlt() -> None:
     assert SCHEMA.validate({"name": "A"}) == {"name": "A"}
     f = refused("FELD_FEHLT", SCHEMA.validate, {})
     assert "„name“" in f.message
-    refused("FELD_FEHLT", SCHEMA.validate, {"name": None})
     f = refused("FELD_FEHLT", SCHEMA.validate, {"name": "A", "liste": [{"k": "v"}, {}]})
     assert "liste[1].k" in f.message
 
@@ -68,7 +67,20 @@ def test_alle_feld_bereich() -> None:
     refused("FELD_BEREICH", ohne_grenze.validate, {"n": 10**40})
 
 
-def test_null_heisst_nicht_angegeben() -> None:
-    """Declared optional fields sent as null are absent for the handler (no None where a type is promised)."""
-    geprueft = SCHEMA.validate({"name": "A", "anzahl": None, "aktiv": None, "liste": [{"k": "v"}]})
+def test_alle_feld_null() -> None:
+    """Our invented APIs refuse null (``{"datenstand": null}`` once reset a fake to empty, ``btoken: null``
+    cleared a btoken): to leave a field out, leave it out."""
+    for mit_null in ({"name": None}, {"name": "A", "anzahl": None}, {"name": "A", "liste": [{"k": None}]}):
+        f = refused("FELD_NULL", SCHEMA.validate, mit_null)
+        assert "weglassen" in f.message
+
+
+def test_null_heisst_bei_thinksurance_nicht_angegeben() -> None:
+    """Thinksurance's documented bodies take a field sent as null for "not sent": the handler sees no None
+    where a type is promised, and the OpenAPI says so."""
+    dokumentiert = sch.Schema(SCHEMA.fields, null_is_absent=True)
+    geprueft = dokumentiert.validate({"name": "A", "anzahl": None, "aktiv": None, "liste": [{"k": "v"}]})
     assert geprueft == {"name": "A", "liste": [{"k": "v"}]}
+    refused("FELD_FEHLT", dokumentiert.validate, {"name": None})
+    assert dokumentiert.json_schema()["properties"]["anzahl"]["nullable"] is True
+    assert "nullable" not in SCHEMA.json_schema()["properties"]["anzahl"]

@@ -1,15 +1,39 @@
-"""Signed session cookies: only what this fake issued opens a session."""
+"""Sessions of the fakes' pages: only an issued id opens one; it ends by logout, age and limit."""
 
 from __future__ import annotations
 
-from fakes.common.sessions import Sessions
+from fakes.common.clock import Clock
+from fakes.common.sessions import DAUER, Sessions
 
 
 def test_nur_ausgestellte_werte_gelten() -> None:
-    s, andere = Sessions(), Sessions()
+    uhr = Clock()
+    s, andere = Sessions(uhr), Sessions(uhr)
     wert = s.issue("müller-cc")
-    assert s.read(wert) == "müller-cc"
-    teil = wert.split(".")[0]
-    for gefaelscht in ("müller-cc", "mueller-cc", f"{teil}.0", f"{teil}.{'0' * 64}", andere.issue("müller-cc"),
-                       "", None, "a.b.c", "ä.ö", f"{teil}!.{wert.split('.')[1]}"):
+    assert s.read(wert) == "müller-cc" and len(wert) >= 32
+    for gefaelscht in ("müller-cc", "mueller-cc", wert[:-1], wert + "x", andere.issue("müller-cc"), "", None,
+                       "a.b.c", "ä.ö"):
         assert s.read(gefaelscht) is None, gefaelscht
+
+
+def test_sitzung_endet() -> None:
+    uhr = Clock()
+    uhr.freeze()
+    s = Sessions(uhr)
+    a, b = s.issue("a"), s.issue("b")
+    s.end(a)
+    s.end("gibt-es-nicht")
+    s.end(None)
+    assert s.read(a) is None and s.read(b) == "b"
+    uhr.advance(DAUER.total_seconds() - 1)
+    assert s.read(b) == "b"
+    uhr.advance(1)
+    assert s.read(b) is None
+
+
+def test_hoechstens_limit_sitzungen_die_aeltesten_gehen_zuerst() -> None:
+    s = Sessions(Clock(), limit=10)
+    erste = s.issue("erste")
+    for i in range(25):
+        s.issue(str(i))
+    assert len(s) <= 10 and s.read(erste) is None

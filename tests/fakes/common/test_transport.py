@@ -11,6 +11,7 @@ import pytest
 
 from fakes.common.errors import NeighbourError
 from fakes.common.transport import Transport, Unreachable
+from tests.remotes import echo_server, slow_server
 
 
 class _Echo(http.server.BaseHTTPRequestHandler):
@@ -90,3 +91,31 @@ def test_ablehnung_des_nachbarn_mit_code_und_meldung(server: str) -> None:
         http.call("POST", "/x", headers={"X-Test": "b€"})
     assert f.value.code == "ANFRAGE_UNGUELTIG"
     assert http.call("POST", "/x", json={"a": 1})["koerper"] == {"a": 1}
+
+
+def test_ein_echo_des_nachbarn_zeigt_kein_geheimnis() -> None:
+    """Finding 7: what a fake sent (hash, secret, a Bearer token) never comes back in its launch log,
+    not even cut off."""
+    geheim = {"hash": "hash-0123456789abcdefg", "secret": "secret-9876543210zyxw"}
+    token = "tok-ABCDEFGHIJKLMNOPQRSTUV"
+    with echo_server() as url:
+        with pytest.raises(NeighbourError) as f:
+            Transport(url, "Echo", 5).call("POST", "/api/ipn/tokens", json=geheim,
+                                           headers={"Authorization": f"Bearer {token}"})
+    assert f.value.code == "HTTP_400" and "Abgelehnt" in f.value.message
+    for wert in (*geheim.values(), token):
+        assert wert[:10] not in f.value.message, f.value.message
+
+
+@pytest.mark.parametrize("langsam", [{"vorher": 3.0}, {"pause": 0.05, "laenge": 200}], ids=["spaet", "tropfend"])
+def test_langsamer_nachbar_ist_zu_langsam_nicht_unerreichbar(langsam: dict[str, float]) -> None:
+    """Finding 9: a per-read timeout let a dripping neighbour hold a launch for minutes, and late was
+    called unreachable. One deadline for the whole call (here 1 s; the drip needs 10 s)."""
+    with slow_server(**langsam) as url:
+        http = Transport(url, "Tropf", 1)
+        with pytest.raises(NeighbourError) as f:
+            http.call("GET", "/")
+        assert f.value.code == "ZU_LANGSAM" and "antwortet zu langsam" in f.value.message and "1 s" in f.value.message
+        http.close()
+    with slow_server(pause=0.001, laenge=20) as url:  # slow but within the deadline: an answer, no error
+        assert Transport(url, "Tropf", 5).call("GET", "/") == []

@@ -1,0 +1,80 @@
+"""Careless remotes for tests, on loopback: one refuses every request with a plain-text echo of what it
+got (headers and body), as some gateways do – the worst case for secrets in error messages; one
+answers late; one drips its answer a byte at a time – the worst case for per-read timeouts."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+
+class _Echo(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out separately: no 40 ms wait per request
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def _echo(self) -> None:
+        body = self.rfile.read(int(self.headers.get("content-length", 0)))
+        antwort = b"Abgelehnt: " + str(self.headers).encode("latin-1") + body
+        self.send_response(400)
+        self.send_header("content-type", "text/plain")
+        self.send_header("content-length", str(len(antwort)))
+        self.end_headers()
+        self.wfile.write(antwort)
+
+    do_GET = do_POST = do_PUT = do_PATCH = _echo  # noqa: N815 - stdlib names
+
+
+class _Langsam(http.server.BaseHTTPRequestHandler):
+    """Waits ``vorher`` seconds, then sends a JSON answer of ``bytes`` bytes, ``pause`` seconds apart each."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    vorher, pause, laenge = 0.0, 0.0, 2
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def _antworten(self) -> None:
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        time.sleep(self.vorher)
+        antwort = b"[" + b" " * (self.laenge - 2) + b"]"
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(antwort)))
+        self.end_headers()
+        try:
+            for byte in antwort:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(self.pause)
+        except OSError:
+            pass  # the caller gave up: that is what is tested
+
+    do_GET = do_POST = do_PUT = _antworten  # noqa: N815 - stdlib names
+
+
+@contextmanager
+def _server(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def echo_server() -> Any:
+    return _server(_Echo)
+
+
+def slow_server(*, vorher: float = 0.0, pause: float = 0.0, laenge: int = 2) -> Any:
+    """Answers ``vorher`` seconds late, or drips ``laenge`` bytes ``pause`` seconds apart."""
+    return _server(type("Langsam", (_Langsam,), {"vorher": vorher, "pause": pause, "laenge": laenge}))
