@@ -20,7 +20,7 @@ class _Echo(http.server.BaseHTTPRequestHandler):
 
     def _echo(self) -> None:
         body = self.rfile.read(int(self.headers.get("content-length", 0)))
-        antwort = b"Abgelehnt: " + str(self.headers).encode("latin-1") + body
+        antwort = b"Abgelehnt: " + body + b" " + str(self.headers).encode("latin-1")
         self.send_response(400)
         self.send_header("content-type", "text/plain")
         self.send_header("content-length", str(len(antwort)))

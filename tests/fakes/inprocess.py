@@ -93,8 +93,8 @@ class AsgiClient:
         scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": methode,
                  "scheme": "http", "path": pfad, "raw_path": quote(pfad).encode(), "root_path": "",
                  "query_string": abfrage.encode(), "server": ("testserver", 80), "client": ("127.0.0.1", 1),
-                 "headers": [(b"host", b"testserver"),
-                             *((k.encode("latin-1"), v.encode("latin-1")) for k, v in kopf.items())]}
+                 "headers": [(b"host", kopf.get("host", "testserver").encode("latin-1")),
+                             *((k.encode("latin-1"), v.encode("latin-1")) for k, v in kopf.items() if k != "host")]}
         offen = list(teile)
 
         async def receive() -> dict[str, Any]:

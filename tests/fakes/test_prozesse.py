@@ -91,9 +91,11 @@ def _kind(eltern: int, system: str) -> int:
 
 @pytest.mark.parametrize("signal_", [signal.SIGKILL, signal.SIGHUP], ids=["SIGKILL", "SIGHUP"])
 def test_die_fakes_enden_mit_ihrem_elternprozess(signal_: signal.Signals) -> None:
-    p = _fakes("--feste-ports")
+    ports = _freie_ports()  # fixed ports of this test only (8001… may be taken, -n 2 runs both variants)
+    p = _fakes(*ports)
     assert p.stdout is not None
-    json.loads(p.stdout.readline())
+    erste = p.stdout.readline()
+    assert erste.startswith("{"), p.stderr.read() if p.stderr else erste
     kinder = _kinder(p.pid)
     os.kill(p.pid, signal_)
     p.wait(timeout=10)
@@ -102,12 +104,28 @@ def test_die_fakes_enden_mit_ihrem_elternprozess(signal_: signal.Signals) -> Non
             break
         time.sleep(0.1)
     assert not any(_lebt(k) for k in kinder), "Fakes laufen ohne Elternprozess weiter"
-    neu = _fakes("--feste-ports")  # the fixed ports are free again
+    neu = _fakes(*ports)  # the same fixed ports are free again ("Address already in use" before)
     try:
-        assert neu.stdout is not None and json.loads(neu.stdout.readline())["cloud"]["url"].endswith(":8001")
+        assert neu.stdout is not None
+        zeile = neu.stdout.readline()
+        assert zeile.startswith("{"), neu.stderr.read() if neu.stderr else zeile
+        assert json.loads(zeile)["cloud"]["url"].endswith(f":{ports[1]}")
     finally:
         neu.terminate()
         neu.wait(timeout=10)
+
+
+def _freie_ports() -> list[str]:
+    """``--port-cloud N …`` with ports that are free right now."""
+    argumente, offen = [], []
+    for system in ("cloud", "concenter", "ams", "thinksurance"):
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        offen.append(s)
+        argumente += [f"--port-{system}", str(s.getsockname()[1])]
+    for s in offen:
+        s.close()
+    return argumente
 
 
 def _lebt(pid: int) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +52,10 @@ def _element(ordner: Path, name: str) -> dict[str, Any]:
 
 
 def test_ein_abgestuerztes_szenario_ist_ueberall_fehlgeschlagen(tmp_path: Path) -> None:
-    beginn = time.monotonic()
+    # A hang (the loadgroup scheduler waited forever after a worker died) ends in run_scenarios' timeout.
     ergebnis = run_scenarios(tmp_path / "f", {"abbruch.feature": _feature("stürzt der Prozess ab")}, "-n", "2",
                              *alle_formate(tmp_path), steps=SCHRITTE, timeout=90)
-    assert ergebnis.returncode == 1 and time.monotonic() - beginn < 60, ergebnis.stdout[-2000:]
+    assert ergebnis.returncode == 1, ergebnis.stdout[-2000:]
     lauf = json.loads((tmp_path / "lauf.json").read_text(encoding="utf-8"))
     status = {s["szenario"]: (s["status"], s["abgestuerzt"]) for s in lauf["szenarien"]}
     assert status == {"Vorher": ("passed", False), "Mittendrin": ("failed", True), "Nachher": ("passed", False)}

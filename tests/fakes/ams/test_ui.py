@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from basis import demo
-from fakes.common.sessions import DAUER
 from tests.fakes.inprocess import PLATZHALTER, AsgiClient, fake_app
 
 SEITE = f"/organisation/benutzer/{demo.AMS_KUERZEL}"
@@ -22,8 +21,8 @@ def test_haken_bleibt_beim_aktualisieren_der_produktfreischaltungen() -> None:
     """Ticking "Maklerextranet aktivieren" and then pressing the other button loses nothing."""
     with AsgiClient(fake_app("ams", PLATZHALTER)) as http:
         seite = http.post(SEITE, headers=anmelden(http), data={
-            "haupt_email": demo.MITARBEITER_EMAIL, "cloud_konto": demo.BESTAND, "cloud_benutzer": demo.MITARBEITER_EMAIL,
-            "maklerextranet": "on", "aktion": "aktualisieren"})
+            "haupt_email": demo.MITARBEITER_EMAIL, "cloud_konto": demo.BESTAND,
+            "cloud_benutzer": demo.MITARBEITER_EMAIL, "maklerextranet": "on", "aktion": "aktualisieren"})
         # con:center is not reachable here: the refresh fails, but the tick is already saved
         assert "con:center" in seite.content.decode()
         konto = http.get(f"/api/benutzer/{demo.AMS_KUERZEL}").json()["cloud_konten"][0]
@@ -65,6 +64,8 @@ def test_benutzerseiten_nur_angemeldet(methode: str, seite: str) -> None:
 @pytest.mark.parametrize("system", ["ams", "concenter"])
 def test_sitzung_endet_mit_abmelden_nach_acht_stunden_und_beim_zuruecksetzen(system: str) -> None:
     """con:center sessions used to survive +365 days and a reset, and there was no logout (finding 11)."""
+    from fakes.common.sessions import DAUER
+
     seite = SEITE if system == "ams" else "/einstellungen/produktgeber"
     app = fake_app(system, PLATZHALTER, seed="ausgangslage")
     with AsgiClient(app) as http:

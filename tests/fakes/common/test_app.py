@@ -140,7 +140,7 @@ def test_methode_falsch_nennt_die_erlaubten() -> None:
         assert antwort.headers.get("allow") == "POST"
 
 
-@pytest.mark.parametrize("pfad", ["/_steuerung/", "/start/abc/", "/api/ipn/tokens/"])
+@pytest.mark.parametrize("pfad", ["/_steuerung", "/_support", "/_steuerung/", "/start/abc/", "/api/ipn/tokens/"])
 def test_keine_weiterleitung_mit_fremdem_host(pfad: str) -> None:
     """A trailing slash is another path: 404, never a redirect to the Host header's site (finding 11)."""
     with AsgiClient(fake_app("concenter", control_on=False)) as client:
