@@ -16,21 +16,21 @@ Results: ``reports/haerte.json``. Usage: ``.venv/bin/python scripts/haerte.py [-
 from __future__ import annotations
 
 import argparse
-import http.server
 import json
 import os
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
-from last import WURZEL, arbeitsbaum  # the load test's worktree helper
+from last import vergleichen  # the load test's run against this checkout and a revision
+
+from tests.remotes import slow_server
 
 PROBE_ALLE = 250
 PROBE_FRIST = 3.0
@@ -130,41 +130,6 @@ def makler(quelle: Path, n: int) -> dict[str, Any]:
             "verhaeltnis_zweite_zu_erste_haelfte": round(e["zweite_haelfte_s"] / e["erste_haelfte_s"], 2)}
 
 
-class _Langsam(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    vorher, pause, laenge = 0.0, 0.0, 2
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-    def do_GET(self) -> None:  # noqa: N802 - stdlib name
-        time.sleep(self.vorher)
-        antwort = b"{" + b" " * (self.laenge - 2) + b"}"
-        self.send_response(200)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(antwort)))
-        self.end_headers()
-        try:
-            for byte in antwort:
-                self.wfile.write(bytes([byte]))
-                self.wfile.flush()
-                time.sleep(self.pause)
-        except OSError:
-            pass
-
-
-@contextmanager
-def langsam(**art: float) -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("L", (_Langsam,), art))
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 VORAB = """
 import json, time
 from absprung import preflight
@@ -180,7 +145,7 @@ print(json.dumps({{"sekunden": time.perf_counter() - beginn, "zeile": c.line}}))
 def vorabpruefung(quelle: Path, tropfen: int, grenze: float) -> dict[str, Any]:
     ergebnis: dict[str, Any] = {}
     for name, art in (("tropfend", {"pause": 0.5, "laenge": tropfen}), ("5_s_spaet", {"vorher": 5.0})):
-        with langsam(**art) as url:
+        with slow_server(**art) as url:
             beginn = time.perf_counter()
             e = _python(quelle, VORAB.format(url=url), timeout=grenze)
         abgebrochen = {"sekunden": round(time.perf_counter() - beginn, 1), "zeile": f"nach {grenze:g} s abgebrochen"}
@@ -217,20 +182,7 @@ def main() -> int:
     p.add_argument("--tropfen", type=int, default=200, help="Bytes, die das tropfende ams.5 je Antwort schickt")
     p.add_argument("--grenze", type=float, default=300, help="Sekunden, nach denen eine Vorabprüfung abbricht")
     p.add_argument("--vergleich", metavar="REV", help="dieselben Messungen gegen eine git-Revision")
-    a = p.parse_args()
-    ergebnisse: dict[str, Any] = {}
-    if a.vergleich:
-        print(f"Stand {a.vergleich}:", flush=True)
-        with arbeitsbaum(a.vergleich) as baum:
-            ergebnisse[a.vergleich] = messen(baum, a)
-    print("Dieser Stand:", flush=True)
-    ergebnisse["jetzt"] = messen(WURZEL, a)
-    (WURZEL / "reports").mkdir(exist_ok=True)
-    (WURZEL / "reports" / "haerte.json").write_text(json.dumps(ergebnisse, indent=1, ensure_ascii=False))
-    for name, e in ergebnisse.items():
-        print("\n".join(zeilen(name, e)))
-    return 0
-
+    return vergleichen(p.parse_args(), messen, zeilen, "haerte.json")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -28,7 +28,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
 WURZEL = Path(__file__).resolve().parent.parent
@@ -273,16 +273,22 @@ def main() -> int:
     p.add_argument("--dauerlauf", type=int, default=20000, help="Absprünge im Dauerlauf (0 = ohne)")
     p.add_argument("--dauerlauf-max-s", type=float, default=300, help="Zeitgrenze des Dauerlaufs")
     p.add_argument("--vergleich", metavar="REV", help="dieselben Messungen gegen die Fakes einer git-Revision")
-    a = p.parse_args()
+    return vergleichen(p.parse_args(), messen, zeilen, "last.json")
+
+
+def vergleichen(a: argparse.Namespace, messen: Callable[[Path, argparse.Namespace], dict[str, Any]],
+                zeilen: Callable[[str, dict[str, Any]], list[str]], datei: str) -> int:
+    """``messen`` against this checkout and, with ``--vergleich REV``, first against that revision; the
+    results in ``reports/<datei>`` and as lines side by side."""
     ergebnisse: dict[str, Any] = {}
     if a.vergleich:
-        print(f"Fakes von {a.vergleich}:", flush=True)
+        print(f"Stand {a.vergleich}:", flush=True)
         with arbeitsbaum(a.vergleich) as baum:
             ergebnisse[a.vergleich] = messen(baum, a)
-    print("Fakes dieses Stands:", flush=True)
+    print("Dieser Stand:", flush=True)
     ergebnisse["jetzt"] = messen(WURZEL, a)
     (WURZEL / "reports").mkdir(exist_ok=True)
-    (WURZEL / "reports" / "last.json").write_text(json.dumps(ergebnisse, indent=1, ensure_ascii=False))
+    (WURZEL / "reports" / datei).write_text(json.dumps(ergebnisse, indent=1, ensure_ascii=False))
     for name, e in ergebnisse.items():
         print("\n".join(zeilen(name, e)))
     return 0

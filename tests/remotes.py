@@ -31,7 +31,7 @@ class _Echo(http.server.BaseHTTPRequestHandler):
 
 
 class _Langsam(http.server.BaseHTTPRequestHandler):
-    """Waits ``vorher`` seconds, then sends a JSON answer of ``bytes`` bytes, ``pause`` seconds apart each."""
+    """Waits ``vorher`` seconds, then sends an empty JSON object of ``laenge`` bytes, ``pause`` seconds apart each."""
 
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
@@ -43,7 +43,7 @@ class _Langsam(http.server.BaseHTTPRequestHandler):
     def _antworten(self) -> None:
         self.rfile.read(int(self.headers.get("content-length", 0)))
         time.sleep(self.vorher)
-        antwort = b"[" + b" " * (self.laenge - 2) + b"]"
+        antwort = b"{" + b" " * (self.laenge - 2) + b"}"
         self.send_response(200)
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(antwort)))

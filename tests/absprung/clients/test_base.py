@@ -79,4 +79,4 @@ def test_langsame_gegenstelle_ist_zu_langsam_nicht_unerreichbar(langsam: dict[st
         assert "antwortet zu langsam" in f.value.message and "binnen 1 s" in f.value.message
         ts.close()
     with slow_server(pause=0.001, laenge=20) as url:
-        assert ThinksuranceClient(base_url=url, timeout=5).json("GET", "/") == []
+        assert ThinksuranceClient(base_url=url, timeout=5).json("GET", "/") == {}

@@ -118,4 +118,4 @@ def test_langsamer_nachbar_ist_zu_langsam_nicht_unerreichbar(langsam: dict[str, 
         assert f.value.code == "ZU_LANGSAM" and "antwortet zu langsam" in f.value.message and "1 s" in f.value.message
         http.close()
     with slow_server(pause=0.001, laenge=20) as url:  # slow but within the deadline: an answer, no error
-        assert Transport(url, "Tropf", 5).call("GET", "/") == []
+        assert Transport(url, "Tropf", 5).call("GET", "/") == {}
