@@ -11,6 +11,7 @@ shown: the test report, the run record, the terminal.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 
@@ -50,10 +51,16 @@ class Secret:
 
 
 def remember(value: str) -> None:
-    """Mask this value from now on wherever ``mask()`` is applied (e.g. a token a fake handed out)."""
+    """Mask this value from now on wherever ``mask()`` is applied (e.g. a token a fake handed out) – also
+    as it reads inside JSON (``"`` and ``\\`` escaped, non-ASCII as ``\\u00e4``), where a remote echoes it."""
     if len(value) >= MIN_LENGTH:
         with _lock:
-            _known.add(value)
+            _known.update(forms(value))
+
+
+def forms(value: str) -> set[str]:
+    """The value and the ways JSON writes it."""
+    return {value, json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1]}
 
 
 def reveal(value: Secret | str) -> str:

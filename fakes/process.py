@@ -25,15 +25,18 @@ RESTARTS_PER_MINUTE = 5  # beyond that a fake that keeps dying stays down (and s
 class Child:
     """One fake in its own process; ``spec`` goes to it on stdin (it carries the partner credentials)."""
 
-    def __init__(self, system: str, title: str, sock: socket.socket, spec: dict[str, Any]) -> None:
+    def __init__(self, system: str, title: str, sock: socket.socket, spec: dict[str, Any],
+                 command: list[str] | None = None) -> None:
+        """``command``: what runs as the child (default: ``python -m fakes.serving SYSTEM``)."""
         self.system, self.title, self.sock, self.spec = system, title, sock, spec
+        # The system's name in argv (not secret) tells an operator which child serves what (ps).
+        self.command = command or [sys.executable, "-m", "fakes.serving", system]
         self.lines: collections.deque[str] = collections.deque(maxlen=KEPT_LINES)
         self.process: subprocess.Popen[bytes] | None = None
         self.starts: list[float] = []
 
     def start(self) -> None:
-        # The system's name in argv (not secret) tells an operator which child serves what (ps).
-        p = subprocess.Popen([sys.executable, "-m", "fakes.serving", self.system], stdin=subprocess.PIPE,
+        p = subprocess.Popen(self.command, stdin=subprocess.PIPE,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=[self.sock.fileno()])
         assert p.stdin is not None and p.stderr is not None
         p.stdin.write((json.dumps({**self.spec, "fd": self.sock.fileno()}) + "\n").encode())

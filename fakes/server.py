@@ -23,7 +23,7 @@ from basis.systeme import NAMEN, SYSTEM
 from fakes.common.errors import StartError
 from fakes.options import Options
 from fakes.process import Child, Supervisor
-from fakes.serving import BACKLOG, build, fake_module, serve_in_thread
+from fakes.serving import BACKLOG, build, fake_module, guarded, serve_in_thread
 
 # Further apps served alongside the fakes (e.g. the training page): built once the fakes' URLs are known.
 AppBuilder = Callable[[Mapping[str, str]], Any]
@@ -59,11 +59,11 @@ class Fakes:
             if o.prozesse:
                 self._prozess(s, sockets[s])
             else:
-                self._thread(s, build(s, o, self.urls), sockets[s])
+                self._thread(s, guarded(build(s, o, self.urls), o), sockets[s])
         for name, bauen in self.zusaetze.items():
             sock = _bind(o.host, o.ports.get(name, 0))
             self.zusatz_urls[name] = f"http://{shown_host}:{sock.getsockname()[1]}"
-            self._thread(name, bauen(self.urls), sock)
+            self._thread(name, guarded(bauen(self.urls), o), sock)
         try:
             self._wait_until_ready({s: own[s] for s in served}, wait)
             self._wait_until_ready(self.zusatz_urls, wait, path="/")

@@ -24,6 +24,7 @@ from typing import Any, Callable, Mapping
 import uvicorn
 
 from basis.systeme import SYSTEM, objekt
+from fakes.common.app import LOOPBACK, HostGuard
 from fakes.options import Options
 from fakes.process import watch_parent
 
@@ -43,6 +44,11 @@ def fake_module(system: str) -> ModuleType:
 def build(system: str, options: Options, urls: Mapping[str, str]) -> Any:
     """One fake's app, wired to its neighbours through the merged address map."""
     return fake_module(system).create(options, urls)
+
+
+def guarded(app: Any, options: Options) -> Any:
+    """An app as it is served: bound to loopback, it answers only to loopback names (``HostGuard``)."""
+    return HostGuard(app) if options.host in LOOPBACK else app
 
 
 def server(app: Any) -> uvicorn.Server:
@@ -78,7 +84,7 @@ def main() -> int:
     watch_parent(lambda: os.kill(os.getpid(), signal.SIGTERM))
     options = Options.from_json(spec["options"])
     sock = socket.socket(fileno=spec["fd"])
-    app = build(spec["system"], options, spec["urls"])
+    app = guarded(build(spec["system"], options, spec["urls"]), options)
     # Everything built so far lives as long as the process: keep it out of the collector's scans,
     # and collect young objects less often (a request allocates hundreds of short-lived ones).
     gc.freeze()

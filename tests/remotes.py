@@ -59,6 +59,25 @@ class _Langsam(http.server.BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = _antworten  # noqa: N815 - stdlib names
 
 
+class _Schliessend(http.server.BaseHTTPRequestHandler):
+    """Reads the request, waits ``vorher`` seconds and closes the connection without an answer."""
+
+    protocol_version = "HTTP/1.1"
+    vorher = 0.0
+    gesehen: list[str] = []
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def _schliessen(self) -> None:
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        self.gesehen.append(f"{self.command} {self.path}")
+        time.sleep(self.vorher)
+        self.close_connection = True
+
+    do_GET = do_POST = _schliessen  # noqa: N815 - stdlib names
+
+
 @contextmanager
 def _server(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -78,3 +97,12 @@ def echo_server() -> Any:
 def slow_server(*, vorher: float = 0.0, pause: float = 0.0, laenge: int = 2) -> Any:
     """Answers ``vorher`` seconds late, or drips ``laenge`` bytes ``pause`` seconds apart."""
     return _server(type("Langsam", (_Langsam,), {"vorher": vorher, "pause": pause, "laenge": laenge}))
+
+
+@contextmanager
+def closing_server(vorher: float = 0.0) -> Iterator[tuple[str, list[str]]]:
+    """Closes every connection without an answer after ``vorher`` seconds; yields the URL and the
+    requests it saw."""
+    gesehen: list[str] = []
+    with _server(type("Schliessend", (_Schliessend,), {"vorher": vorher, "gesehen": gesehen})) as url:
+        yield url, gesehen

@@ -16,7 +16,16 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .control import control_endpoints
 from .endpoints import Endpoint, route
-from .errors import FREMDE_HERKUNFT, METHODE_FALSCH, PFAD_UNBEKANNT, STEUERUNG_AUS, UEBERLASTET, Kind, Refusal
+from .errors import (
+    FREMDE_HERKUNFT,
+    HOST_FREMD,
+    METHODE_FALSCH,
+    PFAD_UNBEKANNT,
+    STEUERUNG_AUS,
+    UEBERLASTET,
+    Kind,
+    Refusal,
+)
 from .openapi import openapi
 from .pages import Pages
 from .state import FakeState
@@ -48,6 +57,7 @@ def build_app(*, system: str, title: str, state: FakeState, endpoints: list[Endp
 
     def error_answer(request: Request, f: Refusal, status: int) -> Response:
         extra = {"Retry-After": "1"} if f.rule.kind is Kind.OVERLOADED else {}
+        extra.update(f.headers)
         if _wants_html(request):
             antwort = pages.html("fehler.html", status=status, meldung=f.message, code=f.code)
             antwort.headers.update(extra)
@@ -92,7 +102,7 @@ def web_app(routes: list[BaseRoute], *, error_answer: ErrorAnswer, statuses: dic
         assert isinstance(exc, HTTPException)
         if exc.status_code == 405:
             antwort = error_answer(request, METHODE_FALSCH.refuse(), 405)
-            antwort.headers.update(exc.headers or {})  # Allow: the methods there are
+            antwort.headers["Allow"] = erlaubt(routes, request.url.path)  # of every route on this path
             return antwort
         if exc.status_code == 404:
             return error_answer(request, PFAD_UNBEKANNT.refuse(), 404)
@@ -113,6 +123,37 @@ def web_app(routes: list[BaseRoute], *, error_answer: ErrorAnswer, statuses: dic
     return app
 
 
+def erlaubt(routes: list[BaseRoute], path: str) -> str:
+    """The methods of every route on this path (Starlette names only those of the first that matches)."""
+    methoden = {m for r in routes if isinstance(r, Route) and r.methods and r.path_regex.match(path)
+                for m in r.methods}
+    return ", ".join(sorted(methoden))
+
+
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class HostGuard:
+    """A fake bound to loopback answers only to loopback names: a web page whose name an attacker
+    re-points to 127.0.0.1 (DNS rebinding) would otherwise be "the same site" and could reset a fake or
+    read its state. Bound to another address (``--host``), every name is allowed."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = Headers(scope=scope).get("host", "")
+            name = host.rsplit(":", 1)[0] if not host.startswith("[") else host[1:].split("]", 1)[0]
+            if name.lower() not in LOOPBACK:
+                f = HOST_FREMD.refuse(host=host[:100])
+                antwort = JSONResponse({"error": f.message, "code": f.code}, status_code=400,
+                                       headers={"X-Fehlercode": f.code})
+                await antwort(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 class SameOrigin:
     """A request that changes data must come from the fake's own pages or from a program: a browser
     names the page that sent it (``Origin``, ``Sec-Fetch-Site``); another site's page is refused."""
@@ -122,19 +163,24 @@ class SameOrigin:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] in UNSAFE:
-            herkunft = fremd(Headers(scope=scope))
+            herkunft = fremd(Headers(scope=scope), scope.get("scheme", "http"))
             if herkunft is not None:
                 await self.answer(scope, herkunft)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 
 
-def fremd(headers: Headers) -> str | None:
-    """The other site a browser says sent this request, None if it is the same site or no browser."""
+def fremd(headers: Headers, scheme: str) -> str | None:
+    """The other site a browser says sent this request, None if it is the same site or no browser.
+    An ``Origin`` that cannot be read counts as another site."""
     origin = headers.get("origin")
     if origin is not None:
-        teile = urlsplit(origin)
-        if origin == "null" or teile.netloc.lower() != headers.get("host", "").lower():
+        try:
+            teile = urlsplit(origin)
+            eigene = teile.scheme == scheme and teile.netloc.lower() == headers.get("host", "").lower()
+        except ValueError:  # e.g. "http://[::1"
+            eigene = False
+        if origin == "null" or not eigene:
             return origin
     if headers.get("sec-fetch-site") == "cross-site":
         return headers.get("referer") or "eine andere Seite"

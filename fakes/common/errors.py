@@ -67,6 +67,7 @@ class Refusal(FakeError):
         super().__init__(message)
         self.rule = rule
         self.message = message
+        self.headers: dict[str, str] = {}  # for the answer, e.g. WWW-Authenticate with a 401
 
     @property
     def code(self) -> str:
@@ -126,6 +127,8 @@ FREMDE_HERKUNFT = _web("FREMDE_HERKUNFT", "Diese Anfrage kommt von einer anderen
                        "Daten; sie wird abgelehnt.", Kind.FORBIDDEN)
 GRENZE_ERREICHT = _web("GRENZE_ERREICHT", "Hier sind schon {max} {was} gespeichert; mehr nimmt dieser Fake nicht an. "
                        "Nicht mehr benötigte entfernen oder den Fake zurücksetzen.", Kind.CONFLICT)
+HOST_FREMD = _web("HOST_FREMD", "Unter dem Namen „{host}“ antwortet dieser Fake nicht; er lauscht nur auf diesem "
+                  "Rechner (127.0.0.1, localhost). Von anderen Rechnern aus: python -m fakes --host … starten.")
 FELD_NULL = _web("FELD_NULL", "Das Feld „{feld}“ darf nicht null sein; um es leer zu lassen, das Feld weglassen.")
 UHR_BEREICH = _web("UHR_BEREICH", "Die Uhr des Fakes lässt sich insgesamt höchstens {jahre} Jahre vor- oder "
                    "zurückstellen.")

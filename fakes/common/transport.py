@@ -17,12 +17,13 @@ import json as jsonlib
 import socket
 import ssl
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any, cast
 from urllib.parse import urlencode, urlsplit
 
 from basis import refusal
-from basis.secret import MASK, MIN_LENGTH
+from basis.secret import MASK, MIN_LENGTH, forms
 
 from .errors import NeighbourError
 from .watchdog import WATCHDOG
@@ -106,30 +107,40 @@ class Transport:
                 json = {k: v for k, v in json.items() if v is not None}
             body = jsonlib.dumps(json, ensure_ascii=False).encode("utf-8")
             head["Content-Type"] = "application/json"
-        for attempt in (1, 2):  # a kept-alive connection the server closed meanwhile: once more
+        ende = time.monotonic() + self._timeout  # one deadline for the call, a second attempt included
+        for attempt in (1, 2):
             c = self._connection()
+            wieder = c.sock is not None  # a kept-alive connection the server may have closed meanwhile
             nummer = 0
             try:
-                sock = c.sock
-                if sock is None:
+                if not wieder:
+                    c.timeout = max(0.001, ende - time.monotonic())  # connect within the time left
                     c.connect()
                     sock = cast(socket.socket, c.sock)
+                    sock.settimeout(self._timeout)
                     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                nummer = WATCHDOG.watch(sock, self._timeout)  # the whole call, however the answer drips
+                rest = ende - time.monotonic()
+                if rest <= 0:
+                    raise TooSlow("Die Frist für den ganzen Aufruf ist abgelaufen.")
+                nummer = WATCHDOG.watch(cast(socket.socket, c.sock), rest)  # however the answer drips
                 c.request(method, target, body=body, headers=head)
                 r = c.getresponse()
                 answer = Response(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
-            except (ConnectionError, http.client.RemoteDisconnected, http.client.BadStatusLine) as f:
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError) as f:
                 self._drop()
                 if nummer and WATCHDOG.done(nummer):
                     raise TooSlow(str(f)) from f
-                if attempt == 2:
+                # Once more only where a reused connection was closed before any answer: a fresh one that
+                # fails would fail again, and the request must not reach the neighbour twice.
+                if attempt == 2 or not wieder:
                     raise Unreachable(str(f)) from f
             except (OSError, http.client.HTTPException) as f:
                 self._drop()
+                if isinstance(f, TooSlow):
+                    raise
                 if nummer and WATCHDOG.done(nummer):
                     raise TooSlow(str(f)) from f
-                raise (TooSlow if isinstance(f, TimeoutError) and nummer else Unreachable)(str(f)) from f
+                raise (TooSlow if isinstance(f, TimeoutError) and (nummer or wieder) else Unreachable)(str(f)) from f
             except BaseException:  # e.g. a header http.client cannot encode: the connection is spoilt
                 self._drop()
                 if nummer:
@@ -178,7 +189,7 @@ def _gesendet(json: Any, headers: dict[str, str] | None) -> list[str]:
     werte += [w.split(" ", 1)[1] for w in werte if " " in w]  # "Bearer <token>", "Basic <…>"
     if isinstance(json, dict):
         werte += [v for k, v in json.items() if k in SECRET_FIELDS and isinstance(v, str)]
-    return sorted({w for w in werte if len(w) >= MIN_LENGTH}, key=len, reverse=True)
+    return sorted({f for w in werte if len(w) >= MIN_LENGTH for f in forms(w)}, key=len, reverse=True)
 
 
 def _refusal(answer: Response, geheim: list[str]) -> NeighbourError:

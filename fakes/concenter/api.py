@@ -8,6 +8,7 @@ from starlette.responses import JSONResponse
 
 from fakes.common import paging
 from fakes.common.endpoints import Call, Endpoint, Param, basic_auth, seiten_parameter
+from fakes.common.errors import Kind, Refusal
 from fakes.common.masking import partly
 from fakes.common.schema import Schema, boolean, string
 
@@ -38,7 +39,12 @@ def dump(cc: Concenter) -> dict[str, Any]:
 
 def endpoints(cc: Concenter, start_url: Callable[[str], str]) -> list[Endpoint]:
     def selbst(a: Call) -> None:
-        cc.selbst(a.path["benutzer"], basic_auth(a.headers))
+        try:
+            cc.selbst(a.path["benutzer"], basic_auth(a.headers))
+        except Refusal as f:
+            if f.rule.kind is Kind.UNAUTHENTICATED:  # RFC 9110: a 401 names the scheme that would do
+                f.headers["WWW-Authenticate"] = 'Basic realm="con:center", charset="UTF-8"'
+            raise
 
     def produktgeber_einstellungen_speichern(a: Call) -> Any:
         werte = cc.produktgeber_einstellungen_speichern(a.path["benutzer"], a.path["produktgeber"], a.body)

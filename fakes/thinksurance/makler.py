@@ -5,6 +5,7 @@ under the fake's lock (40,000 brokers made the second 20,000 creates 3.5 times s
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator, Mapping
 
 from fakes.common.bounded import platz
@@ -23,6 +24,7 @@ class Maklerverzeichnis(Mapping[str, Broker]):
     def __init__(self) -> None:
         self._alle: dict[str, Broker] = {}
         self._nummer: dict[str, int] = {}  # creation order: the first of several matches wins, as before
+        self._zaehler = itertools.count()
         self._extern: dict[tuple[str, str], list[str]] = {}
         self._emails: dict[tuple[str, str], list[str]] = {}
 
@@ -36,9 +38,18 @@ class Maklerverzeichnis(Mapping[str, Broker]):
         return len(self._alle)
 
     def hinzufuegen(self, b: Broker) -> None:
-        platz(len(self._alle), MAKLER_MAX, "Makler")
+        """A new broker, or one that replaces the broker with its bToken (a seed loaded again)."""
+        alt = self._alle.get(b.bToken)
+        if alt is None:
+            platz(len(self._alle), MAKLER_MAX, "Makler")
+            self._nummer[b.bToken] = next(self._zaehler)
+        else:  # its place in the creation order stays; its old entries go
+            if alt.bExternalId is not None:
+                self._austragen(self._extern, (alt.aToken, alt.bExternalId), alt)
+            email = _email(alt.daten.get("bEmail"))
+            if email is not None:
+                self._austragen(self._emails, (alt.aToken, email), alt)
         self._alle[b.bToken] = b
-        self._nummer[b.bToken] = len(self._nummer)
         if b.bExternalId is not None:
             self._eintragen(self._extern, (b.aToken, b.bExternalId), b)
         email = _email(b.daten.get("bEmail"))

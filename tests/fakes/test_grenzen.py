@@ -67,6 +67,22 @@ def test_support_ordnet_im_verzeichnis_neu_zu(ts: Thinksurance) -> None:
             {"type": 2, "bEmail": demo.MITARBEITER_EMAIL})
 
 
+def test_ein_datenstand_erneut_geladen_ersetzt_die_makler_im_verzeichnis(ts: Thinksurance) -> None:
+    """``POST /_steuerung/laden`` without a reset adds the seed's brokers again under their bTokens: the
+    lookups must find the new ones, in the old order (review of finding 8)."""
+    token = ts.token_anfordern(demo.TS_HASH, demo.TS_SECRET)[0]
+    ts.broker_forward(token, demo.TS_BTOKEN, {"type": 1, "bExternalId": demo.MITARBEITER_EMAIL})
+    neu = ts.create_broker(token, demo.TS_ATOKEN, _makler(1))[0]
+    ts.load("ausgangslage")
+    assert ts.broker[demo.TS_BTOKEN].bExternalId is None
+    refused("TS_BROKER_NICHT_GEFUNDEN", ts.get_broker_token, token, demo.TS_ATOKEN,
+            {"type": 1, "bExternalId": demo.MITARBEITER_EMAIL})
+    assert ts.get_broker_token(token, demo.TS_ATOKEN, {"type": 2, "bEmail": demo.MITARBEITER_EMAIL}) is \
+        ts.broker[demo.TS_BTOKEN]
+    assert list(ts.broker) == [demo.TS_BTOKEN, demo.TS_BTOKEN_KOLLEGE, neu.bToken]
+    assert ts.get_broker_token(token, demo.TS_ATOKEN, {"type": 1, "bExternalId": "m1@makler.example"}) is neu
+
+
 def test_abgewiesene_bexternalids_bleiben_begrenzt(ts: Thinksurance) -> None:
     token = ts.token_anfordern(demo.TS_HASH, demo.TS_SECRET)[0]
     ts.broker_forward(token, demo.TS_BTOKEN, {"type": 1, "bExternalId": demo.MITARBEITER_EMAIL})

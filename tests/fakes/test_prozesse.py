@@ -49,6 +49,25 @@ def kaputt(url: str, anzahl: int) -> int:
     return anzahl
 
 
+def test_was_ein_kind_schreibt_wird_gelesen() -> None:
+    """A child writing far more than a pipe holds (64 KiB) must not freeze: its stderr is read all the
+    time, and the last lines are kept to say why it ended (finding 1, at its root)."""
+    from fakes.process import Child
+
+    schreiber = ("import sys\nfor i in range(20_000):\n    sys.stderr.write(f'Zeile {i}: ' + 'x' * 50 + '\\n')\n"
+                 "sys.stderr.write('zuletzt dies\\n')\n")
+    with socket.socket() as sock:
+        kind = Child("probe", "Probe", sock, {}, command=[sys.executable, "-c", schreiber])
+        kind.start()
+        assert kind.process is not None
+        assert kind.process.wait(timeout=30) == 0  # 1.2 MB written: blocked for good without reading
+    for _ in range(50):  # the reader thread takes the last line
+        if "zuletzt dies" in kind.why():
+            break
+        time.sleep(0.1)
+    assert "zuletzt dies" in kind.why()
+
+
 def test_ein_fake_antwortet_nach_vielen_kaputten_anfragen(fakes: tuple[dict[str, str], subprocess.Popen[str]]) -> None:
     """Each malformed request made the child write a line to a pipe nobody read; after ~1,600 the pipe was
     full and the fake hung for good."""
@@ -62,7 +81,8 @@ def _kinder(eltern: int) -> list[int]:
     return [int(x) for x in out.split()]
 
 
-def test_ein_beendeter_fake_wird_gemeldet_und_neu_gestartet(fakes: tuple[dict[str, str], subprocess.Popen[str]]) -> None:
+def test_ein_beendeter_fake_wird_gemeldet_und_neu_gestartet(
+        fakes: tuple[dict[str, str], subprocess.Popen[str]]) -> None:
     urls, p = fakes
     kinder = _kinder(p.pid)
     assert len(kinder) == 4

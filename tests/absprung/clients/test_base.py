@@ -64,6 +64,11 @@ def test_ein_echo_der_gegenstelle_zeigt_kein_geheimnis() -> None:
                                                               "secret": Secret(demo.TS_SECRET)})
             for geheim in (demo.TS_HASH, demo.TS_SECRET):
                 assert geheim[:8] not in f.value.message, (auffuellen, f.value.message)
+        passwort = 'Pässwört"1234'  # echoed as JSON writes it: escaped quote, \u00e4 or raw
+        with pytest.raises(RemoteError) as f:
+            ts.json("POST", "/x", json_body={"passwort": Secret(passwort)})
+        assert "sswört" not in f.value.message and "u00e4" not in f.value.message, f.value.message
+        assert '{"passwort":"•••"}' in f.value.message
 
 
 @pytest.mark.parametrize("langsam", [{"vorher": 3.0}, {"pause": 0.05, "laenge": 200}], ids=["spaet", "tropfend"])

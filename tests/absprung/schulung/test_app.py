@@ -20,6 +20,7 @@ from absprung.ursachen import URSACHE as UEBUNG
 from fakes.__main__ import main as fakes_main
 from fakes.options import Options
 from fakes.server import Fakes
+from tests.fakes.inprocess import refused_answer
 from tests.helpers import ROOT
 
 
@@ -133,7 +134,23 @@ def test_schulung_antwortet_deutsch_statt_500(umgebung: tuple[Fakes, httpx.Clien
                       headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert gross.status_code == 413 and "ANFRAGE_ZU_GROSS" in gross.text and 'lang="de"' in gross.text
     for pfad in ("/support/", "/gibts-nicht"):
-        antwort = http.get(pfad, headers={"Host": "evil.example"})
+        antwort = http.get(pfad)
         assert antwort.status_code == 404 and "location" not in antwort.headers and "PFAD_UNBEKANNT" in antwort.text
     antwort = http.delete("/support")
     assert antwort.status_code == 405 and {m.strip() for m in antwort.headers["allow"].split(",")} >= {"GET", "POST"}
+
+
+@pytest.mark.parametrize("umgebung", ["maklerextranet"], indirect=True)
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8005", "127.0.0.1.nip.io", "[::2]:80"])
+def test_unter_fremdem_namen_antwortet_niemand(umgebung: tuple[Fakes, httpx.Client], host: str) -> None:
+    """DNS rebinding: a page whose name an attacker points at 127.0.0.1 is "the same site" as far as
+    Origin goes; a fake bound to loopback answers only to loopback names (review of finding 5)."""
+    fakes, http = umgebung
+    for url in (str(http.base_url), fakes.urls["cloud"], fakes.urls["concenter"]):
+        antwort = httpx.post(url.rstrip("/") + "/_steuerung/zuruecksetzen", json={},
+                             headers={"Host": host, "Origin": f"http://{host}"})
+        assert "127.0.0.1" in refused_answer(antwort, "HOST_FREMD", 400)["error"], url
+    for eigener in ("localhost", "127.0.0.1", "[::1]"):
+        port = fakes.urls["cloud"].rsplit(":", 1)[1]
+        antwort = httpx.get(fakes.urls["cloud"] + "/openapi.json", headers={"Host": f"{eigener}:{port}"})
+        assert antwort.status_code == 200

@@ -114,7 +114,8 @@ def test_thinksurance_ohne_json_art_400() -> None:
 
 
 @pytest.mark.parametrize("kopf", [{"Origin": "http://evil.example"}, {"Origin": "null"},
-                                  {"Origin": "http://testserver.evil.example"},
+                                  {"Origin": "http://testserver.evil.example"}, {"Origin": "https://testserver"},
+                                  {"Origin": "http://[::1"}, {"Origin": "http://[testserver"},
                                   {"Sec-Fetch-Site": "cross-site", "Referer": "http://evil.example/x"}])
 def test_alle_fremde_herkunft(kopf: dict[str, str]) -> None:
     """A browser names the page that sent a request: another site's page may not change data, in the API
@@ -124,20 +125,26 @@ def test_alle_fremde_herkunft(kopf: dict[str, str]) -> None:
     with AsgiClient(app) as client:
         antwort = client.post("/api/bestaende/MB-100234/benutzer", json=koerper, headers=kopf)
         assert "anderen Seite" in refused_answer(antwort, "FREMDE_HERKUNFT", 403)["error"]
-        antwort = client.post("/login", data={"email": "x@y.example", "passwort": "p"},
-                              headers={**kopf, "Accept": "text/html"})
+        antwort = client.post("/drive/MB-100234/allgemein/concenter", data={"name": "fremd-cc"},
+                              headers={**kopf, "Accept": "text/html"})  # a page's form
         assert antwort.status_code == 403 and "anderen Seite" in antwort.content.decode()
+        assert "fremd-cc" not in json.dumps(client.get("/api/bestaende/MB-100234").json())
         assert client.get("/api/bestaende/MB-100234", headers=kopf).status_code == 200
         eigene = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
         assert client.post("/api/bestaende/MB-100234/benutzer", json=koerper, headers=eigene).status_code == 201
 
 
 def test_methode_falsch_nennt_die_erlaubten() -> None:
-    """405 carries Allow (RFC 9110 requires it), finding 11."""
+    """405 carries Allow with every method of the path (RFC 9110), finding 11 – also where one path has
+    several endpoints (Starlette would name only the first route's)."""
     with AsgiClient(thinksurance_app()) as client:
         antwort = client.delete("/api/ipn/tokens")
         refused_answer(antwort, "METHODE_FALSCH", 405)
         assert antwort.headers.get("allow") == "POST"
+    with AsgiClient(fake_app("concenter")) as client:
+        antwort = client.delete("/api/benutzer/mueller-cc/produktgeber/Thinksurance")
+        refused_answer(antwort, "METHODE_FALSCH", 405)
+        assert antwort.headers.get("allow") == "GET, HEAD, PATCH, PUT"
 
 
 @pytest.mark.parametrize("pfad", ["/_steuerung", "/_support", "/_steuerung/", "/start/abc/", "/api/ipn/tokens/"])
@@ -161,3 +168,11 @@ def test_anlegen_antwortet_201_wie_dokumentiert() -> None:
         assert antwort.status_code == 201
         assert fake_app("cloud").state.openapi["paths"]["/api/bestaende/{bestand}/benutzer"]["post"][
             "responses"].keys() >= {"201"}
+
+
+def test_thinksurance_lehnt_fremde_herkunft_mit_400_ab() -> None:
+    """Thinksurance answers every refusal but "not found" with 400 (documented), this one too."""
+    with AsgiClient(thinksurance_app()) as client:
+        antwort = client.post("/api/ipn/tokens", json={"hash": "h", "secret": "s"},
+                              headers={"Origin": "http://evil.example"})
+        refused_answer(antwort, "FREMDE_HERKUNFT", 400)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fakes.common.clock import Clock
-from fakes.common.sessions import DAUER, Sessions
+from fakes.common.sessions import DAUER, JE_NAME, Sessions
 
 
 def test_nur_ausgestellte_werte_gelten() -> None:
@@ -37,3 +37,13 @@ def test_hoechstens_limit_sitzungen_die_aeltesten_gehen_zuerst() -> None:
     for i in range(25):
         s.issue(str(i))
     assert len(s) <= 10 and s.read(erste) is None
+
+
+def test_viele_anmeldungen_eines_benutzers_verdraengen_niemand_anderen() -> None:
+    """ams.5's login needs no password: 1000 logins of one user pushed out every other session."""
+    s = Sessions(Clock(), limit=100)
+    anna = s.issue("anna")
+    for _ in range(500):
+        letzte = s.issue("angreifer")
+    assert s.read(anna) == "anna" and s.read(letzte) == "angreifer"
+    assert len(s) == JE_NAME + 1

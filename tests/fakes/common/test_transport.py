@@ -11,7 +11,7 @@ import pytest
 
 from fakes.common.errors import NeighbourError
 from fakes.common.transport import Transport, Unreachable
-from tests.remotes import echo_server, slow_server
+from tests.remotes import closing_server, echo_server, slow_server
 
 
 class _Echo(http.server.BaseHTTPRequestHandler):
@@ -96,7 +96,7 @@ def test_ablehnung_des_nachbarn_mit_code_und_meldung(server: str) -> None:
 def test_ein_echo_des_nachbarn_zeigt_kein_geheimnis() -> None:
     """Finding 7: what a fake sent (hash, secret, a Bearer token) never comes back in its launch log,
     not even cut off."""
-    geheim = {"hash": "hash-0123456789abcdefg", "secret": "secret-9876543210zyxw"}
+    geheim = {"hash": "hash-0123456789abcdefg", "secret": "sécret-\"9876543210zyxw"}  # echoed JSON-escaped
     token = "tok-ABCDEFGHIJKLMNOPQRSTUV"
     with echo_server() as url:
         with pytest.raises(NeighbourError) as f:
@@ -104,7 +104,8 @@ def test_ein_echo_des_nachbarn_zeigt_kein_geheimnis() -> None:
                                            headers={"Authorization": f"Bearer {token}"})
     assert f.value.code == "HTTP_400" and "Abgelehnt" in f.value.message
     for wert in (*geheim.values(), token):
-        assert wert[:10] not in f.value.message, f.value.message
+        for form in (wert, json.dumps(wert)[1:-1]):
+            assert form[:10] not in f.value.message, f.value.message
 
 
 @pytest.mark.parametrize("langsam", [{"vorher": 3.0}, {"pause": 0.05, "laenge": 200}], ids=["spaet", "tropfend"])
@@ -119,3 +120,21 @@ def test_langsamer_nachbar_ist_zu_langsam_nicht_unerreichbar(langsam: dict[str, 
         http.close()
     with slow_server(pause=0.001, laenge=20) as url:  # slow but within the deadline: an answer, no error
         assert Transport(url, "Tropf", 5).call("GET", "/") == {}
+
+
+def test_ein_frischer_aufruf_geht_nur_einmal_hinaus() -> None:
+    """A neighbour that closes without an answer: a fresh connection is not tried again (the POST would
+    reach it twice, and the second try doubled the call's deadline) – review of finding 9."""
+    with closing_server(vorher=0.3) as (url, gesehen):
+        with pytest.raises(NeighbourError) as f:
+            Transport(url, "Schliessend", 1).call("POST", "/api/starts", json={"a": 1})
+    assert f.value.code == "NICHT_ERREICHBAR" and gesehen == ["POST /api/starts"]
+
+
+def test_eine_wiederverwendete_verbindung_die_der_nachbar_schloss_wird_neu_aufgebaut(server: str) -> None:
+    http = Transport(server, "Echo", 5)
+    assert http.call("POST", "/x", json={"a": 1})["koerper"] == {"a": 1}
+    c = http._connection()  # noqa: SLF001 - the kept-alive connection itself
+    assert c.sock is not None
+    c.sock.shutdown(2)  # as if the neighbour had closed it while idle
+    assert http.call("POST", "/y", json={"b": 2})["koerper"] == {"b": 2}

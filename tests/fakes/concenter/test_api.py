@@ -68,8 +68,9 @@ def test_nur_der_benutzer_selbst_aendert_seine_einstellungen(methode: str, contr
     with AsgiClient(fake_app("concenter", PLATZHALTER, control_on=control_on, **seed)) as http:
         vorher = http.get(PFAD).json()
         koerper = {"btoken": "bt-eines-angreifers"}
-        f = refused_answer(http.request(methode, PFAD, json=koerper), "CC_ANMELDUNG_NOETIG", 401)
-        assert "HTTP Basic" in f["error"]
+        antwort = http.request(methode, PFAD, json=koerper)
+        assert "HTTP Basic" in refused_answer(antwort, "CC_ANMELDUNG_NOETIG", 401)["error"]
+        assert antwort.headers["www-authenticate"].startswith("Basic ")
         for falsch in (basic(demo.CONCENTER_BENUTZER, "falsch"), {"Authorization": "Basic %%%"},
                        {"Authorization": "Basic " + base64.b64encode(b"ohne-doppelpunkt").decode()}):
             antwort = http.request(methode, PFAD, json=koerper, headers=falsch)
