@@ -105,7 +105,7 @@ ANNAHMEN: tuple[Annahme, ...] = (
              "CLOUD_KUNDE_UNBEKANNT", "CLOUD_VERMITTLER_UNBEKANNT", "CLOUD_FREISCHALTUNG_UNBEKANNT",
              "CLOUD_FREISCHALTUNG_OHNE_KUNDEN", "CLOUD_HERKUNFT_UNGUELTIG", "CC_ANMELDUNG_FEHLGESCHLAGEN",
              "CC_ANMELDUNG_NOETIG", "CC_NUR_EIGENE_EINSTELLUNGEN", "CC_BENUTZER_UNBEKANNT", "CC_PRODUKTGEBER_UNBEKANNT", "CC_PRODUKT_UNBEKANNT", "CC_RECHT_UNBEKANNT",
-             "AMS_BENUTZER_UNBEKANNT", "AMS_KUNDE_UNBEKANNT", "AMS_KEIN_CLOUD_KONTO", "AMS_EMAIL_UNGUELTIG")),
+             "AMS_BENUTZER_UNBEKANNT", "AMS_KUNDE_UNBEKANNT", "AMS_KUNDE_DOPPELT", "AMS_KEIN_CLOUD_KONTO", "AMS_EMAIL_UNGUELTIG")),
     Annahme("A17", "con:center", "Lehnt Thinksurance die Anmeldung des con:center oder den Broker Forward ab, "
             "bricht con:center den Absprung ab und zeigt dem Benutzer den Grund; ams.5 meldet Fehler des "
             "con:center weiter.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from basis.kundenfelder import Kundendaten
 from basis.systeme import TITEL
@@ -12,6 +13,17 @@ from .base import Client
 
 class AmsClient(Client):
     system = TITEL["ams"]
+
+    def kunde_anlegen(self, kundennummer: str, vermittler: str, daten: dict[str, Any]) -> Kundendaten:
+        """Bestand: a new customer of the office (not yet in the cloud)."""
+        return Kundendaten.aus_json(self.obj("POST", "/api/kunden", json_body={
+            **daten, "kundennummer": kundennummer, "vermittler": vermittler}))
+
+    def kunden(self) -> list[Kundendaten]:
+        return [Kundendaten.aus_json(k) for k in self.items("GET", "/api/kunden") if isinstance(k, dict)]
+
+    def kunde_loeschen(self, kundennummer: str) -> None:
+        self.obj("DELETE", f"/api/kunden/{quote(kundennummer, safe='')}")
 
     def benutzer(self, kuerzel: str) -> dict[str, Any]:
         return self.obj("GET", f"/api/benutzer/{kuerzel}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from basis.kundenfelder import Kundendaten
 from basis.leitfaden import TOKEN_NAME
@@ -42,6 +43,9 @@ class CloudClient(Client):
     def benutzer_anlegen(self, bestand: str, email: str, rolle: str) -> dict[str, Any]:
         return self.obj("POST", f"{self._b(bestand)}/benutzer", json_body={"email": email, "rolle": rolle})
 
+    def benutzer_entfernen(self, bestand: str, email: str) -> None:
+        self.obj("DELETE", f"{self._b(bestand)}/benutzer/{_teil(email)}")
+
     def rolle_aendern(self, bestand: str, email: str, rolle: str) -> dict[str, Any]:
         return self.obj("POST", f"{self._b(bestand)}/benutzer/rolle",
                         json_body={"email": email, "rolle": rolle})
@@ -70,6 +74,12 @@ class CloudClient(Client):
                      concenter_benutzer=str(t.get("concenter_benutzer") or ""), access_token=access_token,
                      maske="" if access_token else str(t.get("access_token") or ""),
                      widerrufen=t.get("widerrufen") is True)
+
+    def token_loeschen(self, bestand: str, token_id: str) -> None:
+        self.obj("DELETE", f"{self._b(bestand)}/tokens/{_teil(token_id)}")
+
+    def kunde_entfernen(self, bestand: str, kundennummer: str) -> None:
+        self.obj("DELETE", f"{self._b(bestand)}/kunden/{_teil(kundennummer)}")
 
     def kunde(self, bestand: str, kundennummer: str) -> Kundendaten:
         return Kundendaten.aus_json(self.obj("GET", f"{self._b(bestand)}/kunden/{kundennummer}"))
@@ -101,6 +111,19 @@ class CloudClient(Client):
         return self.obj("POST", f"{self._b(bestand)}/freischaltungen/{freischaltung}/geteilt-mit",
                         json_body={"email": email})
 
+    def freischaltung_loeschen(self, bestand: str, freischaltung: str) -> None:
+        self.obj("DELETE", f"{self._b(bestand)}/freischaltungen/{_teil(freischaltung)}")
+
+    def geteilt_mit_entfernen(self, bestand: str, freischaltung: str, email: str) -> None:
+        self.obj("DELETE", f"{self._b(bestand)}/freischaltungen/{_teil(freischaltung)}/geteilt-mit/{_teil(email)}")
+
+    def hauptfreischaltung_aufheben(self, bestand: str, email: str) -> None:
+        self.obj("DELETE", f"{self._b(bestand)}/hauptfreischaltung/{_teil(email)}")
+
+    def mitarbeiterzugriff_austragen(self, bestand: str, email: str) -> list[str]:
+        return self.list_field(self.obj("DELETE", f"{self._b(bestand)}/mitarbeiterzugriff/{_teil(email)}"),
+                               "mitarbeiterzugriff")
+
     def mitarbeiterzugriff_eintragen(self, bestand: str, email: str) -> list[str]:
         return self.list_field(self.obj("POST", f"{self._b(bestand)}/mitarbeiterzugriff", json_body={"email": email}),
                                "mitarbeiterzugriff")
@@ -112,3 +135,8 @@ class CloudClient(Client):
         return Kundendaten.aus_json(self.obj("GET", f"/api/taa/kunden/{kundennummer}",
                                              headers={"Authorization": Secret(f"Bearer {reveal(access_token)}")},
                                              params={"cloud_benutzer": cloud_benutzer}))
+
+
+def _teil(wert: str) -> str:
+    """One path segment, whatever it contains (e-mail addresses, numbers with slashes)."""
+    return quote(wert, safe="")

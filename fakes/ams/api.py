@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from basis.kundenfelder import FELDER
 from fakes.common.endpoints import Call, Endpoint, Param
-from fakes.common.schema import Schema, boolean, string
+from fakes.common.schema import Field, Schema, boolean, integer, string
 
 from .models import Ams, Benutzer, CloudPort, ConcenterPort, Kunde
 
@@ -56,10 +57,29 @@ def endpoints(ams: Ams, cc: ConcenterPort, cloud: CloudPort) -> list[Endpoint]:
     def kunde_replizieren(a: Call) -> Any:
         return kunde_json(ams.kunde_replizieren(a.path["kuerzel"], a.path["kunde"], cloud))
 
+    def kunde_anlegen(a: Call) -> Any:
+        daten = {k: v for k, v in a.body.items() if k not in ("kundennummer", "vermittler")}
+        return kunde_json(ams.kunde_anlegen(a.body["kundennummer"], a.body["vermittler"], daten))
+
+    def kunden_auflisten(a: Call) -> Any:
+        return [kunde_json(k) for k in ams.kunden_auflisten()]
+
+    def kunde_loeschen(a: Call) -> Any:
+        ams.kunde_loeschen(a.path["kunde"])
+        return {"geloescht": a.path["kunde"]}
+
     def produkt_waehlen(a: Call) -> Any:
         return {"url": ams.produkt_waehlen(a.path["kuerzel"], a.path["kunde"], a.body["produkt"], cc)}
 
+    kunde_felder: dict[str, Field] = {"kundennummer": string("Kundennummer", required=True, max_length=50),
+                                      "vermittler": string("Vermittlernummer", required=True, max_length=50)}
+    for f in FELDER:  # the customer's fields (basis.kundenfelder), as the Kundenmaske shows them
+        kunde_felder[f.cloud] = integer(minimum=0) if f.im_fragebogen else string(allow_empty=True)
     return [
+        Endpoint("POST", "/api/kunden", kunde_anlegen, "Bestand: Kunden anlegen (noch nicht in der cloud)",
+                 Schema(kunde_felder), status=201),
+        Endpoint("GET", "/api/kunden", kunden_auflisten, "Bestand: alle Kunden"),
+        Endpoint("DELETE", "/api/kunden/{kunde}", kunde_loeschen, "Bestand: Kunden löschen", params=(KUNDE,)),
         Endpoint("GET", "/api/benutzer/{kuerzel}", benutzer_lesen, "ams Benutzer", params=(K,)),
         Endpoint("POST", "/api/benutzer/{kuerzel}/cloud-konto", cloud_konto_aendern,
                  "cloud Konto: Maklerextranet aktivieren / cloud Benutzername ändern",

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
 from basis import demo
+from fakes.common.bounded import platz
 from fakes.common.errors import Kind, NeighbourError, rule
 from fakes.common.sessions import Sessions
 from fakes.common.state import FakeState, sperrt_selbst
 
 S = "ams"
+KUNDEN_MAX = 10_000  # customers of the office (assumption A21)
 
 BENUTZER_UNBEKANNT = rule(S, "AMS_BENUTZER_UNBEKANNT", "Den ams Benutzer „{kuerzel}“ gibt es nicht.",
                            Kind.NOT_FOUND)
@@ -29,6 +31,7 @@ PRODUKT_NICHT_IN_DIGIPRO = rule(
     "Das Produkt „{produkt}“ steht unter DigiPro nicht zur Verfügung. Ist es im con:center "
     "freigeschaltet und wurden die Produktfreischaltungen aktualisiert?", Kind.NOT_FOUND,
     source="annahme", guide=("G05", "G17"))
+KUNDE_DOPPELT = rule(S, "AMS_KUNDE_DOPPELT", "Die Kundennummer „{kunde}“ ist in ams.5 schon vergeben.", Kind.CONFLICT)
 CONCENTER_FEHLER = rule(S, "AMS_CONCENTER_FEHLER", "con:center meldet: {grund}", Kind.FORBIDDEN)
 CLOUD_FEHLER = rule(S, "AMS_CLOUD_FEHLER", "Die assfinet cloud meldet: {grund}", Kind.FORBIDDEN)
 
@@ -183,6 +186,24 @@ class Ams(FakeState):
         with self.lock:
             kunde.repliziert = True
             return kunde
+
+    # --- Bestand: customers ----------------------------------------------------------------
+
+    def kunde_anlegen(self, kundennummer: str, vermittler: str, daten: dict[str, Any]) -> Kunde:
+        """A new customer of the office; the cloud knows him only once he is replicated."""
+        if kundennummer in self.kunden:
+            raise KUNDE_DOPPELT.refuse(kunde=kundennummer)
+        platz(len(self.kunden), KUNDEN_MAX, "Kunden")
+        self.kunden[kundennummer] = Kunde(kundennummer, vermittler, False, dict(daten))
+        return self.kunden[kundennummer]
+
+    def kunden_auflisten(self) -> list[Kunde]:
+        return list(self.kunden.values())
+
+    def kunde_loeschen(self, kundennummer: str) -> None:
+        if kundennummer not in self.kunden:
+            raise KUNDE_UNBEKANNT.refuse(kunde=kundennummer)
+        del self.kunden[kundennummer]
 
     # --- seed -----------------------------------------------------------------------------
 

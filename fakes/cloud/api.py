@@ -19,6 +19,7 @@ from .models import TOKENS_MAX, Cloud
 
 B = "/api/bestaende/{bestand}"
 BESTAND = Param("bestand", "path", True, "Bestandsnummer, z. B. MB-100234")
+EMAIL = Param("email", "path", True, "E-Mail-Adresse des Benutzers")
 TOKENS_PRO_SEITE = 100
 
 
@@ -86,6 +87,34 @@ def endpoints(c: Cloud) -> list[Endpoint]:
                                           name=a.body.get("name") or "Thinksurance")
         return {**token_json(t), "access_token": klartext}
 
+    def benutzer_entfernen(a: Call) -> Any:
+        c.benutzer_entfernen(a.path["bestand"], a.path["email"])
+        return {"entfernt": a.path["email"]}
+
+    def token_loeschen(a: Call) -> Any:
+        c.token_loeschen(a.path["bestand"], a.path["token"])
+        return {"geloescht": a.path["token"]}
+
+    def kunde_entfernen(a: Call) -> Any:
+        c.kunde_entfernen(a.path["bestand"], a.path["kunde"])
+        return {"entfernt": a.path["kunde"]}
+
+    def freischaltung_loeschen(a: Call) -> Any:
+        c.freischaltung_loeschen(a.path["bestand"], a.path["freischaltung"])
+        return {"geloescht": a.path["freischaltung"]}
+
+    def hauptfreischaltung_aufheben(a: Call) -> Any:
+        c.hauptfreischaltung_aufheben(a.path["bestand"], a.path["email"])
+        return {"aufgehoben": a.path["email"]}
+
+    def geteilt_mit_entfernen(a: Call) -> Any:
+        c.geteilt_mit_entfernen(a.path["bestand"], a.path["freischaltung"], a.path["email"])
+        return freischaltung_json(c.bestand(a.path["bestand"]).freischaltungen[a.path["freischaltung"]],
+                                  c.bestand(a.path["bestand"]))
+
+    def mitarbeiterzugriff_austragen(a: Call) -> Any:
+        return {"mitarbeiterzugriff": c.mitarbeiterzugriff_austragen(a.path["bestand"], a.path["email"])}
+
     def tokens_auflisten(a: Call) -> Any:
         seite, pro_seite = a.query.get("seite", 1), a.query.get("pro_seite", TOKENS_PRO_SEITE)
         alle = c.tokens_auflisten(a.path["bestand"])
@@ -152,6 +181,8 @@ def endpoints(c: Cloud) -> list[Endpoint]:
                  (BESTAND,)),
         Endpoint("POST", f"{B}/benutzer", benutzer_anlegen, "Benutzer anlegen",
                  Schema({"email": email, "rolle": string(required=True, enum=ROLLEN)}), (BESTAND,), status=201),
+        Endpoint("DELETE", f"{B}/benutzer/{{email}}", benutzer_entfernen,
+                 "Benutzer entfernen (auch aus Mitarbeiterzugriff und Freischaltungen)", params=(BESTAND, EMAIL)),
         Endpoint("POST", f"{B}/benutzer/rolle", rolle_aendern, "Rolle eines Benutzers ändern",
                  Schema({"email": email, "rolle": string(required=True, enum=ROLLEN)}), (BESTAND,)),
         Endpoint("POST", f"{B}/concenter", concenter_benutzer_hinterlegen,
@@ -170,9 +201,13 @@ def endpoints(c: Cloud) -> list[Endpoint]:
                  "X-Seiten)", params=(BESTAND, *seiten_parameter(TOKENS_PRO_SEITE))),
         Endpoint("POST", f"{B}/tokens/{{token}}/widerrufen", token_widerrufen, "Token widerrufen",
                  params=(BESTAND, Param("token", "path", True))),
+        Endpoint("DELETE", f"{B}/tokens/{{token}}", token_loeschen, "Token löschen",
+                 params=(BESTAND, Param("token", "path", True))),
         Endpoint("PUT", f"{B}/kunden/{{kunde}}", kunde_replizieren, "Kunden aus ams.5 replizieren",
                  Schema(kunde_felder), (BESTAND, Param("kunde", "path", True))),
         Endpoint("GET", f"{B}/kunden/{{kunde}}", kunde, "Kunden lesen (Verwaltung)",
+                 params=(BESTAND, Param("kunde", "path", True))),
+        Endpoint("DELETE", f"{B}/kunden/{{kunde}}", kunde_entfernen, "Kunden aus der cloud entfernen",
                  params=(BESTAND, Param("kunde", "path", True))),
         Endpoint("POST", f"{B}/freischaltungen/kunden", kundenfreischaltung_anlegen, "Kundenfreischaltung anlegen",
                  Schema({"name": string(required=True, max_length=100),
@@ -188,8 +223,16 @@ def endpoints(c: Cloud) -> list[Endpoint]:
                  "Hauptfreischaltung für einen Benutzer festlegen", Schema({"email": email}), (BESTAND, frei)),
         Endpoint("POST", f"{B}/freischaltungen/{{freischaltung}}/geteilt-mit", geteilt_mit_hinzufuegen,
                  "Freischaltung mit einem Benutzer teilen", Schema({"email": email}), (BESTAND, frei)),
+        Endpoint("DELETE", f"{B}/freischaltungen/{{freischaltung}}/geteilt-mit/{{email}}", geteilt_mit_entfernen,
+                 "Freischaltung nicht mehr mit dem Benutzer teilen", params=(BESTAND, frei, EMAIL)),
+        Endpoint("DELETE", f"{B}/freischaltungen/{{freischaltung}}", freischaltung_loeschen, "Freischaltung löschen",
+                 params=(BESTAND, frei)),
+        Endpoint("DELETE", f"{B}/hauptfreischaltung/{{email}}", hauptfreischaltung_aufheben,
+                 "Hauptfreischaltung eines Benutzers aufheben", params=(BESTAND, EMAIL)),
         Endpoint("POST", f"{B}/mitarbeiterzugriff", mitarbeiterzugriff_eintragen,
                  "Benutzer in die Liste für Mitarbeiterzugriff eintragen", Schema({"email": email}), (BESTAND,)),
+        Endpoint("DELETE", f"{B}/mitarbeiterzugriff/{{email}}", mitarbeiterzugriff_austragen,
+                 "Benutzer aus der Liste für Mitarbeiterzugriff austragen", params=(BESTAND, EMAIL)),
         Endpoint("GET", f"{B}/rechte", rechte_pruefen,
                  "Rechte prüfen: gibt die Hauptfreischaltung des Benutzers diesen Kunden frei? (lesend)",
                  params=(BESTAND, Param("benutzer", "query", True, "cloud Benutzer (E-Mail)"),

@@ -192,6 +192,16 @@ class Cloud(FakeState):
         self._benutzer(b, email)
         b.benutzer[email] = rolle
 
+    def benutzer_entfernen(self, bestand_id: str, email: str) -> None:
+        """The user leaves the Bestand, and with it every list and Freischaltung that names him."""
+        b = self.bestand(bestand_id)
+        self._benutzer(b, email)
+        del b.benutzer[email]
+        b.mitarbeiterzugriff = [e for e in b.mitarbeiterzugriff if e != email]
+        b.hauptfreischaltung.pop(email, None)
+        for f in b.freischaltungen.values():
+            f.geteilt_mit = [e for e in f.geteilt_mit if e != email]
+
     @staticmethod
     def _rolle_pruefen(rolle: str) -> None:
         if rolle not in ROLLEN:
@@ -252,6 +262,14 @@ class Cloud(FakeState):
         del b.tokens[alt.id]
         self.token_index.pop(_fingerabdruck(alt.access_token), None)
 
+    def token_loeschen(self, bestand_id: str, token_id: str) -> None:
+        """assfinet api → Token löschen: the token and its AccessToken are gone for good."""
+        b = self.bestand(bestand_id)
+        if token_id not in b.tokens:
+            raise TOKEN_UNBEKANNT.refuse(token=token_id)
+        t = b.tokens.pop(token_id)
+        self.token_index.pop(_fingerabdruck(t.access_token), None)
+
     def tokens_auflisten(self, bestand_id: str) -> list[Token]:
         b = self.bestand(bestand_id)
         if "API-Zugriff" not in b.features:
@@ -280,6 +298,12 @@ class Cloud(FakeState):
         k = Kunde(kundennummer, vermittler, True, {f: daten.get(f) for f in KUNDENFELDER})
         b.kunden[kundennummer] = k
         return k
+
+    def kunde_entfernen(self, bestand_id: str, kundennummer: str) -> None:
+        """A customer deleted in the office leaves the cloud too; replicated again, he comes back."""
+        b = self.bestand(bestand_id)
+        self.kunde(bestand_id, kundennummer)
+        del b.kunden[kundennummer]
 
     def kunde(self, bestand_id: str, kundennummer: str) -> Kunde:
         b = self.bestand(bestand_id)
@@ -339,6 +363,29 @@ class Cloud(FakeState):
             raise FREISCHALTUNG_NICHT_GETEILT.refuse(name=f.name, email=email)
         b.hauptfreischaltung[email] = f.id
 
+    def freischaltung_loeschen(self, bestand_id: str, freischaltung_id: str) -> None:
+        """Gone, and no user keeps it as his Hauptfreischaltung."""
+        b = self.bestand(bestand_id)
+        f = self._freischaltung(b, freischaltung_id)
+        del b.freischaltungen[f.id]
+        for email in [e for e, fid in b.hauptfreischaltung.items() if fid == f.id]:
+            del b.hauptfreischaltung[email]
+
+    def hauptfreischaltung_aufheben(self, bestand_id: str, email: str) -> None:
+        """The user has no Hauptfreischaltung any more (nothing to do if he had none)."""
+        b = self.bestand(bestand_id)
+        self._benutzer(b, email)
+        b.hauptfreischaltung.pop(email, None)
+
+    def geteilt_mit_entfernen(self, bestand_id: str, freischaltung_id: str, email: str) -> None:
+        """No longer shared with the user; if it was his Hauptfreischaltung, he has none."""
+        b = self.bestand(bestand_id)
+        f = self._freischaltung(b, freischaltung_id)
+        self._benutzer(b, email)
+        f.geteilt_mit = [e for e in f.geteilt_mit if e != email]
+        if b.hauptfreischaltung.get(email) == f.id:
+            del b.hauptfreischaltung[email]
+
     def geteilt_mit_hinzufuegen(self, bestand_id: str, freischaltung_id: str, email: str) -> None:
         b = self.bestand(bestand_id)
         f = self._freischaltung(b, freischaltung_id)
@@ -359,6 +406,12 @@ class Cloud(FakeState):
         self._benutzer(b, email)
         if email not in b.mitarbeiterzugriff:
             b.mitarbeiterzugriff.append(email)
+        return b.mitarbeiterzugriff
+
+    def mitarbeiterzugriff_austragen(self, bestand_id: str, email: str) -> list[str]:
+        b = self.bestand(bestand_id)
+        self._benutzer(b, email)
+        b.mitarbeiterzugriff = [e for e in b.mitarbeiterzugriff if e != email]
         return b.mitarbeiterzugriff
 
     def umfasst(self, b: Bestand, email: str, kunde: Kunde) -> bool:

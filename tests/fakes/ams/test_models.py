@@ -174,3 +174,12 @@ def test_cloud_fehler_beim_replizieren(ams: Ams) -> None:
     assert not ams.kunden["K-1003"].repliziert  # nothing marked replicated on a refusal
     ams.benutzer[AS].cloud_konten.clear()
     refused("AMS_KEIN_CLOUD_KONTO", ams.kunde_replizieren, AS, "K-1003", Cloud())
+
+
+def test_kunden_anlegen_und_loeschen(ams: Ams) -> None:
+    k = ams.kunde_anlegen("K-9001", "VM-01", {"firma": "Neu GmbH", "umsatz": 1})
+    assert not k.repliziert and ams.kundenmaske(demo.AMS_KUERZEL, "K-9001").daten["firma"] == "Neu GmbH"
+    refused("AMS_KUNDE_DOPPELT", ams.kunde_anlegen, "K-9001", "VM-01", {})
+    ams.kunde_loeschen("K-9001")
+    refused("AMS_KUNDE_UNBEKANNT", ams.kunde_loeschen, "K-9001")
+    refused("AMS_KUNDE_UNBEKANNT", ams.kundenmaske, demo.AMS_KUERZEL, "K-9001")

@@ -480,3 +480,51 @@ def test_taa_bearer_fehlt(c: Cloud) -> None:
     for kopf in ({}, {"authorization": ""}, {"authorization": f"Basic {klartext}"}, {"authorization": "Bearer    "}):
         e = refused("TAA_BEARER_FEHLT", c.taa_daten_lesen, bearer_token(kopf), "K-1001", ANNA)
         assert "Authorization: Bearer" in e.message
+
+
+# --- what a person can take back in assfinet drive (used to leave a test landscape as it was) ----------
+
+def test_entfernen_und_loeschen_nimmt_zurueck_was_anlegen_tat(c: Cloud) -> None:
+    klartext = eingerichtet(c)
+    b = c.bestand(B)
+    [token] = b.tokens.values()
+    c.token_loeschen(B, token.id)
+    assert token.id not in b.tokens and not c.token_index
+    refused("TAA_TOKEN_UNGUELTIG", c.taa_daten_lesen, klartext, "K-1001", ANNA)
+    refused("CLOUD_TOKEN_UNBEKANNT", c.token_loeschen, B, token.id)
+    [f] = [x for x in b.freischaltungen.values() if x.name == "Anna"]
+    assert b.hauptfreischaltung[ANNA] == f.id
+    c.geteilt_mit_hinzufuegen(B, f.id, JONAS)
+    c.hauptfreischaltung_festlegen(B, f.id, JONAS)
+    c.geteilt_mit_entfernen(B, f.id, ANNA)
+    assert ANNA not in f.geteilt_mit and ANNA not in b.hauptfreischaltung and b.hauptfreischaltung[JONAS] == f.id
+    c.hauptfreischaltung_aufheben(B, JONAS)
+    c.hauptfreischaltung_aufheben(B, JONAS)  # none left: nothing to do
+    assert JONAS not in b.hauptfreischaltung
+    c.hauptfreischaltung_festlegen(B, f.id, JONAS)
+    c.freischaltung_loeschen(B, f.id)
+    assert f.id not in b.freischaltungen and JONAS not in b.hauptfreischaltung
+    refused("CLOUD_FREISCHALTUNG_UNBEKANNT", c.freischaltung_loeschen, B, f.id)
+    refused("CLOUD_BENUTZER_UNBEKANNT", c.hauptfreischaltung_aufheben, B, "niemand@x.de")
+    c.mitarbeiterzugriff_eintragen(B, ANNA)
+    assert c.mitarbeiterzugriff_austragen(B, ANNA) == [] and c.mitarbeiterzugriff_austragen(B, ANNA) == []
+    c.kunde_entfernen(B, "K-1001")
+    refused("CLOUD_KUNDE_UNBEKANNT", c.kunde_entfernen, B, "K-1001")
+    refused("TAA_KUNDE_NICHT_REPLIZIERT", c.taa_daten_lesen, eingerichtet_nochmal(c), "K-1001", ANNA)
+
+
+def eingerichtet_nochmal(c: Cloud) -> str:
+    return c.token_hinzufuegen(B, zweck="TaaData", concenter_benutzer=CC)[1]
+
+
+def test_benutzer_entfernen_nimmt_ihn_aus_listen_und_freischaltungen(c: Cloud) -> None:
+    eingerichtet(c)
+    c.benutzer_anlegen(B, "neu@makler.example", "Benutzer")
+    c.mitarbeiterzugriff_eintragen(B, "neu@makler.example")
+    f = c.vm_freischaltung_anlegen(B, name="V", geteilt_mit=["neu@makler.example"], sachbearbeiter="cloudtransfer",
+                                   hauptfreischaltung=True)
+    c.benutzer_entfernen(B, "neu@makler.example")
+    b = c.bestand(B)
+    assert "neu@makler.example" not in b.benutzer and "neu@makler.example" not in b.mitarbeiterzugriff
+    assert f.geteilt_mit == [] and "neu@makler.example" not in b.hauptfreischaltung
+    refused("CLOUD_BENUTZER_UNBEKANNT", c.benutzer_entfernen, B, "neu@makler.example")
