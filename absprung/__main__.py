@@ -1,5 +1,6 @@
-"""``python -m absprung diagnose`` (one customer's setup, reading only) and ``python -m absprung
-vertraege aufzeichnen|pruefen`` (contracts of the real interfaces, see ``absprung.vertraege``).
+"""``python -m absprung diagnose`` (one customer's setup, reading only), ``python -m absprung
+vertraege aufzeichnen|pruefen`` (contracts of the real interfaces, see ``absprung.vertraege``) and
+``python -m absprung aufraeumen`` (what an interrupted run left on a landscape, see ``absprung.landschaft``).
 
 Diagnose: checks one customer's setup, reading only, and names the cause.
 
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from basis import schulungsziel
 from basis.secret import mask
-from basis.systeme import TITEL
+from basis.systeme import NAMEN, TITEL
 from basis.ziel import Target, load_profile
 
 from .diagnose import ausgabe, diagnose
@@ -49,7 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     pr.add_argument("--system", default=None, choices=["thinksurance"])
     pr.add_argument("--ordner", type=Path, default=None, help="Ordner der Verträge (Standard: vertraege/)")
     pr.add_argument("--json", type=Path, default=None, metavar="DATEI", help="Ergebnis zusätzlich als JSON")
+    r = sub.add_parser("aufraeumen", help="was ein abgebrochener Lauf auf einer Testlandschaft hinterließ, "
+                                          "zurücksetzen",
+                       description="Stellt auf einer Testlandschaft ohne Zurücksetzen den Stand wieder her, den ein "
+                                   "abgebrochener Lauf mitten in einem Szenario hinterlassen hat (sonst tut es der "
+                                   "nächste Lauf vor seinem ersten schreibenden Szenario).")
+    r.add_argument("--ziel", required=True, metavar="PROFIL", help="Zielprofil der Landschaft")
     a = p.parse_args(argv)
+    if a.befehl == "aufraeumen":
+        return _aufraeumen(a.ziel)
     if a.befehl == "vertraege":
         from .vertraege import befehl
         from .vertraege.modell import ORDNER
@@ -101,6 +110,38 @@ def _diagnose(profil: str | None, benutzer: str | None, kunde: str | None, als_j
         print(mask(ausgabe.schluss(d)))
     return d.exit_code
 
+
+
+def _aufraeumen(profil: str) -> int:
+    """Exit 0: nothing left or all put back; 1: something could not be put back; 4: profile or connection."""
+    from .landschaft.aufraeumen import nachholen
+    from .landschaft.wiederherstellen import zeile
+
+    try:
+        target = load_profile(Path(profil))
+    except ProfileError as f:
+        print(f"Fehler: {f}", file=sys.stderr)
+        return EXIT_ZIEL
+    if not target.ohne_zuruecksetzen:
+        print(f"„{target.name}“ ist keine Landschaft, in die ohne Zurücksetzen geschrieben wird "
+              "(schreiben_erlaubt = true, steuerung = false, entfernte Systeme) – nichts aufzuräumen.")
+        return 0
+    systems = Systems.connect(target)
+    try:
+        ergebnis = nachholen(systems)
+    except RemoteError as f:
+        print(mask(f"Fehler: {f} Der Stand bleibt vermerkt; später erneut versuchen."), file=sys.stderr)
+        return EXIT_ZIEL
+    finally:
+        systems.close()
+    if ergebnis is None or ergebnis.nachgeholt is None:
+        print(f"Auf „{target.name}“ ist nichts aufzuräumen.")
+        return 0
+    print(f"Wiederhergestellt, was „{ergebnis.nachgeholt_von}“ hinterlassen hatte:")
+    bilanz = ergebnis.nachgeholt.to_json()
+    for system in [s for s in NAMEN if s in bilanz]:
+        print(f"  {zeile(system, bilanz[system])}")
+    return 1 if any(z["offen"] for z in bilanz.values()) else 0
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -10,7 +10,7 @@ as a person would (scenarios tagged ``@ui``) and photographs them (``@doku``).
 from __future__ import annotations
 
 from enum import Enum
-from typing import Protocol
+from typing import Any, Protocol
 
 from basis.leitfaden import PRODUKTGEBER, SACHBEARBEITER, TOKEN_NAME, VM_FREISCHALTUNG, ZWECK
 from basis.secret import Secret
@@ -95,11 +95,23 @@ def voraussetzungen_zeigen(s: Systems, wer: Performer | None = None) -> None:
     wer.fertig(bilder.FEATURES_DES_BESTANDS)
 
 
-def concenter_benutzer_hinterlegen(s: Systems, wer: Performer | None = None, *, name: str | None = None) -> None:
-    """Cloud einrichten 1: assfinet drive → Allgemein → con:center (G07)."""
+def concenter_benutzer_hinterlegen(s: Systems, wer: Performer | None = None, *, name: str | None = None,
+                                   falls_noetig: bool = False) -> None:
+    """Cloud einrichten 1: assfinet drive → Allgemein → con:center (G07). ``falls_noetig``: a user already
+    listed is reused (a Given on a landscape that is not reset)."""
+    name = name or s.world.concenter_benutzer
+    if falls_noetig and name in _bestand(s)["concenter"]:
+        return
     wer = wer or Api(s)
-    wer.concenter_benutzer_hinterlegen(s.world.bestand, name or s.world.concenter_benutzer)
+    wer.concenter_benutzer_hinterlegen(s.world.bestand, name)
     wer.fertig(bilder.ALLGEMEIN_CONCENTER)
+
+
+def concenter_benutzer_nicht_hinterlegt(s: Systems, *, name: str | None = None) -> None:
+    """The opposite, where it is there: off the list under Allgemein → con:center."""
+    name = name or s.world.concenter_benutzer
+    if name in _bestand(s)["concenter"]:
+        s.cloud.concenter_benutzer_entfernen(s.world.bestand, name)
 
 
 def token_hinzufuegen(s: Systems, wer: Performer | None = None, *, name: str = TOKEN_NAME, zweck: str = ZWECK,
@@ -112,33 +124,83 @@ def token_hinzufuegen(s: Systems, wer: Performer | None = None, *, name: str = T
     return token
 
 
-def mitarbeiterzugriff_eintragen(s: Systems, wer: Performer | None = None, *, email: str | None = None) -> None:
+def mitarbeiterzugriff_eintragen(s: Systems, wer: Performer | None = None, *, email: str | None = None,
+                                 falls_noetig: bool = False) -> None:
     """Empfohlenes Szenario: the user in the list for Mitarbeiterzugriff (G13)."""
+    email = email or s.world.haupt_email
+    if falls_noetig and email in _bestand(s)["mitarbeiterzugriff"]:
+        return
     wer = wer or Api(s)
-    wer.mitarbeiterzugriff_eintragen(s.world.bestand, email or s.world.haupt_email)
+    wer.mitarbeiterzugriff_eintragen(s.world.bestand, email)
     wer.fertig(bilder.MITARBEITERZUGRIFF)
+
+
+def mitarbeiterzugriff_nicht_eingetragen(s: Systems, *, email: str | None = None) -> None:
+    email = email or s.world.haupt_email
+    if email in _bestand(s)["mitarbeiterzugriff"]:
+        s.cloud.mitarbeiterzugriff_austragen(s.world.bestand, email)
 
 
 def vm_freischaltung_anlegen(s: Systems, wer: Performer | None = None, *, name: str = VM_FREISCHALTUNG,
                              geteilt_mit: str | None = None, hauptfreischaltung: bool = True,
-                             sachbearbeiter: str = SACHBEARBEITER, vermittler: str | None = None) -> None:
-    """Empfohlenes Szenario: VM-Freischaltung, shared, Hauptfreischaltung, Sachbearbeiter cloudtransfer (G13)."""
+                             sachbearbeiter: str = SACHBEARBEITER, vermittler: str | None = None,
+                             falls_noetig: bool = False) -> None:
+    """Empfohlenes Szenario: VM-Freischaltung, shared, Hauptfreischaltung, Sachbearbeiter cloudtransfer (G13).
+    ``falls_noetig``: one that is there with these values is reused (made the Hauptfreischaltung if asked)."""
+    geteilt_mit = geteilt_mit or s.world.haupt_email
+    if falls_noetig and _wiederverwendet(s, geteilt_mit, hauptfreischaltung, art="vermittler", name=name,
+                                         vermittler=vermittler, sachbearbeiter=sachbearbeiter):
+        return
     wer = wer or Api(s)
-    wer.vm_freischaltung_anlegen(s.world.bestand, name=name, geteilt_mit=geteilt_mit or s.world.haupt_email,
-                                 sachbearbeiter=sachbearbeiter, hauptfreischaltung=hauptfreischaltung,
-                                 vermittler=vermittler)
+    wer.vm_freischaltung_anlegen(s.world.bestand, name=name, geteilt_mit=geteilt_mit, sachbearbeiter=sachbearbeiter,
+                                 hauptfreischaltung=hauptfreischaltung, vermittler=vermittler)
     wer.fertig(bilder.VM_FREISCHALTUNG)
+
+
+def vm_freischaltung_nicht_angelegt(s: Systems, *, email: str | None = None) -> None:
+    """No VM-Freischaltung of the guide for the user: those made in assfinet drive for the whole Bestand and
+    shared with him are deleted (rights brought over from ams6 and the like stay)."""
+    email = email or s.world.haupt_email
+    for f in _bestand(s)["freischaltungen"]:
+        if f["art"] == "vermittler" and not f.get("vermittler") and f.get("herkunft") == "cloud" \
+                and email in f["geteilt_mit"]:
+            s.cloud.freischaltung_loeschen(s.world.bestand, f["id"])
+
+
+def keine_hauptfreischaltung(s: Systems, *, email: str | None = None) -> None:
+    email = email or s.world.haupt_email
+    if any(email in f.get("hauptfreischaltung_fuer", []) for f in _bestand(s)["freischaltungen"]):
+        s.cloud.hauptfreischaltung_aufheben(s.world.bestand, email)
 
 
 def kundenfreischaltung_anlegen(s: Systems, wer: Performer | None = None, *, kunden: list[str],
                                 name: str = VM_FREISCHALTUNG, geteilt_mit: str | None = None,
-                                hauptfreischaltung: bool = True) -> None:
+                                hauptfreischaltung: bool = True, falls_noetig: bool = False) -> None:
     """Szenario mit Kundenfreischaltung: shared with the user, Hauptfreischaltung (G12)."""
+    geteilt_mit = geteilt_mit or s.world.haupt_email
+    if falls_noetig and _wiederverwendet(s, geteilt_mit, hauptfreischaltung, art="kunde", name=name,
+                                         kunden=sorted(kunden)):
+        return
     wer = wer or Api(s)
-    wer.kundenfreischaltung_anlegen(s.world.bestand, name=name, kunden=kunden,
-                                    geteilt_mit=geteilt_mit or s.world.haupt_email,
+    wer.kundenfreischaltung_anlegen(s.world.bestand, name=name, kunden=kunden, geteilt_mit=geteilt_mit,
                                     hauptfreischaltung=hauptfreischaltung)
     wer.fertig(bilder.KUNDENFREISCHALTUNG)
+
+
+def _wiederverwendet(s: Systems, email: str, haupt: bool, **werte: object) -> bool:
+    """A Freischaltung shared with ``email`` that has these values is there (True) – and is his
+    Hauptfreischaltung now if ``haupt``; False if none is."""
+    for f in _bestand(s)["freischaltungen"]:
+        eigene = {k: sorted(f.get(k) or []) if k == "kunden" else f.get(k) for k in werte}
+        if eigene == werte and email in f["geteilt_mit"]:
+            if haupt and email not in f.get("hauptfreischaltung_fuer", []):
+                s.cloud.hauptfreischaltung_festlegen(s.world.bestand, f["id"], email)
+            return True
+    return False
+
+
+def _bestand(s: Systems) -> dict[str, Any]:
+    return s.cloud.bestand(s.world.bestand)
 
 
 def produktgeber_hinterlegen(s: Systems, wer: Performer | None = None, *,
@@ -155,10 +217,15 @@ def produktgeber_hinterlegen(s: Systems, wer: Performer | None = None, *,
 
 
 def maklerextranet_aktivieren(s: Systems, wer: Performer | None = None, *, aktiv: bool = True,
-                              kuerzel: str | None = None) -> None:
+                              kuerzel: str | None = None, falls_noetig: bool = False) -> None:
     """ams einrichten: cloud Konten → „Maklerextranet aktivieren“ (G16)."""
+    kuerzel = kuerzel or s.world.ams_benutzer
+    if falls_noetig:
+        konten = s.ams.benutzer(kuerzel).get("cloud_konten") or [{}]
+        if bool(konten[0].get("maklerextranet")) == aktiv:
+            return
     wer = wer or Api(s)
-    wer.maklerextranet_setzen(kuerzel or s.world.ams_benutzer, aktiv)
+    wer.maklerextranet_setzen(kuerzel, aktiv)
     wer.fertig(bilder.CLOUD_KONTEN)
 
 
@@ -196,29 +263,38 @@ class Schritt(str, Enum):
 def vollstaendig_einrichten(s: Systems, *, freischaltung: str = "empfohlen", kunden: list[str] | None = None,
                             ausser: frozenset[Schritt] = frozenset(), zweck: str = ZWECK) -> Secret | None:
     """The whole guide in order through the interfaces, optionally leaving out named steps; returns the
-    noted AccessToken.
+    noted AccessToken. From whatever state the systems are in: what is there and right is reused, a step
+    left out is undone where it was done (on a landscape that is not reset, put back after the scenario).
 
     ``freischaltung`` is "empfohlen" (VM-Freischaltung + Mitarbeiterzugriff) or "kunde"
     (Kundenfreischaltung for ``kunden``, default all customers of the office).
     """
-    if Schritt.CONCENTER_BENUTZER not in ausser:
-        concenter_benutzer_hinterlegen(s)
+    if Schritt.CONCENTER_BENUTZER in ausser:
+        concenter_benutzer_nicht_hinterlegt(s)
+    else:
+        concenter_benutzer_hinterlegen(s, falls_noetig=True)
     access_token: Secret | None = None
     if Schritt.TOKEN not in ausser:
         access_token = token_hinzufuegen(s, zweck=zweck)
     haupt = Schritt.HAUPTFREISCHALTUNG not in ausser
     if freischaltung == "empfohlen":
-        if Schritt.MITARBEITERZUGRIFF not in ausser:
-            mitarbeiterzugriff_eintragen(s)
-        if Schritt.VM_FREISCHALTUNG not in ausser:
-            vm_freischaltung_anlegen(s, hauptfreischaltung=haupt)
+        if Schritt.MITARBEITERZUGRIFF in ausser:
+            mitarbeiterzugriff_nicht_eingetragen(s)
+        else:
+            mitarbeiterzugriff_eintragen(s, falls_noetig=True)
+        if Schritt.VM_FREISCHALTUNG in ausser:
+            vm_freischaltung_nicht_angelegt(s)
+        else:
+            vm_freischaltung_anlegen(s, hauptfreischaltung=haupt, falls_noetig=True)
     else:
-        kundenfreischaltung_anlegen(s, kunden=kunden or [nr for _, nr in s.world.kunden], hauptfreischaltung=haupt)
+        kundenfreischaltung_anlegen(s, kunden=kunden or [nr for _, nr in s.world.kunden], hauptfreischaltung=haupt,
+                                    falls_noetig=True)
+    if not haupt:
+        keine_hauptfreischaltung(s)
     produktgeber_hinterlegen(
         s, collaboration_api_token=None if Schritt.COLLABORATION_TOKEN in ausser else access_token,
         btoken="" if Schritt.BTOKEN in ausser else None)
-    if Schritt.MAKLEREXTRANET not in ausser:
-        maklerextranet_aktivieren(s)
+    maklerextranet_aktivieren(s, aktiv=Schritt.MAKLEREXTRANET not in ausser, falls_noetig=True)
     if Schritt.AKTUALISIEREN not in ausser:
         produktfreischaltungen_aktualisieren(s)
     return access_token

@@ -30,15 +30,20 @@ def _adresse(url: str) -> str:
     return f"{teile.scheme}://{'127.0.0.1' if host in LOOPBACK else host}:{port}{teile.path.rstrip('/')}"
 
 
+def schluessel(urls: Iterable[str]) -> str:
+    """One name for one landscape, however its addresses are written (loopback names alike)."""
+    return hashlib.sha256("\n".join(sorted({_adresse(u) for u in urls})).encode()).hexdigest()[:16]
+
+
 def path(name: str, urls: Iterable[str]) -> Path:
     """The lock file for ``name`` and the addresses it protects (e.g. those of a landscape)."""
-    key = hashlib.sha256("\n".join(sorted(_adresse(u) for u in urls)).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"absprung-{name}-{key}.lock"
+    return Path(tempfile.gettempdir()) / f"absprung-{name}-{schluessel(urls)}.lock"
 
 
 @contextmanager
-def held(lock_file: Path) -> Iterator[None]:
-    """Wait for the lock, hold it for the block (released also when the process dies)."""
+def held(lock_file: Path, *, geteilt: bool = False) -> Iterator[None]:
+    """Wait for the lock, hold it for the block (released also when the process dies). ``geteilt``:
+    together with other readers, but not with one who holds it alone."""
     try:  # the file of another user of this machine: open, not create (fs.protected_regular)
         fd = os.open(lock_file, os.O_RDWR)
     except FileNotFoundError:
@@ -48,7 +53,7 @@ def held(lock_file: Path) -> Iterator[None]:
         except PermissionError:
             pass  # created by another process in the meantime: theirs
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        fcntl.flock(fd, fcntl.LOCK_SH if geteilt else fcntl.LOCK_EX)
         try:
             yield
         finally:

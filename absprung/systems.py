@@ -26,6 +26,8 @@ class Systems:
     clients: dict[str, Client]
     _control: dict[str, ControlClient] = field(default_factory=dict, repr=False)
     _parallel: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(max_workers=4), repr=False)
+    # Customers a scenario created for itself (firm -> number): they stand in for the world's of that name.
+    eigene_kunden: dict[str, str] = field(default_factory=dict)
 
     @property
     def world(self) -> World:
@@ -55,6 +57,10 @@ class Systems:
     @property
     def thinksurance(self) -> ThinksuranceClient:
         return self._typed("thinksurance", ThinksuranceClient)
+
+    def kundennummer(self, firma: str) -> str:
+        """The number of the customer ``firma``: one the scenario created for itself, else the world's."""
+        return self.eigene_kunden.get(firma) or self.world.kundennummer(firma)
 
     def system_of(self, url: str) -> str | None:
         """The name of the system a URL belongs to (for recording browser requests)."""

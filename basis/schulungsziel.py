@@ -10,14 +10,14 @@ import json
 import os
 from pathlib import Path
 
+from . import zustandsordner
 from .systeme import NAMEN
 
 
 def pfad() -> Path:
     if os.environ.get("ABSPRUNG_SCHULUNG_PROFIL"):
         return Path(os.environ["ABSPRUNG_SCHULUNG_PROFIL"])
-    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
-    return state / "absprung" / "schulung.toml"
+    return zustandsordner.ordner() / "schulung.toml"
 
 
 def schreiben(urls: dict[str, str]) -> Path:

@@ -116,6 +116,12 @@ class Target:
         """Systems with the fakes' control API: reset to the seed before every scenario."""
         return frozenset(NAMEN) if self.control else self.embedded
 
+    @property
+    def ohne_zuruecksetzen(self) -> frozenset[str]:
+        """Remote systems this run writes to without a control API to reset them: every scenario puts back
+        what it changed there (``absprung.landschaft``)."""
+        return frozenset(self.remote) - self.controllable if self.writes_allowed else frozenset()
+
     def faked(self, system: str) -> bool:
         """Does a fake answer for this system (embedded, or a fake started elsewhere)?"""
         return system in self.embedded or self.control

@@ -15,7 +15,7 @@ Funktionalität: Anpassung in ams einrichten
     Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "Maklerextranet aktivieren"
     Und findet die Diagnose diese Ursache
 
-  @G17 @fehlerbild
+  @G17 @fehlerbild @nur_fake
   Szenario: Produkt fehlt unter DigiPro, solange die Produktfreischaltungen nicht aktualisiert sind
     Symptom: Produkt fehlt unter DigiPro
     Suchbegriffe: Produkt nicht in DigiPro, Thinksurance nicht angeboten, Gewerbeplattform fehlt
@@ -29,7 +29,7 @@ Funktionalität: Anpassung in ams einrichten
     Dann bietet DigiPro das Produkt "Thinksurance - Gewerbeplattform" nicht an
     Und findet die Diagnose diese Ursache
 
-  @G17
+  @G17 @nur_fake
   Szenario: Nach dem Aktualisieren der Produktfreischaltungen bietet DigiPro das Produkt an
     Angenommen der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt "Thinksurance"
     Und alles ist nach dem Leitfaden eingerichtet

@@ -22,7 +22,7 @@ Funktionalität: Anmerkungen
     Wenn der ams Benutzer für "Bäckerei Köhler e. K." über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann verwendet Thinksurance für den b-Token den cloud Benutzer "anna.schmidt@makler-mueller.de"
 
-  @G23
+  @G23 @nur_fake
   Szenario: Nach der Neuzuordnung durch Thinksurance wird der neue cloud Benutzer verwendet
     Angenommen alles ist nach dem Leitfaden eingerichtet
     Und der ams Benutzer für "Müller & Söhne Bau GmbH" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt

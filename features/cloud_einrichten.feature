@@ -6,6 +6,7 @@ Funktionalität: Anpassung in der cloud einrichten
 
   @G07
   Szenario: Der hinterlegte con:center Benutzer ist als Concenter Benutzername wählbar
+    Angenommen unter "Allgemein → con:center" ist der con:center Benutzer des ams Benutzers noch nicht hinterlegt
     Wenn in assfinet drive unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt wird
     Dann wird das gespeichert
     Und ist der con:center Benutzer als Concenter Benutzername eines Tokens wählbar

@@ -44,6 +44,7 @@ Funktionalität: Test – Absprung aus ams.5 nach Thinksurance mit Kundendaten
     Code: TAA_KUNDE_NICHT_REPLIZIERT
     Ursache: kunde-repliziert
     Angenommen alles ist nach dem Leitfaden eingerichtet
+    Und der Kunde "Straßenbau Gülcan GmbH & Co. KG" wurde in ams.5 neu angelegt und noch nicht in die assfinet cloud repliziert
     Wenn der ams Benutzer für "Straßenbau Gülcan GmbH & Co. KG" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance ohne Kundendaten
     Und nennt das Absprung-Protokoll des con:center im Schritt "Kundendaten aus der cloud lesen" den Grund "noch nicht in die assfinet cloud repliziert"
@@ -52,6 +53,7 @@ Funktionalität: Test – Absprung aus ams.5 nach Thinksurance mit Kundendaten
   @G21
   Szenario: Nach der Replikation in die cloud kommen auch die Daten eines neuen Kunden an
     Angenommen alles ist nach dem Leitfaden eingerichtet
+    Und der Kunde "Straßenbau Gülcan GmbH & Co. KG" wurde in ams.5 neu angelegt und noch nicht in die assfinet cloud repliziert
     Und der Kunde "Straßenbau Gülcan GmbH & Co. KG" wurde aus ams.5 in die assfinet cloud repliziert
     Wenn der ams Benutzer für "Straßenbau Gülcan GmbH & Co. KG" über DigiPro das Produkt "Thinksurance - Gewerbeplattform" wählt
     Dann öffnet sich Thinksurance mit den Kundendaten von "Straßenbau Gülcan GmbH & Co. KG"

@@ -12,7 +12,7 @@ Funktionalität: Voraussetzungen
     Wenn unter "assfinet api" ein Token mit dem Zweck "TaaData" für den Concenter Benutzernamen "mueller-cc" hinzugefügt wird
     Dann wird das gespeichert
 
-  @G01 @fehlerbild
+  @G01 @fehlerbild @nur_fake
   Szenario: Ohne das Feature „API-Zugriff“ lässt sich kein Token hinterlegen
     Symptom: Beim Einrichten wird eine Eingabe abgelehnt
     Code: CLOUD_FEATURE_API_ZUGRIFF_FEHLT
@@ -22,7 +22,7 @@ Funktionalität: Voraussetzungen
     Wenn unter "assfinet api" ein Token mit dem Zweck "TaaData" für den Concenter Benutzernamen "mueller-cc" hinzugefügt wird
     Dann wird das abgelehnt mit der Meldung "API-Zugriff"
 
-  @G01 @fehlerbild
+  @G01 @fehlerbild @nur_fake
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn dem Bestand „API-Zugriff“ entzogen wurde
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
@@ -37,10 +37,11 @@ Funktionalität: Voraussetzungen
 
   @G02
   Szenario: Mit dem Feature „Con:CenterTAA“ kann der con:center Benutzer hinterlegt werden
+    Angenommen unter "Allgemein → con:center" ist der con:center Benutzer des ams Benutzers noch nicht hinterlegt
     Wenn in assfinet drive unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt wird
     Dann wird das gespeichert
 
-  @G02 @fehlerbild
+  @G02 @fehlerbild @nur_fake
   Szenario: Ohne das Feature „Con:CenterTAA“ lässt sich kein con:center Benutzer hinterlegen
     Symptom: Beim Einrichten wird eine Eingabe abgelehnt
     Code: CLOUD_FEATURE_CONCENTER_TAA_FEHLT
@@ -49,7 +50,7 @@ Funktionalität: Voraussetzungen
     Wenn in assfinet drive unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt wird
     Dann wird das abgelehnt mit der Meldung "Con:CenterTAA"
 
-  @G02 @fehlerbild
+  @G02 @fehlerbild @nur_fake
   Szenario: Thinksurance öffnet sich ohne Kundendaten, wenn dem Bestand „Con:CenterTAA“ fehlt
     Symptom: Thinksurance öffnet sich, aber ohne Kundendaten
     Suchbegriffe: Kundendaten fehlen, leeres Formular, keine Vorbelegung, Kunde nicht übernommen
@@ -64,19 +65,19 @@ Funktionalität: Voraussetzungen
 
   Regel: „Mitarbeiterzugriff“ und „Vermittlerfreischaltungen“ braucht nur das empfohlene Szenario
 
-    @G03
+    @G03 @nur_fake
     Szenario: Ohne die optionalen Features ist das empfohlene Szenario nicht möglich
       Angenommen der cloud-Bestand verfügt nicht über die Features "Mitarbeiterzugriff" und "Vermittlerfreischaltungen"
       Wenn eine VM-Freischaltung "Thinksurance" mit dem Sachbearbeiter "cloudtransfer" angelegt wird
       Dann wird das abgelehnt mit der Meldung "Vermittlerfreischaltungen"
 
-    @G03
+    @G03 @nur_fake
     Szenario: Ohne das Feature „Mitarbeiterzugriff“ kann niemand für den Mitarbeiterzugriff eingetragen werden
       Angenommen der cloud-Bestand verfügt nicht über das Feature "Mitarbeiterzugriff"
       Wenn der ams Benutzer in die Liste für Mitarbeiterzugriff eingetragen wird
       Dann wird das abgelehnt mit der Meldung "Mitarbeiterzugriff"
 
-    @G03
+    @G03 @nur_fake
     Szenario: Ohne die optionalen Features funktioniert das Szenario mit Kundenfreischaltung
       Angenommen der cloud-Bestand verfügt nicht über die Features "Mitarbeiterzugriff" und "Vermittlerfreischaltungen"
       Und alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "Müller & Söhne Bau GmbH" eingerichtet
@@ -123,7 +124,7 @@ Funktionalität: Voraussetzungen
   Szenario: Der con:center Benutzer des ams Benutzers verfügt über das Produkt Thinksurance
     Dann bietet con:center dem con:center Benutzer des ams Benutzers das Produkt "Thinksurance - Gewerbeplattform" an
 
-  @G05 @fehlerbild
+  @G05 @fehlerbild @nur_fake
   Szenario: Produkt fehlt unter DigiPro, wenn der con:center Benutzer das Produkt Thinksurance nicht hat
     Symptom: Produkt fehlt unter DigiPro
     Suchbegriffe: Produkt nicht in DigiPro, Thinksurance nicht angeboten, Gewerbeplattform fehlt

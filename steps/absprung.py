@@ -37,7 +37,7 @@ def _(systems: Systems, schritt: str) -> Secret | None:
        target_fixture="access_token")
 def _(systems: Systems, firma: str) -> Secret | None:
     return einrichtung.vollstaendig_einrichten(systems, freischaltung="kunde",
-                                               kunden=[systems.world.kundennummer(firma)])
+                                               kunden=[systems.kundennummer(firma)])
 
 
 @given(parsers.parse('alles ist nach dem Leitfaden mit einer Kundenfreischaltung für "{firma}" eingerichtet, '
@@ -45,7 +45,7 @@ def _(systems: Systems, firma: str) -> Secret | None:
 def _(systems: Systems, firma: str, schritt: str) -> Secret | None:
     return einrichtung.vollstaendig_einrichten(systems, freischaltung="kunde",
                                                ausser=frozenset({Schritt.benannt(schritt)}),
-                                               kunden=[systems.world.kundennummer(firma)])
+                                               kunden=[systems.kundennummer(firma)])
 
 
 @given(parsers.parse('alles ist nach dem Leitfaden eingerichtet, aber der Token hat den Zweck "{zweck}"'),
@@ -145,7 +145,7 @@ def _(systems: Systems, schritt: str, text: str) -> None:
 
 @then(parsers.parse('sie zeigt für "{firma}" die Werte aus der assfinet cloud: {felder}'))
 def _(systems: Systems, ansicht: Ansicht, firma: str, felder: str) -> None:
-    kunde = systems.cloud.kunde(systems.world.bestand, systems.world.kundennummer(firma))
+    kunde = systems.cloud.kunde(systems.world.bestand, systems.kundennummer(firma))
     abweichungen = _abweichungen(kunde, ansicht, [f.strip() for f in felder.replace(" und ", ",").split(",")])
     assert not abweichungen, "Thinksurance zeigt andere Werte als die assfinet cloud: " + "; ".join(abweichungen)
 
@@ -180,9 +180,10 @@ def _(digipro_produkte: list[str], produkt: str) -> None:
 
 @given("die Einrichtung nach dem Leitfaden liegt vor", target_fixture="access_token")
 def _(systems: Systems) -> Secret | None:
-    """Where this run may write to cloud, con:center and ams (or fakes them), it sets them up now and
-    notes the AccessToken; on a read-only target the setup must already be there."""
+    """Where this run resets cloud, con:center and ams (or may write to them), it sets them up now and notes
+    the AccessToken; on a landscape that is not reset, or that it may only read, the setup must be there
+    (the AccessToken from the profile)."""
     t = systems.target
-    if t.writes_allowed or {"cloud", "concenter", "ams"} <= t.embedded:
+    if not t.ohne_zuruecksetzen and (t.writes_allowed or {"cloud", "concenter", "ams"} <= t.embedded):
         return einrichtung.vollstaendig_einrichten(systems)
     return None

@@ -3,6 +3,7 @@
 pytest_plugins = [
     "absprung.record.plugin",
     "steps.ziel",
+    "steps.nur_fake",
     "steps.fixtures",
     "steps.fehlerbild",
     "steps.voraussetzungen",

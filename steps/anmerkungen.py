@@ -8,10 +8,12 @@ from pytest_bdd import given, parsers, then
 
 from absprung.systems import Systems
 from steps.ansicht import Ansicht
+from steps.nur_fake import nur_im_fake
 
 
 @given(parsers.parse('der neue Benutzername "{email}" wurde zusammen mit dem b-Token an Thinksurance gemeldet '
                      'und neu zugeordnet'))
+@nur_im_fake("thinksurance", "Einen b-Token ordnet der Thinksurance-Support neu zu (im Fake: /_support/…)")
 def _(systems: Systems, email: str) -> None:
     w = systems.world
     systems.thinksurance.support_neu_zuordnen(w.geheimnis("btoken"), email, hash=w.geheimnis("thinksurance_hash"),

@@ -34,7 +34,7 @@ class Bedienung(Protocol):
 
 def kundenmaske_oeffnen(wer: Bedienung, s: Systems, firma: str) -> str:
     """G18: the Kundenmaske of the customer; returns its Kundennummer."""
-    nummer = s.world.kundennummer(firma)
+    nummer = s.kundennummer(firma)
     wer.kundenmaske_oeffnen(nummer, firma)
     wer.fertig(bilder.KUNDENMASKE)
     return nummer

@@ -6,6 +6,7 @@ from pytest_bdd import given, parsers, then, when
 
 from absprung import einrichtung
 from absprung.systems import Systems
+from absprung.ursachen.masken import passt
 from basis.secret import Secret
 from steps.einrichter import Einrichter
 from steps.versuch import Versuch, versuchen
@@ -13,7 +14,12 @@ from steps.versuch import Versuch, versuchen
 
 @given('in assfinet drive ist unter "Allgemein → con:center" der con:center Benutzer des ams Benutzers hinterlegt')
 def _(systems: Systems, einrichter: Einrichter) -> None:
-    einrichtung.concenter_benutzer_hinterlegen(systems, einrichter)
+    einrichtung.concenter_benutzer_hinterlegen(systems, einrichter, falls_noetig=True)
+
+
+@given('unter "Allgemein → con:center" ist der con:center Benutzer des ams Benutzers noch nicht hinterlegt')
+def _(systems: Systems) -> None:
+    einrichtung.concenter_benutzer_nicht_hinterlegt(systems)
 
 
 @given(parsers.parse('unter "assfinet api" ist ein Token mit dem Namen "{name}", dem Zweck "{zweck}" '
@@ -74,14 +80,17 @@ def _(systems: Systems, access_token: Secret) -> None:
 @then(parsers.parse('liefert die assfinet cloud mit dem vermerkten AccessToken über TaaData die Daten von "{firma}"'))
 def _(systems: Systems, access_token: Secret, firma: str) -> None:
     w = systems.world
-    daten = systems.cloud.taa_daten_lesen(access_token, w.kundennummer(firma), w.haupt_email)
+    daten = systems.cloud.taa_daten_lesen(access_token, systems.kundennummer(firma), w.haupt_email)
     assert daten.firma == firma, f"TaaData liefert die Firma „{daten.firma}“ statt „{firma}“."
 
 
 @given("der Token wurde in assfinet drive widerrufen")
-def _(systems: Systems) -> None:
+def _(systems: Systems, access_token: Secret) -> None:
+    """The noted one – the scenario's own; a token others use stays (a revoke cannot be taken back)."""
     w = systems.world
-    for t in systems.cloud.tokens(w.bestand):
+    eigene = [t for t in systems.cloud.tokens(w.bestand) if not t.widerrufen and passt(t.maske, access_token.reveal())]
+    assert eigene, "assfinet drive zeigt den vermerkten Token nicht."
+    for t in eigene:
         systems.cloud.token_widerrufen(w.bestand, t.id)
 
 
@@ -94,5 +103,5 @@ def _(systems: Systems) -> None:
 def _(systems: Systems, access_token: Secret | None) -> None:
     w = systems.world
     token = access_token or w.geheimnis("access_token")
-    firma = systems.cloud.taa_daten_lesen(token, w.kundennummer(w.pruefkunde), w.haupt_email).firma
+    firma = systems.cloud.taa_daten_lesen(token, systems.kundennummer(w.pruefkunde), w.haupt_email).firma
     assert firma == w.pruefkunde, f"TaaData liefert die Firma „{firma}“ statt „{w.pruefkunde}“."

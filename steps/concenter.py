@@ -10,6 +10,7 @@ from absprung import einrichtung
 from absprung.systems import Systems
 from basis.secret import Secret
 from steps.einrichter import Einrichter
+from steps.nur_fake import nur_im_fake
 
 FELDER = ("collaboration_api_token", "btoken")
 
@@ -45,6 +46,7 @@ def _(systems: Systems, benutzer: str) -> None:
 
 
 @given('der assfinet Support schaltet dem con:center Benutzer das Produkt "Thinksurance" frei')
+@nur_im_fake("concenter", "Produkte eines con:center Benutzers schaltet der assfinet Support frei")
 def _(systems: Systems) -> None:
     systems.concenter.produkt_freischalten(systems.world.concenter_benutzer, "Thinksurance", True)
 

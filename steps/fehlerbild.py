@@ -51,7 +51,7 @@ def _(systems: Systems, fehlerbild: dict[str, str]) -> None:
     assert erwartet, "Dieses Szenario nennt in der Beschreibung keine Zeile „Ursache:“."
     w = systems.world
     letzter = systems.concenter.protokoll()[:1]
-    kunde = (letzter[0].get("kunde") if letzter else None) or w.kundennummer(w.pruefkunde)
+    kunde = (letzter[0].get("kunde") if letzter else None) or systems.kundennummer(w.pruefkunde)
     d = diagnose(systems, w.ams_benutzer, kunde)
     if d.erste is None:
         offen = [z for z in d.zeilen if z.status == NICHT_PRUEFBAR]

@@ -12,9 +12,11 @@ from absprung import browser_server, locks
 from absprung.aussagen import IDS
 from absprung.browser import launch_args
 from absprung.clients.base import redact_url
+from absprung.landschaft.aufraeumen import aufgeraeumt
 from absprung.record import plugin
 from absprung.systems import Systems
 from basis.ziel import Target
+from steps import nur_fake
 from steps.bedienung import Bedienung, BrowserBedienung, HttpBedienung
 from steps.einrichter import Api, Einrichter, Oberflaeche
 
@@ -24,6 +26,7 @@ MARKERS = {
     "doku": "nimmt Bildschirmfotos für den veröffentlichten Leitfaden auf",
     "lesend": "ändert keine Daten; läuft auch gegen Ziele ohne Schreibrecht",
     "fehlerbild": "zeigt ein Fehlerbild: Symptom, Ursache, Behebung",
+    "nur_fake": "braucht etwas, das nur ein Fake bietet (Steuerung, Support); sonst übersprungen",
 }
 
 
@@ -56,20 +59,33 @@ def connections(target: Target) -> Iterator[Systems]:
 
 @pytest.fixture
 def systems(connections: Systems, request: pytest.FixtureRequest) -> Iterator[Systems]:
-    """The systems; every scenario starts from the seed where the target allows it. Remote fakes with a
-    control API are shared by every process of the run: one scenario at a time resets and uses them."""
+    """The systems; every scenario starts from the seed where the target allows it.
+
+    A remote landscape is shared by every process of the run (and by other runs on this machine): a
+    scenario that resets it (``steuerung = true``) or writes to it holds its lock alone, read-only ones
+    (@lesend) share it. On a landscape that is not reset, a writing scenario puts back what it changed
+    (``absprung.landschaft``), and the run record says what that was."""
     t = connections.target
-    if not t.writes_allowed and request.node.get_closest_marker("lesend") is None:
+    lesend = request.node.get_closest_marker("lesend") is not None
+    if not t.writes_allowed and not lesend:
         pytest.skip(f"Das Zielprofil „{t.name}“ erlaubt kein Schreiben (schreiben_erlaubt = false), "
                     "und dieses Szenario ändert Daten.")
-    gemeinsam = t.controllable - t.embedded
-    if not gemeinsam:
+    nur_fake.ueberspringen(request.node, t)
+    connections.eigene_kunden.clear()
+    zuruecksetzen = t.controllable - t.embedded
+    if not zuruecksetzen and not t.ohne_zuruecksetzen:
         connections.reset()
         yield connections
         return
-    with locks.held(locks.path("steuerung", (t.urls[s] for s in gemeinsam))):
+    allein = bool(zuruecksetzen) or not lesend
+    with locks.held(locks.path("landschaft", (t.urls[s] for s in t.remote)), geteilt=not allein):
         connections.reset()
-        yield connections
+        if lesend or not t.ohne_zuruecksetzen:
+            yield connections
+            return
+        with aufgeraeumt(connections, request.node.nodeid) as aufraeumen:
+            yield connections
+        plugin.record_cleanup(aufraeumen.to_json())
 
 
 @pytest.fixture

@@ -13,19 +13,21 @@ from steps.versuch import Versuch, versuchen
 
 @given("der ams Benutzer ist in der Liste für Mitarbeiterzugriff eingetragen")
 def _(systems: Systems, einrichter: Einrichter) -> None:
-    einrichtung.mitarbeiterzugriff_eintragen(systems, einrichter)
+    einrichtung.mitarbeiterzugriff_eintragen(systems, einrichter, falls_noetig=True)
 
 
 @given(parsers.parse('eine VM-Freischaltung "{name}" ist angelegt, geteilt mit dem ams Benutzer, als '
                      'Hauptfreischaltung festgelegt und mit dem Sachbearbeiter "{sachbearbeiter}"'))
 def _(systems: Systems, einrichter: Einrichter, name: str, sachbearbeiter: str) -> None:
-    einrichtung.vm_freischaltung_anlegen(systems, einrichter, name=name, sachbearbeiter=sachbearbeiter)
+    einrichtung.vm_freischaltung_anlegen(systems, einrichter, name=name, sachbearbeiter=sachbearbeiter,
+                                         falls_noetig=True)
 
 
 @given(parsers.parse('eine Kundenfreischaltung für "{firma}" ist angelegt, geteilt mit dem ams Benutzer und '
                      'als Hauptfreischaltung festgelegt'))
 def _(systems: Systems, einrichter: Einrichter, firma: str) -> None:
-    einrichtung.kundenfreischaltung_anlegen(systems, einrichter, kunden=[systems.world.kundennummer(firma)])
+    einrichtung.kundenfreischaltung_anlegen(systems, einrichter, kunden=[systems.kundennummer(firma)],
+                                            falls_noetig=True)
 
 
 @given(parsers.parse('der ams Benutzer hat aus "{herkunft}" bereits eine Freischaltung für seine Kunden als '
@@ -52,13 +54,14 @@ def _(systems: Systems) -> Versuch:
       target_fixture="versuch")
 def _(systems: Systems, firma: str) -> Versuch:
     return versuchen(lambda: einrichtung.kundenfreischaltung_anlegen(
-        systems, kunden=[systems.world.kundennummer(firma)]))
+        systems, kunden=[systems.kundennummer(firma)]))
 
 
 @when(parsers.parse('eine Kundenfreischaltung für "{firma}" nur mit "{kollege}" geteilt und für den ams Benutzer '
                     'als Hauptfreischaltung festgelegt wird'), target_fixture="versuch")
 def _(systems: Systems, firma: str, kollege: str) -> Versuch:
     w = systems.world
-    f = systems.cloud.kundenfreischaltung_anlegen(w.bestand, name=VM_FREISCHALTUNG, kunden=[w.kundennummer(firma)],
-                                                  geteilt_mit=[kollege], hauptfreischaltung=False)
+    f = systems.cloud.kundenfreischaltung_anlegen(w.bestand, name=VM_FREISCHALTUNG,
+                                                  kunden=[systems.kundennummer(firma)], geteilt_mit=[kollege],
+                                                  hauptfreischaltung=False)
     return versuchen(lambda: systems.cloud.hauptfreischaltung_festlegen(w.bestand, f["id"], w.haupt_email))

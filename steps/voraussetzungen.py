@@ -9,6 +9,7 @@ from absprung.clients import RemoteError
 from absprung.systems import Systems
 from basis.secret import Secret
 from steps.einrichter import Einrichter
+from steps.nur_fake import nur_im_fake
 
 
 @given("die Voraussetzungen des Leitfadens sind erfüllt")
@@ -24,11 +25,13 @@ def _(systems: Systems, einrichter: Einrichter) -> None:
 
 
 @given(parsers.parse('der cloud-Bestand verfügt nicht über das Feature "{feature}"'))
+@nur_im_fake("cloud", "Die Features eines Bestands bucht der assfinet Support")
 def _(systems: Systems, feature: str) -> None:
     systems.cloud.feature_setzen(systems.world.bestand, feature, False)
 
 
 @given(parsers.parse('der cloud-Bestand verfügt nicht über die Features "{erstes}" und "{zweites}"'))
+@nur_im_fake("cloud", "Die Features eines Bestands bucht der assfinet Support")
 def _(systems: Systems, erstes: str, zweites: str) -> None:
     for feature in (erstes, zweites):
         systems.cloud.feature_setzen(systems.world.bestand, feature, False)
@@ -40,6 +43,7 @@ def _(systems: Systems, rolle: str) -> None:
 
 
 @given('der con:center Benutzer des ams Benutzers verfügt nicht über das Produkt "Thinksurance"')
+@nur_im_fake("concenter", "Produkte eines con:center Benutzers schaltet der assfinet Support frei")
 def _(systems: Systems) -> None:
     systems.concenter.produkt_freischalten(systems.world.concenter_benutzer, "Thinksurance", False)
 

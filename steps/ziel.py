@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 
 from absprung import browser_server, preflight
 from absprung.errors import BrowserServerError, MissingSecret, ProfileError
+from absprung.landschaft.wiederherstellen import zeile
 from absprung.record import plugin
 from absprung.record.model import FAILED, PASSED, SKIPPED, ScenarioRecord
 from basis.secret import reveal
@@ -99,6 +100,25 @@ def target(pytestconfig: pytest.Config) -> Iterator[Target]:
         yield t.with_fake_urls(fakes.urls)
 
 
+def aufgeraeumt(records: list[ScenarioRecord]) -> list[str]:
+    """Per system of a landscape that is not reset: what the scenarios created and changed there and
+    whether all of it was put back; and what an interrupted earlier run had left."""
+    summen: dict[str, dict[str, Any]] = {}
+    zeilen = []
+    for r in records:
+        if not r.cleanup:
+            continue
+        for system, zahlen in (r.cleanup.get("bilanz") or {}).items():
+            summe = summen.setdefault(system, {"angelegt": 0, "geaendert": 0, "offen": []})
+            summe["angelegt"] += zahlen.get("angelegt", 0)
+            summe["geaendert"] += zahlen.get("geaendert", 0)
+            summe["offen"] += [f"{r.scenario}: {t}" for t in zahlen.get("offen", [])]
+        if r.cleanup.get("nachgeholt") is not None:
+            zeilen.append(f"Nachgeholt: Ein abgebrochener Lauf hatte „{r.cleanup.get('nachgeholt_von')}“ nicht "
+                          f"aufgeräumt; vor „{r.scenario}“ wurde sein Stand wiederhergestellt.")
+    return zeilen + [f"Aufgeräumt – {zeile(s, summen[s])}" for s in NAMEN if s in summen]
+
+
 def _systems_of(record: ScenarioRecord) -> set[str]:
     return {s for entry in record.http for s in NAMEN if str(entry.get("system", "")).startswith(TITEL[s])}
 
@@ -125,6 +145,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatu
     if target.control and target.remote:
         tw.write_line("Steuerung entfernter Fakes (steuerung = true): Jedes Szenario setzte sie zurück – die "
                       "Szenarien liefen deshalb nacheinander, auch mit -n.")
+    for line in aufgeraeumt(plugin.scenarios(config)):
+        tw.write_line(line)
     for reason, n in Counter(r.message or "ohne Grund" for r in skipped).most_common():
         tw.write_line(f"übersprungen: {n} – {reason}")
     if not ran:

@@ -12,14 +12,17 @@
                     "schritte": [{"keyword": "Angenommen", "text": "...", "status":
                                   "passed|failed|skipped|undefined|nicht ausgeführt", "dauer_s": 0.01,
                                   "bilder": ["bilder/<datei>.png"], "bildnamen": ["ams.5 – DigiPro"]}],
-                    "http": [{"system": "...", "methode": "GET", "url": "...", "status": 200, ...}]}]}
+                    "http": [{"system": "...", "methode": "GET", "url": "...", "status": 200, ...}],
+                    "aufgeraeumt": null | {"bilanz": {"cloud": {"angelegt": 2, "geaendert": 1, "offen": []}},
+                                           "nachgeholt": null | {...}, "nachgeholt_von": "<nodeid>"}}]}
 
 Paths of pictures are relative to the folder of ``lauf.json``. ``bildnamen`` (the constants of
 ``absprung.bilder``) came later; a record without them still reads, its pictures then have no name
 and show on the scenario page only, not at the guide steps. ``unterbrochen`` (the run did not end on
 its own: Ctrl+C, ``-x``) and ``abgestuerzt`` (the process running the scenario died; its status is
 ``failed``) came later too; every collected scenario is listed, the ones never started as
-"nicht ausgeführt".
+"nicht ausgeführt". ``aufgeraeumt`` (on a landscape that is not reset: what the scenario created and
+changed there and put back, per system, and what an interrupted earlier run had left) came last.
 """
 
 from __future__ import annotations
@@ -81,12 +84,13 @@ class ScenarioRecord:
     steps: list[StepRecord] = field(default_factory=list)
     http: list[dict[str, Any]] = field(default_factory=list)
     crashed: bool = False  # the process running it died (status failed)
+    cleanup: dict[str, Any] | None = None  # on a landscape that is not reset: what was put back
 
     def to_json(self) -> dict[str, Any]:
         return {"nodeid": self.nodeid, "datei": self.file, "feature": self.feature, "szenario": self.scenario,
                 "zeile": self.line, "tags": self.tags, "status": self.status, "abgestuerzt": self.crashed,
                 "dauer_s": self.duration_s, "meldung": self.message, "schritte": [s.to_json() for s in self.steps],
-                "http": self.http}
+                "http": self.http, "aufgeraeumt": self.cleanup}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ScenarioRecord:
@@ -94,7 +98,8 @@ class ScenarioRecord:
                    str(data.get("szenario", "")), int(data.get("zeile") or 0), [str(t) for t in data.get("tags", [])],
                    str(data.get("status", NOT_RUN)), float(data.get("dauer_s") or 0.0), data.get("meldung"),
                    [StepRecord.from_json(s) for s in data.get("schritte", [])], list(data.get("http", [])),
-                   data.get("abgestuerzt") is True)
+                   data.get("abgestuerzt") is True,
+                   data["aufgeraeumt"] if isinstance(data.get("aufgeraeumt"), dict) else None)
 
 
 @dataclass

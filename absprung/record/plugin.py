@@ -183,6 +183,12 @@ def record_http(entry: dict[str, Any]) -> None:
         _now.record.http.append(entry)
 
 
+def record_cleanup(data: dict[str, Any]) -> None:
+    """What the running scenario put back on a landscape that is not reset (``absprung.landschaft``)."""
+    if _now.record is not None:
+        _now.record.cleanup = data
+
+
 def attach_picture(item: pytest.Item, png: bytes, name: str) -> str:
     """Store a screenshot for the running step; returns its path relative to the report folder."""
     folder = Path(str(item.config.getoption("--bilder")))
@@ -221,6 +227,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.absprung = record.to_json()
         report.absprung_bilder = [(n, base64.b64encode(p).decode()) for n, p in item.stash.get(PNGS, [])]
     if report.when == "teardown":
+        if record is not None and record.cleanup is not None:  # put back in the fixture's teardown
+            report.absprung = record.to_json()
         _now.record, _now.step = None, None
     return report
 
@@ -244,7 +252,9 @@ class _Collection:
         for data in getattr(report, "absprung_gesammelt", None) or []:
             self.collected.setdefault(str(data.get("nodeid")), ScenarioRecord.from_json(data))
         data = getattr(report, "absprung", None)
-        if data is not None and (report.when != "setup" or report.nodeid not in self.scenarios):
+        if data is not None and report.when == "teardown" and report.nodeid in self.scenarios:
+            self.scenarios[report.nodeid].cleanup = ScenarioRecord.from_json(data).cleanup  # only that is new
+        elif data is not None and (report.when != "setup" or report.nodeid not in self.scenarios):
             self.scenarios[report.nodeid] = ScenarioRecord.from_json(data)
         if report.when == CRASH:
             self._abgestuerzt(report)

@@ -46,7 +46,9 @@ def write_profile(path: Path, urls: dict[str, str], *, writes: bool, control: bo
 
 def run_suite(profile: Path, *arguments: str, environment: dict[str, str] | None = None,
               timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pytest", "features", "-p", "no:xdist", "-q", "-rs",
+    """One run of the suite against ``profile`` (serial unless ``arguments`` name ``-n``)."""
+    serial = [] if "-n" in arguments else ["-p", "no:xdist"]
+    return subprocess.run([sys.executable, "-m", "pytest", "features", *serial, "-q", "-rs",
                            "--ziel", str(profile), *arguments], cwd=ROOT, capture_output=True, text=True,
                           timeout=timeout, env={**os.environ, **(environment or {})})
 

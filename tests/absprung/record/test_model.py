@@ -45,7 +45,7 @@ def test_json_keys_are_those_of_lauf_json_schema_1() -> None:
                          "szenarien"}
     scenario = data["szenarien"][0]
     assert set(scenario) == {"nodeid", "datei", "feature", "szenario", "zeile", "tags", "status", "abgestuerzt",
-                             "dauer_s", "meldung", "schritte", "http"}
+                             "dauer_s", "meldung", "schritte", "http", "aufgeraeumt"}
     assert scenario["schritte"][0]["bilder"] == ["bilder/a-123456-ams-5-digipro.png"]
     assert scenario["schritte"][0]["bildnamen"] == ["ams.5 – DigiPro"]
     assert scenario["schritte"][1]["fehler"] == "Schritt nicht definiert"

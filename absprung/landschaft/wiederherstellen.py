@@ -1,0 +1,257 @@
+"""Put a landscape back to a Stand: remove what a scenario created, undo what it changed.
+
+Every change goes through the systems' own interfaces, as a person would make it in assfinet drive,
+con:center and ams.5. A Freischaltung the scenario deleted comes back with the same content (and a new
+id); a stored secret comes back only where the target profile names it and it matches the mask shown
+before. What cannot be put back – a deleted or revoked token, a secret the profile does not name – is
+listed in German, never skipped silently.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from basis.leitfaden import PRODUKT, PRODUKTGEBER, RECHT
+from basis.secret import Secret
+from basis.systeme import TITEL
+
+from ..clients import RemoteError
+from ..systems import Systems
+from ..ursachen.masken import passt
+from . import stand as st
+from .stand import AmsStand, CloudStand, ConcenterStand, Stand
+
+# The profile's secret each Produktgeber value is restored from.
+GEHEIMNIS_FUER = {"collaboration_api_token": "access_token", "btoken": "btoken"}
+KURZ = 16  # values shorter than this show no characters in their mask (assumption A20)
+
+
+@dataclass
+class Bilanz:
+    """Per system: what the scenario had created (removed again), what it had changed (put back),
+    and what could not be put back."""
+
+    angelegt: Counter[str] = field(default_factory=Counter)
+    geaendert: Counter[str] = field(default_factory=Counter)
+    offen: dict[str, list[str]] = field(default_factory=dict)
+
+    def nicht_moeglich(self, system: str, text: str) -> None:
+        self.offen.setdefault(system, []).append(text)
+
+    def to_json(self) -> dict[str, Any]:
+        systeme = sorted(set(self.angelegt) | set(self.geaendert) | set(self.offen))
+        return {s: {"angelegt": self.angelegt[s], "geaendert": self.geaendert[s], "offen": self.offen.get(s, [])}
+                for s in systeme}
+
+    def __bool__(self) -> bool:
+        return bool(self.angelegt or self.geaendert or self.offen)
+
+
+def herstellen(s: Systems, soll: Stand) -> Bilanz:
+    """Bring the systems of ``soll`` back to it; the Bilanz says what that took."""
+    bilanz = Bilanz()
+    if soll.cloud is not None:
+        _cloud(s, soll.cloud, bilanz)
+    if soll.concenter is not None:
+        _concenter(s, soll.concenter, bilanz)
+    if soll.ams is not None:
+        _ams(s, soll.ams, bilanz)
+    return bilanz
+
+
+def _versuch(bilanz: Bilanz, system: str, was: str, aufruf: Callable[..., object], *args: Any) -> bool:
+    """One change; a refusal is noted as "not restorable", never raised."""
+    try:
+        aufruf(*args)
+    except RemoteError as f:
+        bilanz.nicht_moeglich(system, f"{was}: {f.message} ({f.code})")
+        return False
+    return True
+
+
+def _cloud(s: Systems, soll: CloudStand, bilanz: Bilanz) -> None:
+    c, b, n = s.cloud, s.world.bestand, "cloud"
+    ist = st.cloud_lesen(s)
+
+    def geaendert(was: str, aufruf: Callable[..., object], *args: Any) -> None:
+        if _versuch(bilanz, n, was, aufruf, *args):
+            bilanz.geaendert[n] += 1
+
+    for feature in sorted(set(soll.features) ^ set(ist.features)):
+        geaendert(f"Feature „{feature}“", c.feature_setzen, b, feature, feature in soll.features)
+    for email, rolle in soll.benutzer.items():
+        if email not in ist.benutzer:
+            geaendert(f"Benutzer „{email}“", c.benutzer_anlegen, b, email, rolle)
+        elif ist.benutzer[email] != rolle:
+            geaendert(f"Rolle von „{email}“", c.rolle_aendern, b, email, rolle)
+    for name in soll.concenter:
+        if name not in ist.concenter:
+            geaendert(f"con:center Benutzer „{name}“", c.concenter_benutzer_hinterlegen, b, name)
+
+    # Freischaltungen: the deleted ones again (same content, new id), then who they are shared with.
+    neue_id: dict[str, str] = {}
+    for fid, f in soll.freischaltungen.items():
+        if fid not in ist.freischaltungen:
+            neu = _freischaltung_anlegen(s, f, bilanz)
+            if neu is not None:
+                neue_id[fid] = neu
+                bilanz.geaendert[n] += 1
+        else:
+            vorher, nun = f, ist.freischaltungen[fid]
+            for email in [e for e in vorher["geteilt_mit"] if e not in nun["geteilt_mit"]]:
+                geaendert(f"Freischaltung „{f['name']}“ geteilt mit {email}",
+                          c.geteilt_mit_hinzufuegen, b, fid, email)
+            for email in [e for e in nun["geteilt_mit"] if e not in vorher["geteilt_mit"]]:
+                geaendert(f"Freischaltung „{f['name']}“ nicht mehr geteilt mit {email}",
+                          c.geteilt_mit_entfernen, b, fid, email)
+            anders = [k for k in ("art", "name", "kunden", "vermittler", "sachbearbeiter", "herkunft")
+                      if vorher.get(k) != nun.get(k)]
+            if anders:
+                bilanz.nicht_moeglich(n, f"Freischaltung „{f['name']}“: {', '.join(anders)} geändert – das lässt "
+                                         "sich in assfinet drive nicht zurückändern.")
+    jetzt = st.cloud_lesen(s)
+    soll_haupt = {e: neue_id.get(fid, fid) for e, fid in soll.hauptfreischaltung().items()}
+    ist_haupt = jetzt.hauptfreischaltung()
+    for email in sorted(set(soll_haupt) | set(ist_haupt)):
+        gewollt = soll_haupt.get(email)
+        if gewollt == ist_haupt.get(email):
+            continue
+        if gewollt is None:
+            geaendert(f"Hauptfreischaltung von „{email}“", c.hauptfreischaltung_aufheben, b, email)
+        else:
+            geaendert(f"Hauptfreischaltung von „{email}“",
+                      c.hauptfreischaltung_festlegen, b, gewollt, email)
+    for fid in jetzt.freischaltungen:
+        if fid not in soll.freischaltungen and fid not in neue_id.values():
+            _entfernt(bilanz, n, f"Freischaltung {fid}", c.freischaltung_loeschen, b, fid)
+
+    for email in soll.mitarbeiterzugriff:
+        if email not in jetzt.mitarbeiterzugriff:
+            geaendert(f"Mitarbeiterzugriff für „{email}“", c.mitarbeiterzugriff_eintragen, b, email)
+    for email in jetzt.mitarbeiterzugriff:
+        if email not in soll.mitarbeiterzugriff:
+            geaendert(f"Mitarbeiterzugriff für „{email}“", c.mitarbeiterzugriff_austragen, b, email)
+
+    for tid, t in ist.tokens.items():
+        if tid not in soll.tokens:
+            _entfernt(bilanz, n, f"Token {tid}", c.token_loeschen, b, tid)
+    for tid, t in soll.tokens.items():
+        if tid not in ist.tokens:
+            bilanz.nicht_moeglich(n, f"Der Token „{t['name']}“ ({tid}) wurde gelöscht; seinen AccessToken gibt es "
+                                     "nicht mehr.")
+        elif ist.tokens[tid]["widerrufen"] and not t["widerrufen"]:
+            bilanz.nicht_moeglich(n, f"Der Token „{t['name']}“ ({tid}) wurde widerrufen; das lässt sich nicht "
+                                     "zurücknehmen.")
+
+    ams_kunden = {k.kundennummer for k in s.ams.kunden()} if "ams" in s.target.urls else set()
+    for nr, abdruck in soll.kunden.items():
+        if ist.kunden.get(nr) == abdruck:
+            continue
+        if nr in ams_kunden:  # replicated again from the office, as ams.5 does it
+            geaendert(f"Kunde {nr}", s.ams.kunde_replizieren, s.world.ams_benutzer, nr)
+        else:
+            bilanz.nicht_moeglich(n, f"Kunde {nr}: in der cloud verändert, und ams.5 kennt ihn nicht.")
+    for nr in ist.kunden:
+        if nr not in soll.kunden:
+            _entfernt(bilanz, n, f"Kunde {nr}", c.kunde_entfernen, b, nr)
+    for email in ist.benutzer:
+        if email not in soll.benutzer:
+            _entfernt(bilanz, n, f"Benutzer „{email}“", c.benutzer_entfernen, b, email)
+
+
+def _entfernt(bilanz: Bilanz, system: str, was: str, aufruf: Callable[..., object], *args: Any) -> None:
+    if _versuch(bilanz, system, was, aufruf, *args):
+        bilanz.angelegt[system] += 1
+
+
+def _freischaltung_anlegen(s: Systems, f: dict[str, Any], bilanz: Bilanz) -> str | None:
+    b, c = s.world.bestand, s.cloud
+    try:
+        if f["art"] == "kunde":
+            neu = c.kundenfreischaltung_anlegen(b, name=f["name"], kunden=f["kunden"], geteilt_mit=f["geteilt_mit"],
+                                                hauptfreischaltung=False, herkunft=f["herkunft"])
+        else:
+            neu = c.vm_freischaltung_anlegen(b, name=f["name"], geteilt_mit=f["geteilt_mit"],
+                                             sachbearbeiter=f["sachbearbeiter"], hauptfreischaltung=False,
+                                             vermittler=f["vermittler"], herkunft=f["herkunft"])
+    except RemoteError as fehler:
+        bilanz.nicht_moeglich("cloud", f"Freischaltung „{f['name']}“ neu anlegen: {fehler.message} ({fehler.code})")
+        return None
+    return str(neu["id"])
+
+
+def _concenter(s: Systems, soll: ConcenterStand, bilanz: Bilanz) -> None:
+    w, n = s.world, "concenter"
+    ist = st.concenter_lesen(s)
+    werte: dict[str, Secret | str] = {}
+    for feld in st.FELDER:
+        if ist.produktgeber.get(feld) == soll.produktgeber.get(feld):
+            continue
+        maske = soll.produktgeber.get(feld, "")
+        if not maske:
+            werte[feld] = ""
+            continue
+        geheimnis: Secret | None = getattr(w, GEHEIMNIS_FUER[feld])
+        if geheimnis is None or not _passt(maske, geheimnis.reveal()):
+            bilanz.nicht_moeglich(n, f"Produktgeber {PRODUKTGEBER}: den vorher hinterlegten Wert „{feld}“ nennt das "
+                                     f"Zielprofil nicht ([geheimnisse] {GEHEIMNIS_FUER[feld]}).")
+            continue
+        werte[feld] = geheimnis
+    if werte:
+        if w.concenter_passwort is None:
+            bilanz.nicht_moeglich(n, "Ohne [geheimnisse] concenter_passwort lassen sich die Produktgeber-Werte nicht "
+                                     "zurückschreiben.")
+        elif _versuch(bilanz, n, f"Produktgeber {PRODUKTGEBER}", _schreiben, s, werte, w.concenter_passwort):
+            bilanz.geaendert[n] += len(werte)
+    vorher, jetzt = soll.produkte, ist.produkte
+    if vorher is not None and jetzt is not None and (PRODUKT in vorher) != (PRODUKT in jetzt):
+        if _versuch(bilanz, n, f"Produkt „{PRODUKT}“", s.concenter.produkt_freischalten, w.concenter_benutzer, RECHT,
+                    PRODUKT in vorher):
+            bilanz.geaendert[n] += 1
+
+
+def _schreiben(s: Systems, werte: dict[str, Secret | str], passwort: Secret) -> None:
+    s.concenter.produktgeber_einstellungen_aendern(s.world.concenter_benutzer, PRODUKTGEBER, werte, passwort=passwort)
+
+
+def _passt(maske: str, wert: str) -> bool:
+    """Was the value behind the mask this one? A mask without characters hides a short value."""
+    sieht = passt(maske, wert)
+    return len(wert) < KURZ if sieht is None else sieht
+
+
+def _ams(s: Systems, soll: AmsStand, bilanz: Bilanz) -> None:
+    a, k, n = s.ams, s.world.ams_benutzer, "ams"
+    ist = st.ams_lesen(s)
+
+    def geaendert(was: str, aufruf: Callable[..., object], *args: Any) -> None:
+        if _versuch(bilanz, n, was, aufruf, *args):
+            bilanz.geaendert[n] += 1
+
+    if ist.haupt_email != soll.haupt_email:
+        geaendert("Haupt-E-Mail", a.haupt_email_aendern, k, soll.haupt_email)
+    if soll.cloud_benutzer and ist.cloud_benutzer != soll.cloud_benutzer:
+        geaendert("cloud Benutzername", a.cloud_benutzername_aendern, k, str(soll.cloud_benutzer))
+    if soll.maklerextranet is not None and ist.maklerextranet != soll.maklerextranet:
+        geaendert("Maklerextranet aktivieren", a.maklerextranet_setzen, k, bool(soll.maklerextranet))
+    for nr in ist.kunden:
+        if nr not in soll.kunden:
+            _entfernt(bilanz, n, f"Kunde {nr}", a.kunde_loeschen, nr)
+    for nr in soll.kunden:
+        if nr not in ist.kunden:
+            bilanz.nicht_moeglich(n, f"Der Kunde {nr} wurde in ams.5 gelöscht.")
+    if ist.produktfreischaltungen != soll.produktfreischaltungen:
+        geaendert("Produktfreischaltungen", a.produktfreischaltungen_aktualisieren, k)
+        if st.ams_lesen(s).produktfreischaltungen != soll.produktfreischaltungen:
+            bilanz.nicht_moeglich(n, "Die Produktfreischaltungen von ams.5 zeigen nach dem Aktualisieren andere "
+                                     "Produkte als vorher (con:center hat sie geändert).")
+
+
+def zeile(system: str, zahlen: dict[str, Any]) -> str:
+    """One German line of the run's summary for a system."""
+    teile = [f"{zahlen['angelegt']} angelegt und wieder entfernt", f"{zahlen['geaendert']} geändert und zurückgesetzt"]
+    offen = zahlen.get("offen") or []
+    ende = "alles wiederhergestellt" if not offen else f"{len(offen)} nicht wiederhergestellt: {'; '.join(offen[:3])}"
+    return f"{TITEL[system]}: {', '.join(teile)} – {ende}"
