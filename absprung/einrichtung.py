@@ -157,13 +157,13 @@ def vm_freischaltung_anlegen(s: Systems, wer: Performer | None = None, *, name: 
     wer.fertig(bilder.VM_FREISCHALTUNG)
 
 
-def vm_freischaltung_nicht_angelegt(s: Systems, *, email: str | None = None) -> None:
-    """No VM-Freischaltung of the guide for the user: those made in assfinet drive for the whole Bestand and
-    shared with him are deleted (rights brought over from ams6 and the like stay)."""
+def keine_freischaltung_nach_leitfaden(s: Systems, *, email: str | None = None) -> None:
+    """No Freischaltung of the guide for the user – neither the recommended VM-Freischaltung nor a
+    Kundenfreischaltung: those made in assfinet drive and shared with him are deleted (rights brought over
+    from ams6 and the like stay)."""
     email = email or s.world.haupt_email
     for f in _bestand(s)["freischaltungen"]:
-        if f["art"] == "vermittler" and not f.get("vermittler") and f.get("herkunft") == "cloud" \
-                and email in f["geteilt_mit"]:
+        if f.get("herkunft") == "cloud" and email in f["geteilt_mit"]:
             s.cloud.freischaltung_loeschen(s.world.bestand, f["id"])
 
 
@@ -283,7 +283,7 @@ def vollstaendig_einrichten(s: Systems, *, freischaltung: str = "empfohlen", kun
         else:
             mitarbeiterzugriff_eintragen(s, falls_noetig=True)
         if Schritt.VM_FREISCHALTUNG in ausser:
-            vm_freischaltung_nicht_angelegt(s)
+            keine_freischaltung_nach_leitfaden(s)
         else:
             vm_freischaltung_anlegen(s, hauptfreischaltung=haupt, falls_noetig=True)
     else:

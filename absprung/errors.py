@@ -11,6 +11,7 @@ Exception tree (``basis.errors`` is the root, shared with the target profiles)::
         │   └── NoAnswer                   no usable answer at all: nothing about the system can be said
         │       ├── Unreachable            the system could not be reached (code NICHT_ERREICHBAR)
         │       └── Slow                   it was reached but gave no full answer in time (code ZU_LANGSAM)
+        ├── landschaft.AltesJournal        an interrupted run left its Stand long ago: not put back unasked
         ├── ursachen.NichtLesbar           the diagnosis could not read what a check needs: "nicht prüfbar"
         ├── ursachen.Eingabefehler         the user or customer to diagnose does not exist: nothing diagnosed
         ├── vertraege.NichtPruefbar        a contract cannot be checked against a system (no credentials …)

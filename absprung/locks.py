@@ -15,7 +15,7 @@ import fcntl
 import hashlib
 import os
 import tempfile
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
@@ -60,3 +60,12 @@ def held(lock_file: Path, *, geteilt: bool = False) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+@contextmanager
+def alle_gehalten(lock_files: Iterable[Path], *, geteilt: bool = False) -> Iterator[None]:
+    """Several locks at once, always taken in the same order (no two holders wait for each other)."""
+    with ExitStack() as stack:
+        for datei in sorted(set(lock_files)):
+            stack.enter_context(held(datei, geteilt=geteilt))
+        yield

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Callable, TypeVar
 
 from basis import demo
 from basis.systeme import SYSTEME, TITEL, objekt
@@ -28,6 +28,29 @@ class Systems:
     _parallel: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(max_workers=4), repr=False)
     # Customers a scenario created for itself (firm -> number): they stand in for the world's of that name.
     eigene_kunden: dict[str, str] = field(default_factory=dict)
+    # What the running scenario created (kind, key), as the clients report it; told on to ``_bei_anlage``.
+    angelegt: list[tuple[str, str]] = field(default_factory=list)
+    _bei_anlage: Callable[[str, str], None] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        for c in self.clients.values():
+            c.angelegt = self.gemeldet
+
+    def szenario_beginnt(self, bei_anlage: Callable[[str, str], None] | None = None) -> None:
+        """Forget what the last scenario created; tell ``bei_anlage`` of what this one creates."""
+        self.angelegt.clear()
+        self.eigene_kunden.clear()
+        self._bei_anlage = bei_anlage
+
+    def gemeldet(self, art: str, schluessel: str) -> None:
+        """An object the scenario created (a client's answer said so, or a screen showed one more)."""
+        if (art, schluessel) not in self.angelegt:
+            self.angelegt.append((art, schluessel))
+            if self._bei_anlage is not None:
+                self._bei_anlage(art, schluessel)
+
+    def angelegte(self, art: str) -> list[str]:
+        return [k for a, k in self.angelegt if a == art]
 
     @property
     def world(self) -> World:
@@ -95,6 +118,12 @@ class Systems:
             self.thinksurance.support_neu_zuordnen(w.geheimnis("btoken"), w.haupt_email, w.haupt_email,
                                                    hash=w.geheimnis("thinksurance_hash"),
                                                    secret=w.geheimnis("thinksurance_secret"))
+
+    def __enter__(self) -> Systems:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         for c in (*self.clients.values(), *self._control.values()):

@@ -184,6 +184,7 @@ def _(systems: Systems) -> Secret | None:
     the AccessToken; on a landscape that is not reset, or that it may only read, the setup must be there
     (the AccessToken from the profile)."""
     t = systems.target
-    if not t.ohne_zuruecksetzen and (t.writes_allowed or {"cloud", "concenter", "ams"} <= t.embedded):
+    einrichten = {"cloud", "concenter", "ams"}
+    if not (einrichten & t.ohne_zuruecksetzen) and (t.writes_allowed or einrichten <= t.embedded):
         return einrichtung.vollstaendig_einrichten(systems)
     return None

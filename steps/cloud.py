@@ -6,7 +6,6 @@ from pytest_bdd import given, parsers, then, when
 
 from absprung import einrichtung
 from absprung.systems import Systems
-from absprung.ursachen.masken import passt
 from basis.secret import Secret
 from steps.einrichter import Einrichter
 from steps.versuch import Versuch, versuchen
@@ -85,13 +84,12 @@ def _(systems: Systems, access_token: Secret, firma: str) -> None:
 
 
 @given("der Token wurde in assfinet drive widerrufen")
-def _(systems: Systems, access_token: Secret) -> None:
-    """The noted one – the scenario's own; a token others use stays (a revoke cannot be taken back)."""
-    w = systems.world
-    eigene = [t for t in systems.cloud.tokens(w.bestand) if not t.widerrufen and passt(t.maske, access_token.reveal())]
-    assert eigene, "assfinet drive zeigt den vermerkten Token nicht."
-    for t in eigene:
-        systems.cloud.token_widerrufen(w.bestand, t.id)
+def _(systems: Systems) -> None:
+    """The scenario's own token – one others use stays (a revoke cannot be taken back)."""
+    eigene = systems.angelegte("cloud.token")
+    assert eigene, "Dieses Szenario hat keinen Token hinzugefügt, den es widerrufen könnte."
+    for token_id in eigene:
+        systems.cloud.token_widerrufen(systems.world.bestand, token_id)
 
 
 @given('der con:center Benutzer wurde unter "Allgemein → con:center" wieder entfernt')

@@ -8,7 +8,7 @@ screen after each task (secret fields masked) for the published guide.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from absprung.einrichtung import Api, Performer
 from absprung.systems import Systems
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 __all__ = ["Api", "Einrichter", "Oberflaeche", "UiError"]
+T = TypeVar("T")
 
 
 class UiError(AssertionError):
@@ -33,7 +34,7 @@ class Oberflaeche:
         from steps.pages.cloud import AssfinetDrive
         from steps.pages.concenter import ConcenterSeiten
 
-        self.page, self._foto = page, foto
+        self.page, self._foto, self.systems = page, foto, systems
         u = systems.target.urls
         self.drive = AssfinetDrive(page, u["cloud"])
         self.cc = ConcenterSeiten(page, u["concenter"])
@@ -50,11 +51,25 @@ class Oberflaeche:
     def voraussetzungen_zeigen(self, bestand: str) -> None:
         self.drive.uebersicht_oeffnen(bestand)
 
+    def _neu(self, art: str, bestand: str, liste: str, aktion: Callable[[], T]) -> T:
+        """What the screen created, as the interface lists it afterwards: reported like a client's answer."""
+        def schluessel() -> set[str]:
+            eintraege = self.systems.cloud.bestand(bestand)[liste]
+            return {e if isinstance(e, str) else str(e["id"]) for e in eintraege}
+
+        vorher = schluessel()
+        ergebnis = aktion()
+        for k in sorted(schluessel() - vorher):
+            self.systems.gemeldet(art, k)
+        return ergebnis
+
     def concenter_benutzer_hinterlegen(self, bestand: str, name: str) -> None:
-        self.drive.concenter_benutzer_hinterlegen(bestand, name)
+        self._neu("cloud.concenter", bestand, "concenter",
+                  lambda: self.drive.concenter_benutzer_hinterlegen(bestand, name))
 
     def token_hinzufuegen(self, bestand: str, *, name: str, zweck: str, concenter_benutzer: str) -> Secret:
-        return self.drive.token_hinzufuegen(bestand, name=name, zweck=zweck, concenter_benutzer=concenter_benutzer)
+        return self._neu("cloud.token", bestand, "tokens", lambda: self.drive.token_hinzufuegen(
+            bestand, name=name, zweck=zweck, concenter_benutzer=concenter_benutzer))
 
     def mitarbeiterzugriff_eintragen(self, bestand: str, email: str) -> None:
         self.drive.mitarbeiterzugriff_eintragen(bestand, email)
@@ -62,13 +77,14 @@ class Oberflaeche:
     def vm_freischaltung_anlegen(self, bestand: str, *, name: str, geteilt_mit: str, sachbearbeiter: str,
                                  hauptfreischaltung: bool, vermittler: str | None) -> None:
         assert vermittler is None, "Die Oberfläche legt VM-Freischaltungen ohne Vermittler an (ganzer Bestand)."
-        self.drive.vm_freischaltung_anlegen(bestand, name=name, geteilt_mit=geteilt_mit,
-                                            sachbearbeiter=sachbearbeiter, hauptfreischaltung=hauptfreischaltung)
+        self._neu("cloud.freischaltung", bestand, "freischaltungen", lambda: self.drive.vm_freischaltung_anlegen(
+            bestand, name=name, geteilt_mit=geteilt_mit, sachbearbeiter=sachbearbeiter,
+            hauptfreischaltung=hauptfreischaltung))
 
     def kundenfreischaltung_anlegen(self, bestand: str, *, name: str, kunden: list[str], geteilt_mit: str,
                                     hauptfreischaltung: bool) -> None:
-        self.drive.kundenfreischaltung_anlegen(bestand, name=name, kunden=kunden, geteilt_mit=geteilt_mit,
-                                               hauptfreischaltung=hauptfreischaltung)
+        self._neu("cloud.freischaltung", bestand, "freischaltungen", lambda: self.drive.kundenfreischaltung_anlegen(
+            bestand, name=name, kunden=kunden, geteilt_mit=geteilt_mit, hauptfreischaltung=hauptfreischaltung))
 
     def produktgeber_hinterlegen(self, benutzer: str, passwort: Secret | None, produktgeber: str,
                                  werte: dict[str, Secret | str]) -> None:

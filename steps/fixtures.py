@@ -8,11 +8,12 @@ from typing import Any, Callable, Iterator
 import pytest
 from playwright.sync_api import Page, Response
 
-from absprung import browser_server, locks
+from absprung import browser_server
 from absprung.aussagen import IDS
 from absprung.browser import launch_args
 from absprung.clients.base import redact_url
-from absprung.landschaft.aufraeumen import aufgeraeumt
+from absprung.errors import AbsprungError
+from absprung.landschaft import aufraeumen
 from absprung.record import plugin
 from absprung.systems import Systems
 from basis.ziel import Target
@@ -71,21 +72,23 @@ def systems(connections: Systems, request: pytest.FixtureRequest) -> Iterator[Sy
         pytest.skip(f"Das Zielprofil „{t.name}“ erlaubt kein Schreiben (schreiben_erlaubt = false), "
                     "und dieses Szenario ändert Daten.")
     nur_fake.ueberspringen(request.node, t)
-    connections.eigene_kunden.clear()
-    zuruecksetzen = t.controllable - t.embedded
-    if not zuruecksetzen and not t.ohne_zuruecksetzen:
+    connections.szenario_beginnt()
+    if not t.remote:
         connections.reset()
         yield connections
         return
-    allein = bool(zuruecksetzen) or not lesend
-    with locks.held(locks.path("landschaft", (t.urls[s] for s in t.remote)), geteilt=not allein):
+    allein = bool(t.controllable - t.embedded) or (not lesend and bool(t.ohne_zuruecksetzen))
+    with aufraeumen.sperre(t, allein=allein):
         connections.reset()
         if lesend or not t.ohne_zuruecksetzen:
             yield connections
             return
-        with aufgeraeumt(connections, request.node.nodeid) as aufraeumen:
-            yield connections
-        plugin.record_cleanup(aufraeumen.to_json())
+        try:
+            with aufraeumen.aufgeraeumt(connections, request.node.nodeid) as bericht:
+                yield connections
+        except AbsprungError as f:  # an old journal, or a system that stopped answering while putting back
+            pytest.fail(str(f), pytrace=False)
+        plugin.record_cleanup(bericht.to_json())
 
 
 @pytest.fixture

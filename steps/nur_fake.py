@@ -3,8 +3,8 @@ or an interface that stands in for what the assfinet or Thinksurance support doe
 Bestand, a con:center user's products, re-assigning a b-Token).
 
 A step says so with ``@nur_im_fake(system, grund)``; a scenario that uses such a step carries the tag
-``@nur_fake`` in its feature file – so QA's tools and the published guide show it –, and collection
-checks both ways that tag and steps agree. Against a target where that system is neither embedded nor
+``@nur_fake`` in its feature file – so QA's tools and the published guide show it –, and a scenario whose
+tag and steps disagree fails with the reason. Against a target where that system is neither embedded nor
 controlled (``steuerung = true``) the scenario is skipped with the reason before its first step – never
 failed.
 """
@@ -42,39 +42,37 @@ def schritt_funktionen(item: pytest.Item) -> list[Callable[..., Any]]:
     callspec = getattr(item, "callspec", None)
     scenario = template.render(callspec.params.get("_pytest_bdd_example", {}) if callspec else {})
     kontexte = list(step_function_context_registry.values())
-    gefunden = []
-    for step in scenario.steps:
-        for k in kontexte:
-            if (k.type is None or k.type == step.type) and k.parser.is_matching(step.name):
-                gefunden.append(k.step_func)
-                break
-    return gefunden
+    # Every definition whose text matches (pytest-bdd picks one of them; all count here).
+    return [k.step_func for step in scenario.steps for k in kontexte
+            if (k.type is None or k.type == step.type) and k.parser.is_matching(step.name)]
 
 
-BRAUCHT = pytest.StashKey[tuple[str, str]]()  # (system, reason) of the scenario's first fake-only step
+BRAUCHT = pytest.StashKey[list[tuple[str, str]]]()  # (system, reason) of each fake-only step
+FALSCH = pytest.StashKey[str]()  # why tag and steps disagree
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    falsch = []
     for item in items:
-        braucht = next((NUR_FAKE[f] for f in schritt_funktionen(item) if f in NUR_FAKE), None)
-        markiert = item.get_closest_marker("nur_fake") is not None
-        if braucht is not None:
-            item.stash[BRAUCHT] = braucht
-        if (braucht is not None) != markiert:
-            warum = ("ein Schritt braucht einen Fake, das Tag @nur_fake fehlt" if braucht else
-                     "trägt @nur_fake, aber kein Schritt braucht einen Fake")
-            falsch.append(f"{item.nodeid}: {warum}")
+        braucht = list(dict.fromkeys(NUR_FAKE[f] for f in schritt_funktionen(item) if f in NUR_FAKE))
+        item.stash[BRAUCHT] = braucht
+        if bool(braucht) != (item.get_closest_marker("nur_fake") is not None):
+            item.stash[FALSCH] = ("Tag @nur_fake und Schritte passen nicht zusammen: " +
+                                  ("ein Schritt braucht einen Fake, das Tag fehlt im Feature" if braucht else
+                                   "das Szenario trägt @nur_fake, aber kein Schritt braucht einen Fake"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A disagreement fails the scenario with its reason (also under xdist, where collection cannot stop
+    the run with a message)."""
+    falsch = item.stash.get(FALSCH, None)
     if falsch:
-        raise pytest.UsageError("Tag @nur_fake und Schritte passen nicht zusammen:\n" + "\n".join(falsch))
+        pytest.fail(falsch, pytrace=False)
 
 
 def ueberspringen(item: pytest.Item, target: Target) -> None:
     """Skip the scenario here if it needs a fake the target does not have (called before its first step)."""
-    braucht = item.stash.get(BRAUCHT, None)
-    if braucht is None:
-        return
-    system, grund = braucht
-    if system not in target.controllable:
-        pytest.skip(f"Nur gegen einen Fake: {grund} – {TITEL[system]} hat auf diesem Ziel keine Steuerung "
-                    "(eingebettet oder steuerung = true).")
+    for system, grund in item.stash.get(BRAUCHT, []):
+        if system not in target.controllable:
+            pytest.skip(f"Nur gegen einen Fake: {grund} – {TITEL[system]} hat auf diesem Ziel keine Steuerung "
+                        "(eingebettet oder steuerung = true).")

@@ -20,6 +20,7 @@ import pytest
 
 from absprung import browser_server, preflight
 from absprung.errors import BrowserServerError, MissingSecret, ProfileError
+from absprung.landschaft import aufraeumen
 from absprung.landschaft.wiederherstellen import zeile
 from absprung.record import plugin
 from absprung.record.model import FAILED, PASSED, SKIPPED, ScenarioRecord
@@ -66,6 +67,9 @@ def pytest_configure(config: pytest.Config) -> None:
             raise pytest.UsageError(f"Das Ziel „{target.name}“ ist nicht bereit – kein Szenario wurde gestartet:\n"
                                     f"{text}")
         config.stash[PREFLIGHT] = text
+        stehen_geblieben = aufraeumen.alt(target) if target.ohne_zuruecksetzen else None
+        if stehen_geblieben:
+            raise pytest.UsageError(stehen_geblieben)
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:

@@ -16,8 +16,10 @@ class AmsClient(Client):
 
     def kunde_anlegen(self, kundennummer: str, vermittler: str, daten: dict[str, Any]) -> Kundendaten:
         """Bestand: a new customer of the office (not yet in the cloud)."""
-        return Kundendaten.aus_json(self.obj("POST", "/api/kunden", json_body={
+        kunde = Kundendaten.aus_json(self.obj("POST", "/api/kunden", json_body={
             **daten, "kundennummer": kundennummer, "vermittler": vermittler}))
+        self.melden("ams.kunde", kundennummer)
+        return kunde
 
     def kunden(self) -> list[Kundendaten]:
         return [Kundendaten.aus_json(k) for k in self.items("GET", "/api/kunden") if isinstance(k, dict)]
@@ -44,7 +46,10 @@ class AmsClient(Client):
         return Kundendaten.aus_json(self.obj("GET", f"/api/benutzer/{kuerzel}/kunden/{kunde}"))
 
     def kunde_replizieren(self, kuerzel: str, kunde: str) -> Kundendaten:
-        return Kundendaten.aus_json(self.obj("POST", f"/api/benutzer/{kuerzel}/kunden/{kunde}/replizieren"))
+        """Into the cloud – where the customer is new, the cloud has one more (reported as created)."""
+        daten = Kundendaten.aus_json(self.obj("POST", f"/api/benutzer/{kuerzel}/kunden/{kunde}/replizieren"))
+        self.melden("cloud.kunde", kunde)
+        return daten
 
     def digipro(self, kuerzel: str, kunde: str) -> list[str]:
         return self.list_field(self.obj("GET", f"/api/benutzer/{kuerzel}/kunden/{kunde}/digipro"), "produkte")

@@ -89,11 +89,17 @@ class Client:
         if system is not None:
             self.system = system
         self._record = record
+        # Told of every object a call created (kind, key): a landscape that is not reset removes exactly those.
+        self.angelegt: Callable[[str, str], None] | None = None
         self._http = httpx.Client(base_url=self.base_url, timeout=timeout, follow_redirects=False,
                                   transport=transport())
 
     def close(self) -> None:
         self._http.close()
+
+    def melden(self, art: str, schluessel: str) -> None:
+        if self.angelegt is not None:
+            self.angelegt(art, schluessel)
 
     def request(self, method: str, path: str, *, json_body: Any = None,
                 headers: dict[str, str | Secret] | None = None, params: dict[str, Any] | None = None) -> httpx.Response:

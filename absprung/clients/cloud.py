@@ -41,7 +41,9 @@ class CloudClient(Client):
                         json_body={"feature": feature, "aktiv": aktiv})
 
     def benutzer_anlegen(self, bestand: str, email: str, rolle: str) -> dict[str, Any]:
-        return self.obj("POST", f"{self._b(bestand)}/benutzer", json_body={"email": email, "rolle": rolle})
+        antwort = self.obj("POST", f"{self._b(bestand)}/benutzer", json_body={"email": email, "rolle": rolle})
+        self.melden("cloud.benutzer", email)
+        return antwort
 
     def benutzer_entfernen(self, bestand: str, email: str) -> None:
         self.obj("DELETE", f"{self._b(bestand)}/benutzer/{_teil(email)}")
@@ -51,17 +53,22 @@ class CloudClient(Client):
                         json_body={"email": email, "rolle": rolle})
 
     def concenter_benutzer_hinterlegen(self, bestand: str, name: str) -> list[str]:
-        return self.list_field(self.obj("POST", f"{self._b(bestand)}/concenter", json_body={"name": name}), "concenter")
+        liste = self.list_field(self.obj("POST", f"{self._b(bestand)}/concenter", json_body={"name": name}),
+                                "concenter")
+        self.melden("cloud.concenter", name)
+        return liste
 
     def concenter_benutzer_entfernen(self, bestand: str, name: str) -> list[str]:
-        return self.list_field(self.obj("DELETE", f"{self._b(bestand)}/concenter/{name}"), "concenter")
+        return self.list_field(self.obj("DELETE", f"{self._b(bestand)}/concenter/{_teil(name)}"), "concenter")
 
     def token_hinzufuegen(self, bestand: str, *, zweck: str, concenter_benutzer: str,
                           name: str = TOKEN_NAME) -> Token:
         """The saved token; its AccessToken, shown this once in full, as a Secret."""
         antwort = self.obj("POST", f"{self._b(bestand)}/tokens",
                            json_body={"name": name, "zweck": zweck, "concenter_benutzer": concenter_benutzer})
-        return self._token(antwort, Secret(self.text_field(antwort, "access_token")))
+        token = self._token(antwort, Secret(self.text_field(antwort, "access_token")))
+        self.melden("cloud.token", token.id)
+        return token
 
     def tokens(self, bestand: str) -> list[Token]:
         return [self._token(t) for t in self.all_pages(f"{self._b(bestand)}/tokens") if isinstance(t, dict)]
@@ -85,14 +92,17 @@ class CloudClient(Client):
         return Kundendaten.aus_json(self.obj("GET", f"{self._b(bestand)}/kunden/{kundennummer}"))
 
     def kunde_replizieren(self, bestand: str, kundennummer: str, daten: dict[str, Any]) -> Kundendaten:
-        return Kundendaten.aus_json(self.obj("PUT", f"{self._b(bestand)}/kunden/{kundennummer}", json_body=daten))
+        kunde = Kundendaten.aus_json(self.obj("PUT", f"{self._b(bestand)}/kunden/{_teil(kundennummer)}",
+                                              json_body=daten))
+        self.melden("cloud.kunde", kundennummer)
+        return kunde
 
     def kundenfreischaltung_anlegen(self, bestand: str, *, name: str, kunden: list[str],
                                     geteilt_mit: list[str], hauptfreischaltung: bool,
                                     herkunft: str = "cloud") -> dict[str, Any]:
-        return self.obj("POST", f"{self._b(bestand)}/freischaltungen/kunden", json_body={
+        return self._freischaltung(self.obj("POST", f"{self._b(bestand)}/freischaltungen/kunden", json_body={
             "name": name, "kunden": kunden, "geteilt_mit": geteilt_mit,
-            "hauptfreischaltung": hauptfreischaltung, "herkunft": herkunft})
+            "hauptfreischaltung": hauptfreischaltung, "herkunft": herkunft}))
 
     def vm_freischaltung_anlegen(self, bestand: str, *, name: str, geteilt_mit: list[str],
                                  sachbearbeiter: str, hauptfreischaltung: bool,
@@ -101,7 +111,11 @@ class CloudClient(Client):
                                 "hauptfreischaltung": hauptfreischaltung, "herkunft": herkunft}
         if vermittler:
             body["vermittler"] = vermittler
-        return self.obj("POST", f"{self._b(bestand)}/freischaltungen/vermittler", json_body=body)
+        return self._freischaltung(self.obj("POST", f"{self._b(bestand)}/freischaltungen/vermittler", json_body=body))
+
+    def _freischaltung(self, antwort: dict[str, Any]) -> dict[str, Any]:
+        self.melden("cloud.freischaltung", self.text_field(antwort, "id"))
+        return antwort
 
     def hauptfreischaltung_festlegen(self, bestand: str, freischaltung: str, email: str) -> dict[str, Any]:
         return self.obj("POST", f"{self._b(bestand)}/freischaltungen/{freischaltung}/hauptfreischaltung",

@@ -66,8 +66,8 @@ class Rechte:
 
 
 BEFUNDE = {
-    "keine": "Im Bestand gibt es keine Freischaltung.",
-    "nicht-geteilt": "Keine Freischaltung ist mit dem Benutzer geteilt.",
+    "keine": "Im Bestand gibt es keine Freischaltung für diesen Kunden, und keine ist mit dem Benutzer geteilt.",
+    "nicht-geteilt": "Eine Freischaltung für diesen Kunden gibt es, sie ist aber nicht mit dem Benutzer geteilt.",
     "nicht-haupt": "Freischaltungen sind mit dem Benutzer geteilt, aber keine ist als seine Hauptfreischaltung "
                    "festgelegt.",
     "kunde-fehlt": "Die Hauptfreischaltung ist eine Kundenfreischaltung ohne diesen Kunden.",

@@ -427,8 +427,11 @@ class Cloud(FakeState):
         """
         f = b.freischaltungen.get(b.hauptfreischaltung.get(email, ""))
         if f is None or email not in f.geteilt_mit:
-            geteilt = [x for x in b.freischaltungen.values() if email in x.geteilt_mit]
-            return Rechte("nicht-haupt" if geteilt else "nicht-geteilt" if b.freischaltungen else "keine")
+            if any(email in x.geteilt_mit for x in b.freischaltungen.values()):
+                return Rechte("nicht-haupt")
+            # One that would cover the customer but is shared with others only: share it; none at all: make one.
+            fuer_kunden = any(_fuer_kunden(x, kunde) for x in b.freischaltungen.values())
+            return Rechte("nicht-geteilt" if fuer_kunden else "keine")
         if f.art == "kunde":
             return Rechte("ok" if kunde.kundennummer in f.kunden else "kunde-fehlt", f.name)
         if "Vermittlerfreischaltungen" not in b.features:
@@ -490,3 +493,10 @@ class Cloud(FakeState):
             b.kunden[k["kundennummer"]] = Kunde(
                 k["kundennummer"], k["vermittler"], k["repliziert"],
                 {f: k[f] for f in KUNDENFELDER} if k["repliziert"] else {})
+
+
+def _fuer_kunden(f: Freischaltung, kunde: Kunde) -> bool:
+    """Would this Freischaltung cover the customer (for whoever it is shared with)?"""
+    if f.art == "kunde":
+        return kunde.kundennummer in f.kunden
+    return f.vermittler is None or f.vermittler == kunde.vermittler

@@ -46,9 +46,11 @@ def write_profile(path: Path, urls: dict[str, str], *, writes: bool, control: bo
 
 def run_suite(profile: Path, *arguments: str, environment: dict[str, str] | None = None,
               timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    """One run of the suite against ``profile`` (serial unless ``arguments`` name ``-n``)."""
+    """One run of the suite against ``profile`` (serial unless ``arguments`` name ``-n``); screenshots go
+    beside the profile unless ``arguments`` say where (never into the project's reports/)."""
     serial = [] if "-n" in arguments else ["-p", "no:xdist"]
-    return subprocess.run([sys.executable, "-m", "pytest", "features", *serial, "-q", "-rs",
+    bilder = [] if any(a.startswith("--bilder") for a in arguments) else [f"--bilder={profile.parent / 'bilder'}"]
+    return subprocess.run([sys.executable, "-m", "pytest", "features", *serial, "-q", "-rs", *bilder,
                            "--ziel", str(profile), *arguments], cwd=ROOT, capture_output=True, text=True,
                           timeout=timeout, env={**os.environ, **(environment or {})})
 

@@ -21,12 +21,13 @@ Funktionalität: Support
 """
 
 
-@pytest.mark.parametrize("feature, meldung", [(OHNE_TAG, "das Tag @nur_fake fehlt"),
+@pytest.mark.parametrize("feature, meldung", [(OHNE_TAG, "das Tag fehlt im Feature"),
                                               (OHNE_BEDARF, "aber kein Schritt braucht einen Fake")])
-def test_tag_und_schritte_muessen_passen(tmp_path: Path, feature: str, meldung: str) -> None:
-    lauf = run_scenarios(tmp_path / "f", {"support.feature": feature}, "-p", "no:xdist")
+@pytest.mark.parametrize("worker", [("-p", "no:xdist"), ("-n", "2")], ids=["seriell", "n2"])
+def test_tag_und_schritte_muessen_passen(tmp_path: Path, feature: str, meldung: str, worker: tuple[str, str]) -> None:
+    lauf = run_scenarios(tmp_path / "f", {"support.feature": feature}, *worker)
     ausgabe = lauf.stdout + lauf.stderr
-    assert lauf.returncode == 4 and meldung in ausgabe and "Traceback" not in ausgabe, ausgabe[-2000:]
+    assert lauf.returncode == 1 and meldung in ausgabe and "INTERNALERROR" not in ausgabe, ausgabe[-2000:]
 
 
 def test_mit_tag_laeuft_es_gegen_die_fakes(tmp_path: Path) -> None:

@@ -31,23 +31,40 @@ GEHEIMNISSE = {"btoken": demo.TS_BTOKEN, "btoken_kollege": demo.TS_BTOKEN_KOLLEG
                "concenter_passwort": demo.CONCENTER_PASSWORT}
 
 
+def kollegen_dazu(s: Systems) -> None:
+    """A landscape that is not shaped like the fakes' seed: colleagues with objects of their own."""
+    b, w = s.world.bestand, s.world
+    s.cloud.concenter_benutzer_hinterlegen(b, w.concenter_kollege)
+    s.cloud.mitarbeiterzugriff_eintragen(b, w.kollege_email)
+    s.cloud.kundenfreischaltung_anlegen(b, name="Jonas", kunden=["K-1002"], geteilt_mit=[w.kollege_email],
+                                        hauptfreischaltung=True)
+    s.cloud.token_hinzufuegen(b, zweck="Bestandsexport", concenter_benutzer=w.concenter_kollege, name="Export")
+
+
+def aufbauen(ordner: Path, urls: dict[str, str], *, kollegen: bool) -> tuple[Path, dict[str, str]]:
+    s = Systems.connect(Target("Einrichtung", urls, writes_allowed=True, world=World()))
+    try:
+        access_token = einrichtung.vollstaendig_einrichten(s)  # as the broker office did it, once
+        if kollegen:
+            kollegen_dazu(s)
+    finally:
+        s.close()
+    assert access_token is not None
+    werte = {**GEHEIMNISSE, "access_token": access_token.reveal()}
+    umgebung = {f"LANDSCHAFT_{name.upper()}": wert for name, wert in werte.items()}
+    umgebung["ABSPRUNG_JOURNAL"] = str(ordner / "journal")
+    profil = write_profile(ordner / "testlandschaft.toml", urls, writes=True, control=False,
+                           secrets={name: f"LANDSCHAFT_{name.upper()}" for name in werte})
+    return profil, umgebung
+
+
 @pytest.fixture(scope="module")
 def landschaft(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str], dict[str, str]]]:
     """(profile, environment with the secrets and the journal folder, URLs) of a landscape set up once."""
     ordner = tmp_path_factory.mktemp("landschaft")
     with fakes_process() as remote:
         urls = {s: remote[s]["url"] for s in SYSTEMS}
-        s = Systems.connect(Target("Einrichtung", urls, writes_allowed=True, world=World()))
-        try:
-            access_token = einrichtung.vollstaendig_einrichten(s)  # as the broker office did it, once
-        finally:
-            s.close()
-        assert access_token is not None
-        werte = {**GEHEIMNISSE, "access_token": access_token.reveal()}
-        umgebung = {f"LANDSCHAFT_{name.upper()}": wert for name, wert in werte.items()}
-        umgebung["ABSPRUNG_JOURNAL"] = str(ordner / "journal")
-        profil = write_profile(ordner / "testlandschaft.toml", urls, writes=True, control=False,
-                               secrets={name: f"LANDSCHAFT_{name.upper()}" for name in werte})
+        profil, umgebung = aufbauen(ordner, urls, kollegen=False)
         yield profil, umgebung, urls
 
 
@@ -68,7 +85,16 @@ def ohne_was_der_test_hinterlaesst(z: dict[str, Any]) -> dict[str, Any]:
     for bestand in z["cloud"]["bestaende"].values():
         for f in bestand["freischaltungen"]:
             f.pop("id")
+        bestand["freischaltungen"].sort(key=lambda f: json.dumps(f, sort_keys=True))  # a list without order
     return z
+
+
+def _gescheitert(lauf: Path) -> list[str]:
+    """Why scenarios failed (for the message of a failed assertion)."""
+    if not lauf.is_file():
+        return []
+    return [f"{s['szenario']}: {s['meldung']}" for s in json.loads(lauf.read_text(encoding="utf-8"))["szenarien"]
+            if s["status"] == "failed"]
 
 
 def _skips_nur_mit_fake(lauf: Path) -> list[str]:
@@ -85,7 +111,8 @@ def test_zweimal_gruen_und_nichts_bleibt_zurueck(landschaft: tuple[Path, dict[st
         ergebnis = run_suite(profil, "--lauf-json", str(tmp_path / f"{lauf}.json"), *argumente,
                              environment=umgebung, timeout=600)
         ausgabe = ergebnis.stdout + ergebnis.stderr
-        assert ergebnis.returncode == 0 and count("failed", ergebnis.stdout) == 0, f"{lauf} Lauf:\n{ausgabe[-4000:]}"
+        assert ergebnis.returncode == 0 and count("failed", ergebnis.stdout) == 0, \
+            (f"{lauf} Lauf:\n{ausgabe[-4000:]}", _gescheitert(tmp_path / f"{lauf}.json"))
         assert count("passed", ergebnis.stdout) >= 48, ausgabe[-2000:]
         assert _skips_nur_mit_fake(tmp_path / f"{lauf}.json") == []
         assert "alles wiederhergestellt" in ausgabe and "nicht wiederhergestellt" not in ausgabe, ausgabe[-3000:]
@@ -130,8 +157,8 @@ def test_ein_abgebrochener_lauf_wird_beim_naechsten_aufgeraeumt(
     mittendrin = zustand(urls)
     assert ohne_was_der_test_hinterlaesst(mittendrin) != ohne_was_der_test_hinterlaesst(vorher)
     assert list(Path(umgebung["ABSPRUNG_JOURNAL"]).glob("landschaft-*.json")), "Kein Stand im Journal."
-    weiter = run_suite(profil, "-m", "G18", environment=umgebung)
-    assert weiter.returncode == 0, weiter.stdout[-3000:]
+    weiter = run_suite(profil, "-m", "G18", "--lauf-json", str(tmp_path / "weiter.json"), environment=umgebung)
+    assert weiter.returncode == 0, (weiter.stdout[-3000:], _gescheitert(tmp_path / "weiter.json"))
     assert "Nachgeholt: Ein abgebrochener Lauf" in weiter.stdout
     assert ohne_was_der_test_hinterlaesst(zustand(urls)) == ohne_was_der_test_hinterlaesst(vorher)
     assert not list(Path(umgebung["ABSPRUNG_JOURNAL"]).glob("landschaft-*.json"))
@@ -149,3 +176,19 @@ def test_das_readme_nennt_genau_die_szenarien_mit_nur_fake() -> None:
     genannt = {zeile.split("|")[1].strip() for zeile in abschnitt.splitlines()
                if zeile.startswith("| ") and not zeile.startswith("| Szenario")}
     assert genannt == getaggt and len(getaggt) == 11
+
+
+def test_eine_landschaft_mit_kollegen_bleibt_wie_sie_war(tmp_path: Path) -> None:
+    """Colleagues' con:center user, Mitarbeiterzugriff, Kundenfreischaltung and token: used as they are,
+    never removed, and lists keep their order."""
+    with fakes_process() as remote:
+        urls = {s: remote[s]["url"] for s in SYSTEMS}
+        profil, umgebung = aufbauen(tmp_path, urls, kollegen=True)
+        vorher = zustand(urls)
+        ergebnis = run_suite(profil, "-n", "2", "--lauf-json", str(tmp_path / "lauf.json"), environment=umgebung,
+                             timeout=600)
+        nachher = zustand(urls)
+    ausgabe = ergebnis.stdout + ergebnis.stderr
+    assert ergebnis.returncode == 0 and count("passed", ergebnis.stdout) >= 48, ausgabe[-4000:]
+    assert _skips_nur_mit_fake(tmp_path / "lauf.json") == []
+    assert ohne_was_der_test_hinterlaesst(nachher) == ohne_was_der_test_hinterlaesst(vorher)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
@@ -9,8 +10,10 @@ from typing import Iterator
 import pytest
 
 from absprung import einrichtung
-from absprung.landschaft.journal import Journal
-from absprung.landschaft.stand import AmsStand, Stand, lesen
+from absprung.clients import NoAnswer
+from absprung.landschaft.aufraeumen import AltesJournal, alt, aufgeraeumt, journal, nachholen
+from absprung.landschaft.journal import ALT_STUNDEN, Journal
+from absprung.landschaft.stand import lesen
 from absprung.landschaft.wiederherstellen import herstellen
 from absprung.systems import Systems
 from basis import demo
@@ -44,7 +47,7 @@ def test_alles_zurueck_auch_eine_geloeschte_freischaltung(landschaft: tuple[Syst
     s.ams.kunde_anlegen("K-NEU-1", "VM-01", {"firma": "Neu GmbH"})
     s.ams.kunde_replizieren(s.world.ams_benutzer, "K-NEU-1")
     assert lesen(s, ALLE) != vorher
-    bilanz = herstellen(s, vorher)
+    bilanz = herstellen(s, vorher, list(s.angelegt))
     nachher = lesen(s, ALLE)
     assert not bilanz.offen, bilanz.offen
     assert bilanz.angelegt["cloud"] >= 2 and bilanz.angelegt["ams"] == 1 and bilanz.geaendert["ams"] == 2
@@ -66,7 +69,7 @@ def test_was_nicht_geht_wird_genannt(landschaft: tuple[Systems, Secret]) -> None
                                                    passwort=s.world.concenter_passwort)
     ohne_token = replace(s.world, access_token=None)
     s.target = replace(s.target, world=ohne_token)
-    bilanz = herstellen(s, vorher)
+    bilanz = herstellen(s, vorher, [])
     texte = " ".join(bilanz.offen["cloud"] + bilanz.offen["concenter"])
     assert "widerrufen; das lässt sich nicht zurücknehmen" in texte
     assert "nennt das Zielprofil nicht ([geheimnisse] access_token)" in texte
@@ -80,19 +83,76 @@ def test_ein_falscher_wert_im_profil_wird_nicht_geschrieben(landschaft: tuple[Sy
     s.concenter.produktgeber_einstellungen_aendern(s.world.concenter_benutzer, PRODUKTGEBER,
                                                    {"collaboration_api_token": ""}, passwort=s.world.concenter_passwort)
     s.target = replace(s.target, world=replace(s.world, access_token=Secret("aft_ganz_anderer_token_000000")))
-    bilanz = herstellen(s, vorher)
+    bilanz = herstellen(s, vorher, [])
     assert bilanz.offen.get("concenter") and not lesen(s, ALLE).concenter.produktgeber["collaboration_api_token"]
 
 
-def test_das_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_was_andere_anlegen_bleibt(landschaft: tuple[Systems, Secret]) -> None:
+    """Only what the scenario created goes: a token, a Freischaltung and a customer somebody else created
+    meanwhile stay (review of issue 20: the restore deleted everything new)."""
+    s, _ = landschaft
+    vorher = lesen(s, ALLE)
+    s.szenario_beginnt()
+    eigener = s.cloud.token_hinzufuegen(s.world.bestand, zweck="TaaData", concenter_benutzer=s.world.concenter_benutzer)
+    with Systems.connect(s.target) as anderer:  # not this scenario: nothing of it is reported
+        fremder = anderer.cloud.token_hinzufuegen(s.world.bestand, zweck="Bestandsexport",
+                                                  concenter_benutzer=s.world.concenter_benutzer)
+        anderer.ams.kunde_anlegen("K-ANDERER-1", "VM-01", {"firma": "Fremd GmbH"})
+    bilanz = herstellen(s, vorher, list(s.angelegt))
+    tokens = {t.id for t in s.cloud.tokens(s.world.bestand)}
+    assert eigener.id not in tokens and fremder.id in tokens
+    assert "K-ANDERER-1" in {k.kundennummer for k in s.ams.kunden()}
+    assert bilanz.belassen["cloud"] == 1 and bilanz.belassen["ams"] == 1 and not bilanz.offen
+
+
+def test_das_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, landschaft: tuple[Systems, Secret]) -> None:
+    s, _ = landschaft
     monkeypatch.setenv("ABSPRUNG_JOURNAL", str(tmp_path))
-    j = Journal(["http://localhost:8001", "http://127.0.0.1:8002"])
+    j = Journal(["http://localhost:8001", "http://127.0.0.1:8002"], World())
     assert j.offen() is None
-    stand = Stand(ams=AmsStand("a@b.de", "a@b.de", True, ["P"], ["K-1"]))
+    stand = lesen(s, ALLE)  # a real one, with the Produktgeber values set
+    assert stand.concenter is not None and all(stand.concenter.produktgeber.values())
     j.oeffnen(stand, "features/x::test_y")
-    assert Journal(["http://127.0.0.1:8002", "http://[::1]:8001/"]).offen() is not None  # the same landscape
+    j.angelegt("cloud.token", "T-9")
+    assert Journal(["http://127.0.0.1:8002", "http://[::1]:8001/"], World()).offen() is not None  # same landscape
+    anderes_buero = replace(World(), ams_benutzer=demo.AMS_KOLLEGE_KUERZEL, concenter_benutzer="weber-cc")
+    assert Journal(["http://localhost:8001", "http://127.0.0.1:8002"], anderes_buero).offen() is None
     offen = j.offen()
-    assert offen is not None and offen.stand == stand and offen.szenario == "features/x::test_y"
-    assert demo.TS_BTOKEN not in j.datei.read_text(encoding="utf-8")
+    assert offen is not None and offen.stand == stand and offen.angelegt == [("cloud.token", "T-9")]
+    text = j.datei.read_text(encoding="utf-8")
+    for geheim in (demo.TS_BTOKEN, s.world.geheimnis("access_token").reveal(), demo.CONCENTER_PASSWORT):
+        assert geheim not in text
     j.schliessen()
     assert j.offen() is None and not list(tmp_path.glob(".journal-*"))
+
+
+def test_antwortet_ein_system_nicht_bleibt_das_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Putting back with a system that stopped answering: nothing is known, so the journal stays (review)."""
+    monkeypatch.setenv("ABSPRUNG_JOURNAL", str(tmp_path))
+    with Fakes() as fakes:
+        ziel = Target("t", fakes.urls, writes_allowed=True, world=World(), embedded=frozenset({"thinksurance"}))
+        s = Systems.connect(ziel)
+        with pytest.raises(NoAnswer):
+            with aufgeraeumt(s, "features/x::test_z"):
+                einrichtung.concenter_benutzer_hinterlegen(s)
+                fakes.stop()
+        s.close()
+    assert list(tmp_path.glob("landschaft-*.json")), "Der Stand ist verloren."
+
+
+def test_ein_altes_journal_wird_nicht_von_selbst_angewandt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           landschaft: tuple[Systems, Secret]) -> None:
+    s, _ = landschaft
+    monkeypatch.setenv("ABSPRUNG_JOURNAL", str(tmp_path))
+    ziel = replace(s.target, embedded=frozenset({"thinksurance"}))
+    s.target = ziel
+    j = journal(ziel)
+    j.oeffnen(lesen(s, ziel.ohne_zuruecksetzen), "features/alt::test_alt")
+    daten = json.loads(j.datei.read_text(encoding="utf-8"))
+    daten["zeit"] -= (ALT_STUNDEN + 1) * 3600
+    j.datei.write_text(json.dumps(daten), encoding="utf-8")
+    assert "nicht aufgeräumt" in (alt(ziel) or "")
+    with pytest.raises(AltesJournal):
+        with aufgeraeumt(s, "features/neu::test_neu"):
+            pass
+    assert nachholen(s) is not None and journal(ziel).offen() is None  # on request it is put back

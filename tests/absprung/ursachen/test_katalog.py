@@ -12,8 +12,10 @@ from absprung.leitfaden.gherkin import parse_features
 from absprung.ursachen import NACH_RECHTE, SYMPTOME, UEBUNGEN, URSACHE, URSACHEN, Ursache
 from fakes.cloud.daten import BEFUNDE as RECHTE_BEFUNDE
 from fakes.common.errors import REGISTER
+from tests.fakes.test_rules import _all_rules
 from tests.helpers import ROOT
 
+_all_rules()  # every fake's rules registered (they register on import), whichever tests ran before
 FEHLERBILDER = [fehlerbild(sc) for f in parse_features(ROOT / "features", ROOT, []) for sc in f.scenarios
                 if "fehlerbild" in sc.tags]
 
