@@ -13,7 +13,7 @@ INSTALLER ?= uv
 # Let Python cache bytecode (also pytest's rewritten test modules): much faster repeated runs.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: all einrichten bericht leitfaden test serve benchmark clean
+.PHONY: all einrichten bericht formate-html leitfaden test serve benchmark clean
 
 all: bericht leitfaden
 	@exit $$(cat reports/.szenarien-exit 2>/dev/null || echo 1)
@@ -40,13 +40,22 @@ bericht: $(STEMPEL)
 	@echo "== Szenarien gegen die eingebetteten Fakes (Bericht: reports/bericht.html)"
 	@mkdir -p reports
 	@$(BIN)/pytest features -n $(PYTEST_N) --html=reports/bericht.html --self-contained-html \
-		--lauf-json=reports/lauf.json --junitxml=reports/junit.xml \
-		--cucumber-ndjson=reports/cucumber.ndjson --cucumberjson=reports/cucumber.json; \
+		--lauf-json=reports/lauf.json --junitxml=reports/junit.xml --verlauf=reports/verlauf.jsonl \
+		--cucumber-ndjson=reports/cucumber.ndjson --cucumberjson=reports/cucumber.json \
+		--allure-ergebnisse=reports/allure-ergebnisse; \
 		echo $$? > reports/.szenarien-exit
-	@echo "   Formate: reports/junit.xml, reports/cucumber.ndjson, reports/cucumber.json"
+	@$(MAKE) --no-print-directory formate-html
+
+# Cucumber's and Allure's own HTML reports from the formats (npm tools; skipped without npm).
+formate-html:
+	@echo "   Formate: reports/junit.xml, reports/cucumber.ndjson, reports/cucumber.json, reports/allure-ergebnisse/"
 	@if [ -d node_modules/@cucumber/html-formatter ]; then \
 		node scripts/cucumber-html.mjs reports/cucumber.ndjson reports/cucumber.html | sed 's/^/   /'; \
 	else echo "   Hinweis: ohne npm kein reports/cucumber.html (Cucumbers eigener HTML-Bericht)."; fi
+	@if [ -x node_modules/.bin/allure ]; then \
+		node_modules/.bin/allure generate reports/allure-ergebnisse --config scripts/allurerc.mjs -o reports/allure \
+			>/dev/null && echo "   Allure-Bericht geschrieben: reports/allure/index.html"; \
+	else echo "   Hinweis: ohne npm kein reports/allure/index.html (Allure 3)."; fi
 
 leitfaden: $(STEMPEL)
 	@echo "== Verträge: Fake, Dokumentation und Aufnahmen (reports/vertraege.txt)"
@@ -67,5 +76,7 @@ serve: $(STEMPEL)
 benchmark: $(STEMPEL)
 	$(BIN)/python scripts/benchmark.py
 
+# The history of runs (reports/verlauf.jsonl) stays: it is what the next run compares with.
 clean:
-	rm -rf reports site docs/generiert docs/bilder .pytest_cache test-results
+	@if [ -d reports ]; then find reports -mindepth 1 -maxdepth 1 ! -name verlauf.jsonl -exec rm -rf {} +; fi
+	rm -rf site docs/generiert docs/bilder .pytest_cache test-results

@@ -101,6 +101,9 @@ def seite(page: Page, systems: Systems) -> Page:
                                 "url": redact_url(answer.url), "status": answer.status})
 
     page.on("response", recorded)
+    browser = page.context.browser
+    if browser is not None:  # what the scenario really ran in, for the run's provenance
+        plugin.record_browser(f"{browser.browser_type.name.capitalize()} {browser.version}")
     return page
 
 

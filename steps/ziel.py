@@ -52,6 +52,8 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(str(f)) from None
     config.stash[TARGET] = target
     config.stash[plugin.TARGET_NAME] = target.name
+    config.stash[plugin.TARGET_PROFILE] = target.profile.name if target.profile else None
+    config.stash[plugin.TARGET_SYSTEMS] = {s: target.urls[s] for s in NAMEN}  # addresses only, never credentials
     if not hasattr(config, "workerinput"):
         try:  # a configured browser server that does not answer: stop before any scenario
             endpoint = browser_server.endpoint(target.browser_server)

@@ -37,6 +37,24 @@ def run_scenarios(folder: Path, features: dict[str, str], *arguments: str,
                           env={**os.environ, **(environment or {})})
 
 
+def alle_formate(ordner: Path) -> list[str]:
+    """pytest options for every output of a run, into ``ordner``."""
+    return [f"--lauf-json={ordner / 'lauf.json'}", f"--html={ordner / 'bericht.html'}", "--self-contained-html",
+            f"--bilder={ordner / 'bilder'}", f"--junitxml={ordner / 'junit.xml'}",
+            f"--cucumber-ndjson={ordner / 'cucumber.ndjson'}", f"--cucumberjson={ordner / 'cucumber.json'}",
+            f"--allure-ergebnisse={ordner / 'allure-ergebnisse'}"]
+
+
+def bericht_daten(pfad: Path) -> dict[str, Any]:
+    """What pytest-html put into bericht.html (environment, and per test its rows), as its page reads it."""
+    import html
+    import re
+
+    blob = re.search(r'data-jsonblob="([^"]*)"', pfad.read_text(encoding="utf-8"))
+    assert blob is not None, f"{pfad} hat keine Daten von pytest-html"
+    return dict(json.loads(html.unescape(blob.group(1))))
+
+
 def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str,
                  make: Callable[[Path], subprocess.CompletedProcess[str]]) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """Run ``make(folder)`` once for the whole test run, also under ``-n 2``: the workers share the folder

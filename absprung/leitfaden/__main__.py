@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
                              "scheitert)")
     parser.add_argument("--vertraege", type=Path, default=Path("reports/vertraege.json"),
                         help="letzte Prüfung der Verträge (python -m absprung vertraege pruefen --json …)")
+    parser.add_argument("--verlauf", type=Path, default=Path("reports/verlauf.jsonl"),
+                        help="Verlauf der Läufe (pytest … --verlauf PFAD); zeigt je Aussage und Szenario die letzten "
+                             "Läufe je Ziel")
     parser.add_argument("--wurzel", type=Path, default=Path("."),
                         help="Projektwurzel; Dateipfade im Laufprotokoll sind relativ zu ihr")
     args = parser.parse_args(argv)
@@ -31,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fehler: Den Ordner „{args.features}“ gibt es nicht.", file=sys.stderr)
         return 2
     site = generate(features=args.features, run_json=args.lauf, docs=args.docs, root=args.wurzel,
-                    archive=args.bildarchiv, vertraege=args.vertraege)
+                    archive=args.bildarchiv, vertraege=args.vertraege, history=args.verlauf)
     for warning in site.warnings:
         print(f"Warnung: {warning}", file=sys.stderr)
     covered = sum(1 for a in AUSSAGEN if site.proving(a.id))

@@ -7,10 +7,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from absprung.aussagen import AUSSAGE, AUSSAGEN
+from absprung.record import herkunft, verlauf
 from absprung.record.model import FAILED, NOT_RUN, PASSED, SKIPPED, STATUS_WORDS, Run, ScenarioRecord
+from absprung.record.verlauf import Eintrag, Verlauf
 from absprung.slug import nfc
 
 from . import fehlerbilder
@@ -53,6 +55,7 @@ class Site:
     shots: dict[str, list[tuple[Shot, Scenario]]]  # statement id -> screenshots
     warnings: list[str] = field(default_factory=list)
     vertragsstatus: dict[str, Any] = field(default_factory=dict)  # last "vertraege pruefen" (reports/vertraege.json)
+    verlauf: list[Eintrag] = field(default_factory=list)  # the history of runs (reports/verlauf.jsonl), oldest first
 
     @property
     def scenarios(self) -> list[Scenario]:
@@ -80,7 +83,52 @@ class Site:
         summary = ", ".join(f"{counts[s]} {STATUS_WORDS[s]}" for s in STATUS_WORDS if counts[s])
         target = f" · Ziel: {md(self.run.target)}" if self.run.target else ""
         stand = f"**Stand:** Lauf vom {german_date(self.run.created)} · Commit `{self.run.commit}`{target} · {summary}"
+        stand += f"  \n**Herkunft:** {self.herkunft_kurz()}"
         return stand + (f"  \n**Lauf unterbrochen:** {md(self.run.interrupted)}" if self.run.interrupted else "")
+
+    def herkunft_kurz(self) -> str:
+        """Where the last run's results came from, in one line (the Verlauf page has it all)."""
+        if self.run is None:
+            return ""
+        werte = {k: w for k, _, w in herkunft.eintraege(self.run)}
+        systeme = [(label, w) for k, label, w in herkunft.eintraege(self.run) if k.startswith("system.")]
+        teile = [f"Zielprofil: {md(werte['profil'])}"]
+        if systeme and all(w == "eingebettet" for _, w in systeme):
+            teile.append("alle Systeme eingebettet")
+        else:
+            teile += [f"{md(label)}: {md(w)}" for label, w in systeme]
+        if "teil" in werte:
+            teile.append(f"Teil {md(werte['teil'])}")
+        if "teile" in werte:
+            teile.append(f"zusammengeführt aus {md(werte['teile'])}")
+        teile.append(f"Browser: {md(werte['browser'])}")
+        return " · ".join(teile)
+
+    def ziele(self) -> list[str]:
+        """The targets of the history, the last run's first."""
+        alle = verlauf.ziele(self.verlauf)
+        if self.run is not None and self.run.target in alle:
+            alle.remove(self.run.target)
+            alle.insert(0, self.run.target)
+        return alle
+
+    def scenario_verlauf(self, sc: Scenario) -> list[Verlauf]:
+        passt = history_matcher(sc)
+        return [v for z in self.ziele() if (v := verlauf.verlauf_von(self.verlauf, z, szenario=passt)).ergebnisse]
+
+    def statement_verlauf(self, statement_id: str) -> list[Verlauf]:
+        return [v for z in self.ziele() if (v := verlauf.verlauf_von(self.verlauf, z, aussage=statement_id)).ergebnisse]
+
+
+def history_matcher(sc: Scenario) -> Callable[[str], bool]:
+    """Which history keys (``file::titel``) are this scenario's runs: its own name, or for a
+    Szenariogrundriss each example's (placeholders filled in, or the name with its values)."""
+    own = f"{sc.file}::{sc.name}"
+    if not sc.examples:
+        return own.__eq__
+    filled = re.compile(re.escape(f"{sc.file}::") + "".join(
+        ".+?" if part.startswith("<") else re.escape(part) for part in re.split(r"(<[^>]+>)", sc.name)))
+    return lambda key: key.startswith(own + " (") or filled.fullmatch(key) is not None
 
 
 def read_run(path: Path | None, warnings: list[str]) -> Run | None:
@@ -149,7 +197,7 @@ def assign_screenshots(scenarios: Sequence[Scenario], outcomes: dict[str, Outcom
     return shots
 
 
-def build_site(features_dir: Path, run_json: Path | None, root: Path) -> Site:
+def build_site(features_dir: Path, run_json: Path | None, root: Path, history: Path | None = None) -> Site:
     warnings: list[str] = []
     features = parse_features(features_dir, root, warnings)
     scenarios = [sc for f in features for sc in f.scenarios]
@@ -160,4 +208,6 @@ def build_site(features_dir: Path, run_json: Path | None, root: Path) -> Site:
     warnings += fehlerbilder.warnings(found)
     warnings += [f"Unbekannte Leitfaden-Markierung @{t} in {sc.file}:{sc.line}" for sc in scenarios
                  for t in sorted(sc.tags) if re.fullmatch(r"G\d+", t) and t not in AUSSAGE]
-    return Site(features, outcomes, run, base, found, assign_screenshots(scenarios, outcomes), warnings)
+    laeufe = verlauf.lesen(history, warnings) if history is not None else []
+    return Site(features, outcomes, run, base, found, assign_screenshots(scenarios, outcomes), warnings,
+                verlauf=laeufe)

@@ -36,10 +36,11 @@ def write_site(site: Site, docs: Path) -> int:
 
 
 def generate(*, features: Path, run_json: Path | None, docs: Path, root: Path,
-             archive: Path | None = None, vertraege: Path | None = None) -> Site:
+             archive: Path | None = None, vertraege: Path | None = None, history: Path | None = None) -> Site:
     """``archive``: where the last good screenshots are kept (``bildarchiv``); None = no archive.
-    ``vertraege``: the last contract verification (``python -m absprung vertraege pruefen --json``)."""
-    site = build_site(features, run_json, root)
+    ``vertraege``: the last contract verification (``python -m absprung vertraege pruefen --json``).
+    ``history``: the history of runs (``reports/verlauf.jsonl``); None or missing = none yet."""
+    site = build_site(features, run_json, root, history)
     if vertraege is not None and vertraege.is_file():
         try:
             site.vertragsstatus = json.loads(vertraege.read_text(encoding="utf-8"))

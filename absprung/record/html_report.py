@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from . import verlauf
 from .model import FAILED, STATUS_WORDS, UNDEFINED, ScenarioRecord
 
 TITLE = "Bericht – Absprung aus ams.5 nach Thinksurance"
@@ -40,7 +41,7 @@ def grund(record: ScenarioRecord) -> str:
 
 
 def german_name(record: ScenarioRecord) -> str:
-    return f"{record.feature} › {record.scenario}"
+    return f"{record.feature} › {record.titel}"
 
 
 class HtmlReport:
@@ -62,6 +63,15 @@ class HtmlReport:
         if abgestuerzt:
             namen = ", ".join(html.escape(german_name(r)) for r in abgestuerzt)
             prefix.append(f'<p class="absprung-grund" role="alert"><b>Abgestürzt:</b> {namen}</p>')
+        if collection is not None:  # the history: regressions first, then flaky, fixed, new
+            for hinweis, records in collection.uebergangs_zeilen():
+                if hinweis == verlauf.NEU and len(records) > 5:
+                    text = f"{len(records)} Szenarien – der erste Lauf gegen dieses Ziel im Verlauf"
+                else:
+                    text = ", ".join(html.escape(german_name(r)) for r in records)
+                klasse = "absprung-grund" if hinweis == verlauf.WIEDER else "absprung-hinweis"
+                prefix.append(f'<p class="{klasse}"><b>{html.escape(hinweis.capitalize())} seit dem letzten Lauf gegen '
+                              f"dieses Ziel:</b> {text}</p>")
 
     def pytest_html_results_table_header(self, cells: list[str]) -> None:
         for i, cell in enumerate(cells):
@@ -81,10 +91,16 @@ class HtmlReport:
         name = html.escape(german_name(record)) + (f" <small>{html.escape(ids)}</small>" if ids else "")
         if report.failed and record.message:
             name += f'<br><span class="absprung-grund">{html.escape(grund(record))}</span>'
+        elif report.skipped and record.message:
+            name += f'<br><span class="absprung-hinweis">Übersprungen: {html.escape(record.message)}</span>'
         cells[1] = f'<td class="col-testId">{name}</td>'
 
     def pytest_html_results_table_html(self, report: pytest.TestReport, data: list[str]) -> None:
         record = getattr(report, "absprung", None)
+        if report.skipped and record is not None:  # the reason as text, not pytest's (file, line, reason) tuple
+            grund_text = ScenarioRecord.from_json(record).message or "ohne Grund"
+            data[:] = [f'<p class="absprung-hinweis"><b>Übersprungen:</b> {html.escape(grund_text)}</p>']
+            return
         if not report.failed or record is None or not data:
             return
         technisch = "".join(data)

@@ -22,7 +22,11 @@ and show on the scenario page only, not at the guide steps. ``unterbrochen`` (th
 its own: Ctrl+C, ``-x``) and ``abgestuerzt`` (the process running the scenario died; its status is
 ``failed``) came later too; every collected scenario is listed, the ones never started as
 "nicht ausgeführt". ``aufgeraeumt`` (on a landscape that is not reset: what the scenario created and
-changed there and put back, per system, and what an interrupted earlier run had left) came last.
+changed there and put back, per system, and what an interrupted earlier run had left) came later. ``beispiel`` and
+``beispiel_nr`` (the values and the row of a Szenariogrundriss example), ``titel`` (the name every output
+gives the scenario: an example's name with its values), ``teil`` (the part of a split run), ``herkunft``
+(where the results came from: ``absprung.record.herkunft``) and ``alle_szenarien`` (a part's whole
+suite, so a merge can tell a missing part) came last.
 """
 
 from __future__ import annotations
@@ -85,12 +89,30 @@ class ScenarioRecord:
     http: list[dict[str, Any]] = field(default_factory=list)
     crashed: bool = False  # the process running it died (status failed)
     cleanup: dict[str, Any] | None = None  # on a landscape that is not reset: what was put back
+    example: dict[str, str] = field(default_factory=dict)  # a Szenariogrundriss row: its values
+    example_index: int = 0  # which row of its Szenariogrundriss (1, 2, …); 0 = a plain scenario
+    part: str | None = None  # "k/N": the part of a split run that ran it
+    started: float = 0.0  # when it began (seconds since the epoch); 0 = never started
+
+    @property
+    def titel(self) -> str:
+        """Its own name in every output: a Szenariogrundriss row's name with its example values,
+        unless the name holds them already (its <placeholders> were filled in)."""
+        if not self.example or all(v in self.scenario for v in self.example.values()):
+            return self.scenario
+        return f"{self.scenario} ({', '.join(f'{k} = {v}' for k, v in self.example.items())})"
+
+    @property
+    def key(self) -> str:
+        """Stable across runs, runners and machines (the node id depends on the steps module)."""
+        return f"{self.file}::{self.titel}"
 
     def to_json(self) -> dict[str, Any]:
         return {"nodeid": self.nodeid, "datei": self.file, "feature": self.feature, "szenario": self.scenario,
                 "zeile": self.line, "tags": self.tags, "status": self.status, "abgestuerzt": self.crashed,
                 "dauer_s": self.duration_s, "meldung": self.message, "schritte": [s.to_json() for s in self.steps],
-                "http": self.http, "aufgeraeumt": self.cleanup}
+                "http": self.http, "aufgeraeumt": self.cleanup, "beispiel": self.example,
+                "beispiel_nr": self.example_index, "titel": self.titel, "teil": self.part, "beginn": self.started}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ScenarioRecord:
@@ -99,7 +121,42 @@ class ScenarioRecord:
                    str(data.get("status", NOT_RUN)), float(data.get("dauer_s") or 0.0), data.get("meldung"),
                    [StepRecord.from_json(s) for s in data.get("schritte", [])], list(data.get("http", [])),
                    data.get("abgestuerzt") is True,
-                   data["aufgeraeumt"] if isinstance(data.get("aufgeraeumt"), dict) else None)
+                   data["aufgeraeumt"] if isinstance(data.get("aufgeraeumt"), dict) else None,
+                   {str(k): str(v) for k, v in (data.get("beispiel") or {}).items()},
+                   int(data.get("beispiel_nr") or 0), str(data["teil"]) if data.get("teil") else None,
+                   float(data.get("beginn") or 0.0))
+
+
+@dataclass
+class Herkunft:
+    """Where the results of a run came from (besides target name and commit, which ``Run`` holds).
+    Never credentials: addresses without user, password, query or fragment."""
+
+    profil: str | None = None  # the profile file's name; None = the embedded fakes
+    systeme: dict[str, str] = field(default_factory=dict)  # system -> "eingebettet" or its address
+    geaendert: bool = False  # the checkout had changes not committed
+    versionen: dict[str, str] = field(default_factory=dict)  # "Python", "pytest", "pytest-bdd", …
+    browser: list[str] = field(default_factory=list)  # what the browser scenarios ran in ("Chromium 156…")
+    teil: str | None = None  # "k/N" for a part of a split run
+    teile: list[str] = field(default_factory=list)  # a merged run: the parts it was merged from
+    ci: dict[str, str] = field(default_factory=dict)  # CI system, job address, pipeline (no secrets)
+    rechner: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"profil": self.profil, "systeme": self.systeme, "geaendert": self.geaendert,
+                "versionen": self.versionen, "browser": self.browser, "teil": self.teil, "teile": self.teile,
+                "ci": self.ci, "rechner": self.rechner}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Herkunft:
+        if not isinstance(data, dict):
+            return cls()
+        return cls(str(data["profil"]) if data.get("profil") else None,
+                   {str(k): str(v) for k, v in (data.get("systeme") or {}).items()}, data.get("geaendert") is True,
+                   {str(k): str(v) for k, v in (data.get("versionen") or {}).items()},
+                   [str(b) for b in data.get("browser") or []], str(data["teil"]) if data.get("teil") else None,
+                   [str(t) for t in data.get("teile") or []],
+                   {str(k): str(v) for k, v in (data.get("ci") or {}).items()}, str(data.get("rechner") or ""))
 
 
 @dataclass
@@ -110,6 +167,8 @@ class Run:
     duration_s: float = 0.0
     scenarios: list[ScenarioRecord] = field(default_factory=list)
     interrupted: str | None = None  # why the run did not end on its own (German), None if it did
+    herkunft: Herkunft = field(default_factory=Herkunft)
+    whole_suite: list[str] = field(default_factory=list)  # a part of a split run: every scenario's key
 
     @property
     def summary(self) -> dict[str, int]:
@@ -121,6 +180,7 @@ class Run:
     def to_json(self) -> dict[str, Any]:
         return {"schema": SCHEMA, "erstellt": self.created, "commit": self.commit, "ziel": self.target,
                 "dauer_s": self.duration_s, "zusammenfassung": self.summary, "unterbrochen": self.interrupted,
+                "herkunft": self.herkunft.to_json(), "alle_szenarien": self.whole_suite,
                 "szenarien": [s.to_json() for s in self.scenarios]}
 
     @classmethod
@@ -132,6 +192,7 @@ class Run:
             return cls(str(data.get("erstellt", "")), str(data.get("commit", "unbekannt")), str(data.get("ziel", "")),
                        float(data.get("dauer_s") or 0.0),
                        [ScenarioRecord.from_json(s) for s in data.get("szenarien", [])],
-                       str(data["unterbrochen"]) if data.get("unterbrochen") else None)
+                       str(data["unterbrochen"]) if data.get("unterbrochen") else None,
+                       Herkunft.from_json(data.get("herkunft")), [str(k) for k in data.get("alle_szenarien") or []])
         except (AttributeError, TypeError, ValueError) as error:
             raise ValueError(f"fehlerhafter Eintrag ({error})") from None

@@ -22,24 +22,30 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
 from absprung.errors import MissingSecret
 from absprung.slug import slug
 
+from . import herkunft, verlauf
 from .formate import junit
 from .masking import mask_report
 from .model import FAILED, NOT_RUN, PASSED, SKIPPED, UNDEFINED, Picture, Run, ScenarioRecord, StepRecord
 
 RECORD = pytest.StashKey[ScenarioRecord]()
-TARGET_NAME = pytest.StashKey[str]()  # set by whoever knows the target (steps.fixtures)
+# Set by whoever knows the target (steps.ziel): its name, its profile file, each system's address.
+TARGET_NAME = pytest.StashKey[str]()
+TARGET_PROFILE = pytest.StashKey[str | None]()
+TARGET_SYSTEMS = pytest.StashKey[dict[str, str]]()
+PART = pytest.StashKey[str]()  # "k/N" when this run is a part of a split run (absprung.record.teilung)
+WHOLE_SUITE = pytest.StashKey[list[str]]()  # then: the key of every scenario of the whole suite
+REPLAYED = pytest.StashKey[Run]()  # a merged run replayed (absprung.record.wiedergabe): the run as merged
 PNGS = pytest.StashKey[list[tuple[str, bytes]]]()
 COLLECTED = pytest.StashKey[list[dict[str, Any]]]()  # every scenario of this process, as skeleton records
 RUNNING = "läuft"
@@ -55,6 +61,7 @@ class _Running:
     index: dict[int, int] = field(default_factory=dict)
     step: StepRecord | None = None
     started: float = 0.0
+    browser: str | None = None  # what the running scenario's browser reported
 
 
 _now = _Running()
@@ -68,6 +75,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="Ordner für Bildschirmfotos (Standard: reports/bilder)")
     group.addoption("--cucumber-ndjson", default=None, metavar="PFAD",
                     help="Cucumber Messages (NDJSON) schreiben, z. B. reports/cucumber.ndjson")
+    group.addoption("--allure-ergebnisse", default=None, metavar="ORDNER",
+                    help="Allure-Ergebnisse schreiben (für allure generate), z. B. reports/allure-ergebnisse")
+    group.addoption("--verlauf", default=None, metavar="PFAD",
+                    help="den Lauf an den Verlauf anhängen (z. B. reports/verlauf.jsonl) und Übergänge melden: "
+                         "neu, wieder fehlgeschlagen, behoben, wechselhaft")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-html's configure reads --css
@@ -112,30 +124,39 @@ def _skeleton(item: pytest.Item) -> ScenarioRecord | None:
     if template is None:
         return None
     callspec = getattr(item, "callspec", None)
-    scenario = template.render(callspec.params.get("_pytest_bdd_example", {}) if callspec else {})
-    return _record(Path(str(item.config.rootpath)), item.nodeid, template.feature, scenario)
+    example = dict(callspec.params.get("_pytest_bdd_example") or {}) if callspec else {}
+    record = _record(Path(str(item.config.rootpath)), item.nodeid, template.feature, template.render(example))
+    if example and callspec is not None:  # the row's position among all rows of the Szenariogrundriss
+        record.example = {str(k): str(v) for k, v in example.items()}
+        record.example_index = callspec.indices.get("_pytest_bdd_example", 0) + 1
+    return record
 
 
-@pytest.hookimpl(trylast=True)  # after the order of the scenarios is settled
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+@pytest.hookimpl(wrapper=True)  # after every other plugin settled order and selection (a part's share)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> Iterator[None]:
+    records = {id(item): record for item in items if (record := _skeleton(item)) is not None}
+    if PART in config.stash:  # the whole suite, before the split takes this part's share
+        config.stash[WHOLE_SUITE] = [r.key for r in records.values()]
+    result = yield
     collected = []
     for item in items:
-        record = _skeleton(item)
+        record = records.get(id(item))
         if record is not None:
             item.stash[RECORD] = record
             collected.append(record.to_json())
     config.stash[COLLECTED] = collected
+    return result
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
     record = request.node.stash.get(RECORD, None) or _record(Path(str(request.config.rootpath)),
                                                              request.node.nodeid, feature, scenario)
-    record.status = PASSED
+    record.status, record.started = PASSED, round(time.time(), 3)
     _now.record, _now.step = record, None
     _now.index = {id(s): i for i, s in enumerate(scenario.steps)}
     request.node.stash[RECORD] = record
-    request.node.user_properties.extend(junit.eigenschaften(feature, scenario, record.file))  # survives xdist
+    request.node.user_properties.extend(junit.eigenschaften(record))  # survives xdist
 
 
 def _step(step: Any) -> StepRecord | None:
@@ -183,6 +204,11 @@ def record_http(entry: dict[str, Any]) -> None:
         _now.record.http.append(entry)
 
 
+def record_browser(name: str) -> None:
+    """What the running scenario's browser is ("Chromium 156.0…"), for the run's provenance."""
+    _now.browser = name
+
+
 def record_cleanup(data: dict[str, Any]) -> None:
     """What the running scenario put back on a landscape that is not reset (``absprung.landschaft``)."""
     if _now.record is not None:
@@ -220,16 +246,20 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             item.config.stash[COLLECTED] = []
     if record is not None and report.when == "call":
         for s in record.steps:
-            if s.status == RUNNING:
-                s.status = FAILED
+            if s.status == RUNNING:  # a step that ended by skipping (a fixture it asked for skipped) is skipped
+                s.status = SKIPPED if report.skipped else FAILED
+        if report.skipped:
+            record.message = short_message(report)
         if report.failed and not record.message:  # masked above; the report's row leads with it
             record.message = short_message(report)
         report.absprung = record.to_json()
         report.absprung_bilder = [(n, base64.b64encode(p).decode()) for n, p in item.stash.get(PNGS, [])]
+        if _now.browser:
+            report.absprung_browser = _now.browser
     if report.when == "teardown":
         if record is not None and record.cleanup is not None:  # put back in the fixture's teardown
             report.absprung = record.to_json()
-        _now.record, _now.step = None, None
+        _now.record, _now.step, _now.browser = None, None, None
     return report
 
 
@@ -245,12 +275,17 @@ class _Collection:
         self.collected: dict[str, ScenarioRecord] = {}  # every scenario, also those never started
         self.durations: dict[str, float] = {}
         self.interrupted: str | None = None
+        self.browser: set[str] = set()
         self.run: Run | None = None  # once the session has finished
+        self.uebergaenge: dict[str, list[str]] = {}  # label -> scenario keys, from the history
+        self.verlauf_hinweis: list[str] = []
 
     @pytest.hookimpl(tryfirst=True)  # the record is on the report before pytest-html reads it
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         for data in getattr(report, "absprung_gesammelt", None) or []:
             self.collected.setdefault(str(data.get("nodeid")), ScenarioRecord.from_json(data))
+        if getattr(report, "absprung_browser", None):
+            self.browser.add(str(getattr(report, "absprung_browser")))
         data = getattr(report, "absprung", None)
         if data is not None and report.when == "teardown" and report.nodeid in self.scenarios:
             self.scenarios[report.nodeid].cleanup = ScenarioRecord.from_json(data).cleanup  # only that is new
@@ -301,40 +336,98 @@ class _Collection:
     def _run(self, session: pytest.Session) -> Run:
         """Every collected scenario: those never started as "nicht ausgeführt"."""
         interrupted = self.unterbrochen(session)
-        return Run(datetime.now().strftime("%Y-%m-%d %H:%M:%S"), _commit(Path(str(self.config.rootpath))),
-                   self.config.stash.get(TARGET_NAME, "eingebettete Fakes"), round(time.time() - self.start, 2),
-                   sorted(self.scenarios.values(), key=lambda s: (s.file, s.line)), interrupted)
+        root, stash = Path(str(self.config.rootpath)), self.config.stash
+        part = stash.get(PART, None)
+        for record in self.scenarios.values():
+            record.part = part
+        quelle = herkunft.erheben(root, stash.get(TARGET_SYSTEMS, {}), stash.get(TARGET_PROFILE, None), part,
+                                  sorted(self.browser))
+        return Run(datetime.now().strftime("%Y-%m-%d %H:%M:%S"), herkunft.commit(root),
+                   stash.get(TARGET_NAME, "eingebettete Fakes"), round(time.time() - self.start, 2),
+                   sorted(self.scenarios.values(), key=lambda s: (s.file, s.line, s.example_index)), interrupted,
+                   quelle, stash.get(WHOLE_SUITE, []))
 
+    @pytest.hookimpl(tryfirst=True)  # the run (and its provenance) is known before pytest-html writes
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        path = self.config.getoption("--lauf-json")
-        formate = self.config.getoption("--cucumber-ndjson") or self.config.getoption("cucumber_json_path")
         if hasattr(self.config, "workerinput"):
             return
-        self.run = run = self._run(session)
-        if not (path or formate):
-            return
-        if path:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            Path(path).write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
-        self._formate(run)
+        self.run = run = self.config.stash.get(REPLAYED, None) or self._run(session)
+        metadata = _metadata(self.config)
+        if metadata is not None:  # pytest-html's "Umgebung" table holds this very dict
+            metadata.update({label: wert for _, label, wert in herkunft.eintraege(run)})
+        schreiben(self.config, run)
+        self._verlauf(run)
 
-    def _formate(self, run: Run) -> None:
-        ndjson, classic = self.config.getoption("--cucumber-ndjson"), self.config.getoption("cucumber_json_path")
-        if not (ndjson or classic):
+    def _verlauf(self, run: Run) -> None:
+        pfad = self.config.getoption("--verlauf")
+        if not pfad:
             return
-        from .formate import cucumber, cucumber_json
+        if run.herkunft.teil:  # the merge enters the whole run once
+            self.verlauf_hinweis = [f"Ein Teillauf ({run.herkunft.teil}) schreibt keinen Verlauf; die Zusammenführung "
+                                    "(python -m absprung zusammenfuehren) trägt den ganzen Lauf ein."]
+            return
+        laeufe = verlauf.anhaengen(Path(pfad), run, self.verlauf_hinweis)
+        self.uebergaenge = verlauf.uebergaenge(laeufe, run)
 
-        lauf = cucumber.Lauf(run, Path(str(self.config.rootpath)), Path(str(self.config.getoption("--bilder"))).parent)
-        umschlaege = cucumber.schreiben(lauf, Path(ndjson) if ndjson else Path(os.devnull))
-        if classic:
-            cucumber_json.schreiben(umschlaege, Path(classic))
+    def uebergangs_zeilen(self) -> list[tuple[str, list[ScenarioRecord]]]:
+        """Per label of the history (regressions first), the scenarios of this run it applies to."""
+        if self.run is None:
+            return []
+        titel = {r.key: r for r in self.run.scenarios}
+        return [(h, [titel[k] for k in self.uebergaenge[h] if k in titel])
+                for h in (verlauf.WIEDER, verlauf.WECHSELHAFT, verlauf.BEHOBEN, verlauf.NEU) if self.uebergaenge.get(h)]
+
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
+        zeilen = self.uebergangs_zeilen()
+        if not (zeilen or self.verlauf_hinweis) or self.run is None:
+            return
+        terminalreporter.section(f"Verlauf gegen „{self.run.target}“ ({self.config.getoption('--verlauf')})")
+        for text in self.verlauf_hinweis:
+            terminalreporter.write_line(text)
+        for hinweis, records in zeilen:
+            if hinweis == verlauf.NEU and len(records) > 5:
+                terminalreporter.write_line(f"{hinweis}: {len(records)} Szenarien (erster Lauf gegen dieses Ziel)")
+                continue
+            terminalreporter.write_line(f"{hinweis} ({len(records)}): " + "; ".join(r.titel for r in records),
+                                        red=hinweis == verlauf.WIEDER, yellow=hinweis == verlauf.WECHSELHAFT,
+                                        green=hinweis == verlauf.BEHOBEN)
 
     @pytest.hookimpl(trylast=True)
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         xml = config.getoption("xmlpath", None)
-        if xml and not hasattr(config, "workerinput") and Path(xml).is_file():
-            junit.umbenennen(Path(xml), self.run.interrupted if self.run else None,
-                             self.run.scenarios if self.run else ())
+        if xml and not hasattr(config, "workerinput") and Path(xml).is_file() and self.run is not None:
+            junit.umbenennen(Path(xml), self.run)
+
+
+def _metadata(config: pytest.Config) -> dict[str, Any] | None:
+    try:
+        from pytest_metadata.plugin import metadata_key  # type: ignore[import-untyped]  # no py.typed
+    except ImportError:
+        return None
+    return config.stash.get(metadata_key, None)
+
+
+def schreiben(config: pytest.Config, run: Run) -> None:
+    """The run record and the formats the options ask for (not the HTML report and JUnit XML: pytest
+    writes those itself)."""
+    path = config.getoption("--lauf-json")
+    if path:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+    ndjson, classic = config.getoption("--cucumber-ndjson"), config.getoption("cucumber_json_path")
+    bilder_basis = Path(str(config.getoption("--bilder"))).parent
+    if ndjson or classic:
+        from .formate import cucumber, cucumber_json
+
+        lauf = cucumber.Lauf(run, Path(str(config.rootpath)), bilder_basis)
+        umschlaege = cucumber.schreiben(lauf, Path(ndjson) if ndjson else Path(os.devnull))
+        if classic:
+            cucumber_json.schreiben(umschlaege, Path(classic))
+    allure_ordner = config.getoption("--allure-ergebnisse")
+    if allure_ordner:
+        from .formate import allure
+
+        allure.schreiben(run, bilder_basis, Path(allure_ordner))
 
 
 def _warum(grund: str) -> str | None:
@@ -358,11 +451,3 @@ def short_message(report: pytest.TestReport) -> str:
     if crash is not None:
         return str(crash.message)[:2000]
     return str(report.longrepr)[-2000:] if report.longrepr else ""
-
-
-def _commit(root: Path) -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True,
-                              text=True, timeout=5).stdout.strip() or "unbekannt"
-    except (OSError, subprocess.SubprocessError):
-        return "unbekannt"

@@ -10,7 +10,7 @@ from absprung.record.model import FAILED, STATUS_WORDS
 from .. import pfade
 from ..markdown import STATUS_SYMBOLS, admonition, cell, link, table
 from ..site import Site
-from .common import scenario_link
+from .common import history_lines, scenario_link
 
 PAGE = pfade.NACHWEIS
 
@@ -33,7 +33,8 @@ def pages(site: Site) -> dict[str, str]:
         parts.append(admonition("warning", "Im letzten Lauf fehlgeschlagen: " + ", ".join(failing),
                                 "Mindestens ein Szenario zu diesen Aussagen ist fehlgeschlagen; hier ist der "
                                 "Leitfaden zurzeit nicht bestätigt."))
-    parts.append(table(("Aussage", "Kapitel", "Inhalt", "Szenarien", "Ergebnis"), (_row(site, a) for a in AUSSAGEN)))
+    parts.append(table(("Aussage", "Kapitel", "Inhalt", "Szenarien", "Ergebnis", "Verlauf"),
+                       (_row(site, a) for a in AUSSAGEN)))
     parts += [_section(site, a) for a in AUSSAGEN]
     return {PAGE: "\n\n".join(parts) + "\n"}
 
@@ -42,8 +43,10 @@ def _row(site: Site, a: Aussage) -> tuple[str, ...]:
     k = KAPITEL_VON[a.id]
     status = site.statement_status(a.id)
     result = "**nicht belegt**" if status == "nicht belegt" else _count_statuses(site, a.id)
+    verlaeufe = site.statement_verlauf(a.id)
+    hinweise = ", ".join(f"**{h}**" for h in verlaeufe[0].hinweise()) if verlaeufe else ""
     return (f"[{a.id}](#{a.id.lower()})", f"[{k.titel}]({link(PAGE, pfade.kapitel(k), a.id.lower())})",
-            cell(a.titel), str(len(site.proving(a.id))), result)
+            cell(a.titel), str(len(site.proving(a.id))), result, hinweise or "–")
 
 
 def _count_statuses(site: Site, statement_id: str) -> str:
@@ -63,4 +66,7 @@ def _section(site: Site, a: Aussage) -> str:
         head.append(admonition("danger", "nicht belegt", f"Kein Szenario trägt die Markierung `@{a.id}`."))
     else:
         head.append("\n".join(f"- {scenario_link(site, PAGE, sc)}" for sc in scenarios))
+    verlaeufe = site.statement_verlauf(a.id)
+    if verlaeufe:
+        head.append(f"**Verlauf** ([alle Läufe]({link(PAGE, pfade.VERLAUF)})):\n\n{history_lines(verlaeufe)}")
     return "\n\n".join(head)

@@ -12,7 +12,7 @@ from .. import pfade
 from ..gherkin import Examples, Feature, Scenario, Step
 from ..markdown import admonition, cell, code_block, link, md, status_text, table
 from ..site import Site
-from .common import picture
+from .common import history_lines, picture
 from .leitfaden import chapter_of
 
 PAGE = pfade.SZENARIEN
@@ -46,6 +46,9 @@ def _scenario(site: Site, sc: Scenario) -> str:
              f"**Leitfaden:** {guide}" if guide else "**Leitfaden:** keine Markierung",
              f"**Markierungen:** {others}" if others else ""]
     parts = [f"### {md(sc.titel)} {{#{sc.anchor}}}", "  \n".join(f for f in facts if f)]
+    verlaeufe = site.scenario_verlauf(sc)
+    if verlaeufe:
+        parts.append(f"**Verlauf:**\n\n{history_lines(verlaeufe)}")
     if sc.description:  # keep the author's lines (e.g. "Symptom: …" and "Code: …") apart
         parts.append("  \n".join(_line(line) for line in sc.description.splitlines()))
     parts.append(render_steps(sc.steps))

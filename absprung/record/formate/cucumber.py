@@ -3,7 +3,10 @@
 Built with the official packages: ``gherkin-official`` makes the sources, Gherkin documents and
 pickles (one id generator for all files), ``cucumber-messages`` the rest as its dataclasses,
 serialized by its converter. A record is matched to its pickle by file and scenario name (pytest-bdd
-fills an outline's placeholders as the pickle does), then by file and line; steps by position.
+fills an outline's placeholders as the pickle does), then by file and line; a Szenariogrundriss row by
+its position among the outline's pickles; steps by position. A pickle takes the record's ``titel``, so
+every example has a name of its own. Where the results came from (``herkunft``) is an attachment of
+the test run (``herkunft.json``) and, in CI, ``meta.ci``.
 Screenshots become attachments of the step that took them. Scenarios the run did not execute
 stay pickles without a test case – unless the run was interrupted: then they, and a scenario whose
 process died, get a test case whose after-hook "Szenario vollständig ausgeführt" failed with the
@@ -25,11 +28,14 @@ from typing import Any, Iterator
 import cucumber_messages as cm
 from cucumber_messages import message_converter
 
+from .. import herkunft
 from ..model import FAILED, NOT_RUN, PASSED, SKIPPED, UNDEFINED, Run, ScenarioRecord
 
 S = cm.TestStepResultStatus
 STATUS = {PASSED: S.passed, FAILED: S.failed, SKIPPED: S.skipped, NOT_RUN: S.skipped, UNDEFINED: S.undefined}
 GHERKIN = "text/x.cucumber.gherkin+plain"
+LOG = "text/x.cucumber.log+plain"
+HERKUNFT = "herkunft.json"  # the run-level attachment saying where the results came from
 # The hook that fails where a scenario did not run to its end (crashed, or the run was interrupted).
 ABLAUF = cm.Hook(id="hook-ablauf", source_reference=cm.SourceReference(uri="absprung/record/plugin.py",
                                                                        location=cm.Location(line=1)),
@@ -77,9 +83,18 @@ def _gherkin(lauf: Lauf) -> list[cm.Envelope]:
 def _zuordnen(pickles: list[cm.Pickle], zeilen: dict[str, int],
               records: list[ScenarioRecord]) -> list[tuple[ScenarioRecord, cm.Pickle]]:
     frei = list(pickles)
+    reihen: dict[str, list[cm.Pickle]] = {}  # the pickles of each Szenariogrundriss, row by row
+    for p in pickles:
+        if len(p.ast_node_ids) > 1:
+            reihen.setdefault(p.ast_node_ids[0], []).append(p)
     paare = []
     for r in records:
-        p = next((p for p in frei if p.uri == r.file and p.name == r.scenario), None) or next(
+        p = None
+        if r.example_index:
+            p = next((rs[r.example_index - 1] for knoten, rs in reihen.items()
+                      if rs[0].uri == r.file and zeilen.get(knoten) == r.line and r.example_index <= len(rs)
+                      and rs[r.example_index - 1] in frei), None)
+        p = p or next((p for p in frei if p.uri == r.file and p.name == r.scenario), None) or next(
             (p for p in frei if p.uri == r.file and zeilen.get(p.ast_node_ids[0]) == r.line), None)
         if p is not None:
             frei.remove(p)
@@ -87,21 +102,40 @@ def _zuordnen(pickles: list[cm.Pickle], zeilen: dict[str, int],
     return paare
 
 
+def _meta(run: Run) -> cm.Meta:
+    ci = run.herkunft.ci
+    return cm.Meta(protocol_version=importlib.metadata.version("cucumber-messages"),
+                   implementation=cm.Product("absprung-leitfaden", "0.1"),
+                   runtime=cm.Product("CPython", platform.python_version()),
+                   os=cm.Product(platform.system(), platform.release()), cpu=cm.Product(platform.machine()),
+                   ci=cm.Ci(name=ci["system"], url=ci.get("job"), build_number=ci.get("pipeline"),
+                            git=cm.Git(remote="", revision=run.commit, branch=ci.get("zweig")))
+                   if ci.get("system") else None)
+
+
+def _herkunft(run: Run, zeit: cm.Timestamp) -> cm.Envelope:
+    text = json.dumps({schluessel: wert for schluessel, _, wert in herkunft.eintraege(run)}, ensure_ascii=False,
+                      indent=1)
+    return cm.Envelope(attachment=cm.Attachment(
+        body=text, media_type="application/json", content_encoding=cm.AttachmentContentEncoding.identity,
+        file_name=HERKUNFT, test_run_started_id="run-1", timestamp=zeit))
+
+
 def umschlaege(lauf: Lauf) -> Iterator[cm.Envelope]:
     """Every message of the run, in the order the formatters expect."""
     beginn = int(datetime.strptime(lauf.run.created, "%Y-%m-%d %H:%M:%S").timestamp() * 1e9) \
         if lauf.run.created else 0
-    yield cm.Envelope(meta=cm.Meta(protocol_version=importlib.metadata.version("cucumber-messages"), implementation=cm.Product("absprung-leitfaden", "0.1"),
-                                   runtime=cm.Product("CPython", platform.python_version()),
-                                   os=cm.Product(platform.system(), platform.release()),
-                                   cpu=cm.Product(platform.machine())))
+    yield cm.Envelope(meta=_meta(lauf.run))
     gherkin = _gherkin(lauf)
-    yield from gherkin
     pickles = [e.pickle for e in gherkin if e.pickle is not None]
     zeilen = _szenario_zeilen([e.gherkin_document for e in gherkin if e.gherkin_document is not None])
     unvollstaendig = {r.nodeid for r in lauf.run.scenarios if r.crashed or (
         lauf.run.interrupted and r.status == NOT_RUN)}
-    paare = _zuordnen(pickles, zeilen, [r for r in lauf.run.scenarios if r.status != NOT_RUN or r.nodeid in unvollstaendig])
+    paare = _zuordnen(pickles, zeilen,
+                      [r for r in lauf.run.scenarios if r.status != NOT_RUN or r.nodeid in unvollstaendig])
+    for r, p in paare:
+        p.name = r.titel
+    yield from gherkin
     definitionen: dict[str, str] = {}
     for r, p in paare:
         for s, ps in zip(r.steps, p.steps, strict=False):
@@ -125,7 +159,8 @@ def umschlaege(lauf: Lauf) -> Iterator[cm.Envelope]:
                                         [cm.StepMatchArgumentsList(step_match_arguments=[])]))
         if r.nodeid in unvollstaendig:
             schritte.append(cm.TestStep(id=f"ts-{i}-ablauf", hook_id=ABLAUF.id))
-        faelle.append((r, p, cm.TestCase(id=f"tc-{i}", pickle_id=p.id, test_steps=schritte, test_run_started_id="run-1")))
+        faelle.append((r, p, cm.TestCase(id=f"tc-{i}", pickle_id=p.id, test_steps=schritte,
+                                         test_run_started_id="run-1")))
     for _, _, tc in faelle:
         yield cm.Envelope(test_case=tc)
     jetzt = beginn
@@ -146,12 +181,17 @@ def umschlaege(lauf: Lauf) -> Iterator[cm.Envelope]:
             schritt = r.steps[j] if j < len(r.steps) else None
             yield cm.Envelope(test_step_started=cm.TestStepStarted(test_case_started_id=tcs, test_step_id=ts.id,
                                                                   timestamp=_zeit(jetzt)))
+            if j == 0 and r.part:  # which part of a split run ran it: a log line, as Cucumber logs
+                yield cm.Envelope(attachment=cm.Attachment(
+                    body=f"Teil {r.part}", media_type=LOG, content_encoding=cm.AttachmentContentEncoding.identity,
+                    test_case_started_id=tcs, test_step_id=ts.id, timestamp=_zeit(jetzt)))
             for bild in (schritt.pictures if schritt is not None else []):
                 datei = lauf.bilder_basis / bild.path
                 if datei.is_file():
                     yield cm.Envelope(attachment=cm.Attachment(
                         body=base64.b64encode(datei.read_bytes()).decode("ascii"), media_type="image/png",
-                        content_encoding=cm.AttachmentContentEncoding.base64, file_name=f"{bild.name or datei.stem}.png",
+                        content_encoding=cm.AttachmentContentEncoding.base64,
+                        file_name=f"{bild.name or datei.stem}.png",
                         test_case_started_id=tcs, test_step_id=ts.id, timestamp=_zeit(jetzt)))
             status, dauer = (schritt.status, schritt.duration_s) if schritt is not None else (NOT_RUN, 0.0)
             jetzt += round(dauer * 1e9)
@@ -160,6 +200,7 @@ def umschlaege(lauf: Lauf) -> Iterator[cm.Envelope]:
                 test_step_result=_ergebnis(r, status, dauer, schritt.error if schritt is not None else None)))
         yield cm.Envelope(test_case_finished=cm.TestCaseFinished(test_case_started_id=tcs, timestamp=_zeit(jetzt),
                                                                 will_be_retried=False))
+    yield _herkunft(lauf.run, _zeit(jetzt))  # after the test cases: a consumer meets every case first
     erfolg = all(r.status != FAILED for r in lauf.run.scenarios) and not lauf.run.interrupted
     yield cm.Envelope(test_run_finished=cm.TestRunFinished(success=erfolg, timestamp=_zeit(jetzt),
                                                            message=lauf.run.interrupted, test_run_started_id="run-1"))

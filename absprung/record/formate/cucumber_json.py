@@ -1,7 +1,10 @@
 """Classic Cucumber JSON (Xray, Jenkins' cucumber reports), derived from the Cucumber Messages by
 the rules of cucumber/json-formatter: keywords with their trailing space, tags with "@" and line,
-durations in nanoseconds, ``match.location`` always set, screenshots as base64 embeddings, hook steps
-(the failed "Szenario vollständig ausgeführt" of a crashed or unfinished scenario) as ``after``.
+durations in nanoseconds, ``match.location`` always set, screenshots as base64 embeddings, log
+attachments (the part of a split run) as the step's ``output``, hook steps (the failed "Szenario
+vollständig ausgeführt" of a crashed or unfinished scenario) as ``after``. Cucumber JSON has no place
+for the run's provenance; each scenario carries it as the ``output`` of a passed ``before`` hook
+"Herkunft" (Jenkins' cucumber reports show it; Xray ignores hooks).
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+
+from .cucumber import HERKUNFT, LOG
 
 
 def _id(text: str) -> str:
@@ -43,6 +48,7 @@ def aus_nachrichten(umschlaege: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ergebnisse: dict[tuple[str, str], Any] = {}
     anhaenge: dict[tuple[str, str], list[Any]] = {}
     fertig: list[str] = []
+    herkunft: list[str] = []
     for u in umschlaege:
         ((k, m),) = u.items()
         if k == "gherkinDocument" and "feature" in m:
@@ -51,6 +57,8 @@ def aus_nachrichten(umschlaege: list[dict[str, Any]]) -> list[dict[str, Any]]:
             art[k][m["id"]] = m
         elif k == "testStepFinished":
             ergebnisse[(m["testCaseStartedId"], m["testStepId"])] = m["testStepResult"]
+        elif k == "attachment" and m.get("testRunStartedId") and m.get("fileName") == HERKUNFT:
+            herkunft = [f"{schluessel}: {wert}" for schluessel, wert in json.loads(m["body"]).items()]
         elif k == "attachment":
             anhaenge.setdefault((m.get("testCaseStartedId", ""), m.get("testStepId", "")), []).append(m)
         elif k == "testCaseFinished" and not m["willBeRetried"]:
@@ -106,6 +114,9 @@ def aus_nachrichten(umschlaege: list[dict[str, Any]]) -> list[dict[str, Any]]:
                       for a in anhaenge.get((tcs, ts["id"]), []) if a["contentEncoding"] == "BASE64"]
             if bilder:
                 js["embeddings"] = bilder
+            ausgabe = [a["body"] for a in anhaenge.get((tcs, ts["id"]), []) if a["mediaType"] == LOG]
+            if ausgabe:
+                js["output"] = ausgabe
             jsteps.append(js)
         tag_zeilen = {t["id"]: t["location"]["line"] for t in [*sz.get("tags", []), *feat.get("tags", [])]}
         element: dict[str, Any] = {"id": eid, "keyword": sz["keyword"], "type": "scenario", "name": p["name"],
@@ -113,6 +124,9 @@ def aus_nachrichten(umschlaege: list[dict[str, Any]]) -> list[dict[str, Any]]:
                                    "tags": [{"name": t["name"], "line": tag_zeilen.get(t["astNodeId"], zeile)}
                                             for t in p.get("tags", [])],
                                    "steps": jsteps}
+        if herkunft:
+            element["before"] = [{"match": {"location": "absprung/record/herkunft.py:1"},
+                                  "result": {"status": "passed", "duration": 0}, "output": herkunft}]
         if nachher:
             element["after"] = nachher
         jf["elements"].append(element)

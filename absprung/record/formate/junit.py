@@ -1,26 +1,27 @@
 """pytest's JUnit XML (xunit2) with German test names and the guide IDs as properties.
 
 The worker puts the names and IDs into ``user_properties`` (they survive xdist); the controlling
-process sets ``name`` from them once pytest has written the file (public API only). A run that did
-not end on its own gets the property ``unterbrochen`` and a test case "Lauf vollständig" in error,
-so the CI's test view is not green.
+process sets ``name`` from them once pytest has written the file (public API only). Every example of
+a Szenariogrundriss has a name of its own (``ScenarioRecord.titel``), so CI test views do not fold
+two into one "retry". The test suite's properties say where the results came from (``herkunft``),
+each test case of a merged run its part. A run that did not end on its own gets the property
+``unterbrochen`` and a test case "Lauf vollständig" in error, so the CI's test view is not green.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any, Iterable
 
-from ..model import ScenarioRecord
+from .. import herkunft
+from ..model import Run, ScenarioRecord
 
-NAME, DATEI, LEITFADEN = "szenario_name", "feature_datei", "leitfaden"
+NAME, DATEI, LEITFADEN, TEIL = "szenario_name", "feature_datei", "leitfaden", "teil"
 
 
-def eigenschaften(feature: Any, scenario: Any, datei: str) -> list[tuple[str, str]]:
-    tags = sorted(set(scenario.tags) | set(feature.tags))
-    return [(NAME, f"{feature.name} › {scenario.name}"), (DATEI, f"{datei}:{scenario.line_number}"),
-            *((LEITFADEN, t) for t in tags if t[:1] == "G" and t[1:].isdigit())]
+def eigenschaften(r: ScenarioRecord) -> list[tuple[str, str]]:
+    return [(NAME, f"{r.feature} › {r.titel}"), (DATEI, f"{r.file}:{r.line}"),
+            *((LEITFADEN, t) for t in r.tags if t[:1] == "G" and t[1:].isdigit())]
 
 
 def _schluessel(nodeid: str) -> tuple[str, str]:
@@ -29,26 +30,34 @@ def _schluessel(nodeid: str) -> tuple[str, str]:
     return datei.removesuffix(".py").replace("/", "."), name.replace("::", ".")
 
 
-def umbenennen(pfad: Path, unterbrochen: str | None = None, records: Iterable[ScenarioRecord] = ()) -> int:
+def _liste(element: ET.Element) -> ET.Element:
+    liste = element.find("properties")
+    if liste is None:
+        liste = ET.Element("properties")
+        element.insert(0, liste)
+    return liste
+
+
+def umbenennen(pfad: Path, run: Run) -> int:
     """German names for every testcase that carries them (or, for one whose process died and so carries
-    nothing, that the run record knows); returns how many were renamed."""
+    nothing, that the run record knows), the provenance on the suite; returns how many were renamed."""
     baum = ET.parse(pfad)
-    bekannt = {_schluessel(r.nodeid): r for r in records}
+    bekannt = {_schluessel(r.nodeid): r for r in run.scenarios}
     for fall in baum.iter("testcase"):
         r = bekannt.get((fall.get("classname", ""), fall.get("name", "")))
-        if r is not None and fall.find("properties") is None and r.feature:
-            neu = ET.Element("properties")
-            fall.insert(0, neu)
-            for name, wert in ((NAME, f"{r.feature} › {r.scenario}"), (DATEI, f"{r.file}:{r.line}"),
-                               *((LEITFADEN, t) for t in r.tags if t[:1] == "G" and t[1:].isdigit())):
-                ET.SubElement(neu, "property", name=name, value=wert)
+        if r is None:
+            continue
+        if fall.find("properties") is None and r.feature:
+            for name, wert in eigenschaften(r):
+                ET.SubElement(_liste(fall), "property", name=name, value=wert)
+        if r.part:
+            ET.SubElement(_liste(fall), "property", name=TEIL, value=r.part)
+    suite = next(baum.iter("testsuite"))
+    for schluessel, _, wert in herkunft.eintraege(run):
+        ET.SubElement(_liste(suite), "property", name=schluessel, value=wert)
+    unterbrochen = run.interrupted
     if unterbrochen:
-        suite = next(baum.iter("testsuite"))
-        liste = suite.find("properties")
-        if liste is None:
-            liste = ET.Element("properties")
-            suite.insert(0, liste)
-        ET.SubElement(liste, "property", name="unterbrochen", value=unterbrochen)
+        ET.SubElement(_liste(suite), "property", name="unterbrochen", value=unterbrochen)
         lauf = ET.SubElement(suite, "testcase", classname="Lauf", name="Lauf vollständig", time="0")
         ET.SubElement(lauf, "error", message=unterbrochen).text = unterbrochen
         suite.set("errors", str(int(suite.get("errors", "0")) + 1))

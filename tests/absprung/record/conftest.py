@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import once_per_run, run_scenarios
+from tests.helpers import alle_formate, once_per_run, run_scenarios
 
 FEATURE = """# language: de
 Funktionalität: Laufprotokoll
@@ -67,12 +67,6 @@ class Formatlauf:
 
     def nachrichten(self) -> list[dict[str, Any]]:
         return [json.loads(z) for z in self.datei("cucumber.ndjson").read_text(encoding="utf-8").splitlines()]
-
-
-def alle_formate(ordner: Path) -> list[str]:
-    return [f"--lauf-json={ordner / 'lauf.json'}", f"--html={ordner / 'bericht.html'}", "--self-contained-html",
-            f"--bilder={ordner / 'bilder'}", f"--junitxml={ordner / 'junit.xml'}",
-            f"--cucumber-ndjson={ordner / 'cucumber.ndjson'}", f"--cucumberjson={ordner / 'cucumber.json'}"]
 
 
 @pytest.fixture(scope="session")

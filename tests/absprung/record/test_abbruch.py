@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.helpers import run_scenarios
 
-from .conftest import alle_formate
+from tests.helpers import alle_formate
 
 SCHRITTE = '''
 import os, signal

@@ -6,23 +6,20 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import jsonschema
-import pytest
 
 from basis import demo
+from tests import pruefer
 from tests.helpers import ROOT
 
 from .conftest import Formatlauf
 
-
 SCHEMA = ROOT / "tests" / "schemas" / "cucumber-json.schema.json"
-FORMATTER = ROOT / "node_modules" / "@cucumber" / "html-formatter"
 # lauf.json's step status -> Cucumber's
 CUCUMBER = {"passed": "passed", "failed": "failed", "skipped": "skipped", "nicht ausgeführt": "skipped",
             "undefined": "undefined"}
@@ -49,7 +46,7 @@ def test_cucumber_messages_vollstaendig(formatlauf: Formatlauf) -> None:
                 "testCaseStarted", "testStepStarted", "testStepFinished", "testCaseFinished", "testRunFinished"):
         assert arten[art] >= 1, f"{art} fehlt in cucumber.ndjson"
     assert arten["pickle"] == arten["testCase"] == 4
-    anhaenge = [n["attachment"] for n in nachrichten if "attachment" in n]
+    anhaenge = [n["attachment"] for n in nachrichten if "attachment" in n and "testCaseStartedId" in n["attachment"]]
     assert len(anhaenge) == 3 and all(a["mediaType"] == "image/png" for a in anhaenge)
     status = Counter(n["testStepFinished"]["testStepResult"]["status"] for n in nachrichten if "testStepFinished" in n)
     assert status["UNDEFINED"] == 1 and status["FAILED"] == 2 and status["SKIPPED"] == 2, status
@@ -81,23 +78,9 @@ def test_cucumber_json_ersetzt_den_schreiber_von_pytest_bdd(formatlauf: Formatla
     assert undefiniert["steps"][0]["result"]["status"] == "undefined"
 
 
-def _formatter() -> None:
-    if shutil.which("node") is None:
-        pytest.skip("node fehlt: der Cucumber-HTML-Formatter (npm) ist hier nicht prüfbar")
-    if not FORMATTER.is_dir():
-        pytest.fail("node_modules/@cucumber/html-formatter fehlt – „npm ci“ im Projektordner ausführen (macht make).")
-
-
 def test_html_formatter_zeigt_szenarien_und_status(formatlauf: Formatlauf, page: Any) -> None:
-    _formatter()
-    html = formatlauf.datei("cucumber.html")
-    ergebnis = subprocess.run(["node", str(ROOT / "scripts" / "cucumber-html.mjs"),
-                               str(formatlauf.datei("cucumber.ndjson")), str(html)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert ergebnis.returncode == 0, ergebnis.stderr
-    fehler: list[str] = []
-    page.on("pageerror", lambda e: fehler.append(str(e)))
-    page.goto(html.as_uri())
+    html = pruefer.cucumber_html(formatlauf.datei("cucumber.ndjson"), formatlauf.datei("cucumber.html"))
+    assert pruefer.cucumber_zaehler(page, html) == {"PASSED": 1, "FAILED": 2, "UNDEFINED": 1}
     knopf = page.get_by_role("button", name="lauf.feature").first
     if knopf.get_attribute("aria-expanded") == "false":  # one feature starts open, several folded
         knopf.click()
@@ -107,7 +90,28 @@ def test_html_formatter_zeigt_szenarien_und_status(formatlauf: Formatlauf, page:
     zaehlen = {s: page.locator(f"li[data-status='{s}']").count() for s in ("PASSED", "FAILED", "SKIPPED", "UNDEFINED")}
     assert zaehlen == {"PASSED": 16, "FAILED": 2, "SKIPPED": 2, "UNDEFINED": 1}, zaehlen
     assert page.get_by_text("Funktionalität: Laufprotokoll").count() >= 1
-    assert not fehler, fehler
+
+
+def test_allure_3_liest_jedes_szenario_wie_der_lauf(formatlauf: Formatlauf, tmp_path: Path) -> None:
+    """Allure 3 itself reads the Allure results: same counts as lauf.json, German names, the guide IDs
+    as labels, every step, the screenshots."""
+    summary, tests = pruefer.allure(formatlauf.datei("allure-ergebnisse"), tmp_path / "allure")
+    lauf = formatlauf.json("lauf.json")
+    stats = summary["stats"]
+    assert stats["total"] == len(lauf["szenarien"]) == 4
+    assert stats.get("passed", 0) == lauf["zusammenfassung"].get("passed", 0)
+    assert stats.get("failed", 0) + stats.get("broken", 0) == lauf["zusammenfassung"].get("failed", 0)
+    nach_name = {t["name"]: t for t in tests}
+    assert set(nach_name) == set(_szenarien(formatlauf))
+    gescheitert = nach_name["Scheitert"]
+    assert gescheitert["status"] == "failed" and "Maklerextranet aktivieren" in gescheitert["error"]["message"]
+    assert {"name": "leitfaden", "value": "G16"} in gescheitert["labels"]
+    assert nach_name["Hat einen undefinierten Schritt"]["status"] == "broken"
+    feld = nach_name["Kennt ein Feld nicht"]
+    schritte = [s for s in feld["steps"] if s.get("type", "step") == "step"]
+    assert len(schritte) == len(_szenarien(formatlauf)["Kennt ein Feld nicht"]["schritte"])
+    bilder = [a for s in schritte for a in s.get("steps", []) if a.get("type") == "attachment"]
+    assert len(bilder) == 3, [s.get("steps") for s in schritte]
 
 
 def test_kein_geheimnis_in_den_formaten(formatlauf: Formatlauf) -> None:

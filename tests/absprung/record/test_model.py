@@ -13,6 +13,7 @@ from absprung.record.model import (
     SKIPPED,
     STATUS_WORDS,
     UNDEFINED,
+    Herkunft,
     Picture,
     Run,
     ScenarioRecord,
@@ -42,13 +43,37 @@ def test_round_trip_through_json() -> None:
 def test_json_keys_are_those_of_lauf_json_schema_1() -> None:
     data = _run().to_json()
     assert set(data) == {"schema", "erstellt", "commit", "ziel", "dauer_s", "zusammenfassung", "unterbrochen",
-                         "szenarien"}
+                         "szenarien", "herkunft", "alle_szenarien"}
     scenario = data["szenarien"][0]
     assert set(scenario) == {"nodeid", "datei", "feature", "szenario", "zeile", "tags", "status", "abgestuerzt",
-                             "dauer_s", "meldung", "schritte", "http", "aufgeraeumt"}
+                             "dauer_s", "meldung", "schritte", "http", "aufgeraeumt", "beispiel", "beispiel_nr",
+                             "titel", "teil", "beginn"}
+    assert set(data["herkunft"]) == {"profil", "systeme", "geaendert", "versionen", "browser", "teil", "teile", "ci",
+                                     "rechner"}
     assert scenario["schritte"][0]["bilder"] == ["bilder/a-123456-ams-5-digipro.png"]
     assert scenario["schritte"][0]["bildnamen"] == ["ams.5 – DigiPro"]
     assert scenario["schritte"][1]["fehler"] == "Schritt nicht definiert"
+
+
+def test_a_record_of_schema_1_before_provenance_and_examples_still_reads() -> None:
+    data = _run().to_json()
+    for key in ("herkunft", "alle_szenarien"):
+        del data[key]
+    for key in ("beispiel", "beispiel_nr", "titel", "teil", "beginn"):
+        del data["szenarien"][0][key]
+    run = Run.from_json(data)
+    assert run.herkunft == Herkunft() and run.scenarios[0].example == {} and run.scenarios[0].part is None
+
+
+def test_every_example_of_an_outline_has_a_name_of_its_own() -> None:
+    plain = ScenarioRecord("n", "features/f.feature", scenario="Kommt an", example={"kunde": "Müller", "rolle": "VM"},
+                           example_index=2)
+    assert plain.titel == "Kommt an (kunde = Müller, rolle = VM)"
+    filled = ScenarioRecord("n", "features/f.feature", scenario="Mit der Rolle „VM“", example={"rolle": "VM"},
+                            example_index=1)
+    assert filled.titel == "Mit der Rolle „VM“"  # the name holds its values already
+    assert plain.key == "features/f.feature::Kommt an (kunde = Müller, rolle = VM)"
+    assert ScenarioRecord("n", "features/f.feature", scenario="Einfach").titel == "Einfach"
 
 
 def test_a_record_without_picture_names_still_reads() -> None:

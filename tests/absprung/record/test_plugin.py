@@ -9,12 +9,9 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from basis import demo
 
 from .conftest import Formatlauf
-
 
 
 def _je_name(formatlauf: Formatlauf) -> dict[str, Any]:
