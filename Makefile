@@ -6,14 +6,22 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STEMPEL := $(VENV)/.eingerichtet
-PYTEST_N ?= 2
+# -n 2 only where it measured faster on this machine (scripts/parallel.py says how it decides and why);
+# `make PYTEST_N=2` (or PYTEST_N=0 for serial) overrides it.
+PYTEST_N ?=
+N_SZENARIEN = $(if $(PYTEST_N),-n $(PYTEST_N),$(shell $(PY) scripts/parallel.py szenarien))
+N_TESTS = $(if $(PYTEST_N),-n $(PYTEST_N),$(shell $(PY) scripts/parallel.py tests))
+# A part of a split run: TEIL=K/N; its record goes to reports/teil-K-von-N/.
+TEIL ?=
+TEIL_ORDNER = reports/teil-$(subst /,-von-,$(TEIL))
+BENCHMARK ?=
 # uv (from PyPI, put into the venv by pip) installs the packages about 4× faster than pip here;
 # pip remains the fallback when uv cannot be installed or fails. `make INSTALLER=pip` forces pip.
 INSTALLER ?= uv
 # Let Python cache bytecode (also pytest's rewritten test modules): much faster repeated runs.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: all einrichten bericht formate-html leitfaden test serve benchmark clean
+.PHONY: all einrichten bericht formate-html leitfaden test teil zusammenfuehren laufzeiten serve benchmark clean
 
 all: bericht leitfaden
 	@exit $$(cat reports/.szenarien-exit 2>/dev/null || echo 1)
@@ -39,7 +47,7 @@ $(STEMPEL): pyproject.toml package-lock.json
 bericht: $(STEMPEL)
 	@echo "== Szenarien gegen die eingebetteten Fakes (Bericht: reports/bericht.html)"
 	@mkdir -p reports
-	@$(BIN)/pytest features -n $(PYTEST_N) --html=reports/bericht.html --self-contained-html \
+	@$(BIN)/pytest features $(N_SZENARIEN) --html=reports/bericht.html --self-contained-html \
 		--lauf-json=reports/lauf.json --junitxml=reports/junit.xml --verlauf=reports/verlauf.jsonl \
 		--cucumber-ndjson=reports/cucumber.ndjson --cucumberjson=reports/cucumber.json \
 		--allure-ergebnisse=reports/allure-ergebnisse; \
@@ -68,13 +76,30 @@ leitfaden: $(STEMPEL)
 
 test: $(STEMPEL)
 	@echo "== Alle Tests"
-	$(BIN)/pytest -n $(PYTEST_N)
+	$(BIN)/pytest $(N_TESTS)
+
+# Split across CI runners: each runner `make teil TEIL=K/N`, then one `make zusammenfuehren` (report,
+# formats, history and site from all parts, as if unsplit). `make laufzeiten` measures what the split uses.
+teil: $(STEMPEL)
+	@test -n "$(TEIL)" || { echo "Fehler: make teil braucht TEIL=K/N, z. B. make teil TEIL=1/2" >&2; exit 2; }
+	@echo "== Teil $(TEIL) der Szenarien (Laufprotokoll: $(TEIL_ORDNER)/lauf.json)"
+	$(BIN)/pytest features $(N_SZENARIEN) --teil=$(TEIL) --lauf-json=$(TEIL_ORDNER)/lauf.json \
+		--bilder=$(TEIL_ORDNER)/bilder
+
+zusammenfuehren: $(STEMPEL)
+	@echo "== Teile zusammenführen (reports/teil-*/)"
+	@$(BIN)/python -m absprung zusammenfuehren reports/teil-*/ --ausgabe reports; echo $$? > reports/.szenarien-exit
+	@$(MAKE) --no-print-directory formate-html leitfaden
+	@exit $$(cat reports/.szenarien-exit)
+
+laufzeiten: $(STEMPEL)
+	$(BIN)/pytest features -p no:xdist -q --store-durations --clean-durations --durations-path features/laufzeiten.json
 
 serve: $(STEMPEL)
 	$(BIN)/python -m fakes
 
 benchmark: $(STEMPEL)
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/benchmark.py $(BENCHMARK)
 
 # The history of runs (reports/verlauf.jsonl) stays: it is what the next run compares with.
 clean:

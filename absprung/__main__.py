@@ -1,6 +1,7 @@
 """``python -m absprung diagnose`` (one customer's setup, reading only), ``python -m absprung
-vertraege aufzeichnen|pruefen`` (contracts of the real interfaces, see ``absprung.vertraege``) and
-``python -m absprung aufraeumen`` (what an interrupted run left on a landscape, see ``absprung.landschaft``).
+vertraege aufzeichnen|pruefen`` (contracts of the real interfaces, see ``absprung.vertraege``),
+``python -m absprung aufraeumen`` (what an interrupted run left on a landscape, see ``absprung.landschaft``)
+and ``python -m absprung zusammenfuehren`` (the parts of a split run, see ``absprung.record.zusammenfuehren``).
 
 Diagnose: checks one customer's setup, reading only, and names the cause.
 
@@ -56,7 +57,29 @@ def main(argv: list[str] | None = None) -> int:
                                    "abgebrochener Lauf mitten in einem Szenario hinterlassen hat (sonst tut es der "
                                    "nächste Lauf vor seinem ersten schreibenden Szenario).")
     r.add_argument("--ziel", required=True, metavar="PROFIL", help="Zielprofil der Landschaft")
+    z = sub.add_parser("zusammenfuehren", help="die Teile eines geteilten Laufs (--teil K/N) zu einem Lauf "
+                                              "zusammenführen: lauf.json, Bericht, Formate, Verlauf",
+                       description="Führt die Laufprotokolle der Teile eines geteilten Laufs (pytest features --teil "
+                                   "K/N --lauf-json …) zu einem Lauf zusammen – so, als wäre er ungeteilt gelaufen, "
+                                   "mit dem Teil jedes Szenarios. Prüft, dass die Teile zusammengehören und keiner "
+                                   "fehlt. Exit-Codes: 0 bestanden, 1 fehlgeschlagen, 2 Teile passen nicht "
+                                   "zusammen, 5 nichts geprüft.")
+    z.add_argument("teile", nargs="+", type=Path, metavar="TEIL",
+                   help="lauf.json eines Teils oder der Ordner, der es (und bilder/) enthält")
+    z.add_argument("--ausgabe", type=Path, default=Path("reports"), metavar="ORDNER",
+                   help="wohin lauf.json, bericht.html, junit.xml, die Cucumber-Dateien, allure-ergebnisse/ und "
+                        "bilder/ kommen (Standard: reports)")
+    z.add_argument("--verlauf", type=Path, default=Path("reports/verlauf.jsonl"), metavar="PFAD",
+                   help="den zusammengeführten Lauf an diesen Verlauf anhängen (Standard: reports/verlauf.jsonl)")
+    z.add_argument("--ohne-verlauf", action="store_true", help="keinen Verlauf schreiben")
+    z.add_argument("--wurzel", type=Path, default=Path("."), metavar="ORDNER",
+                   help="Projektwurzel der Teilläufe; die Feature-Dateien im Laufprotokoll sind relativ zu ihr "
+                        "(Standard: der aktuelle Ordner)")
     a = p.parse_args(argv)
+    if a.befehl == "zusammenfuehren":
+        from .record.zusammenfuehren import befehl as zusammenfuehren
+
+        return zusammenfuehren(a.teile, a.ausgabe, None if a.ohne_verlauf else a.verlauf, a.wurzel.resolve())
     if a.befehl == "aufraeumen":
         return _aufraeumen(a.ziel)
     if a.befehl == "vertraege":

@@ -12,6 +12,8 @@ Exception tree (``basis.errors`` is the root, shared with the target profiles)::
         │       ├── Unreachable            the system could not be reached (code NICHT_ERREICHBAR)
         │       └── Slow                   it was reached but gave no full answer in time (code ZU_LANGSAM)
         ├── landschaft.AltesJournal        an interrupted run left its Stand long ago: not put back unasked
+        ├── record.Unvereinbar             the parts of a split run do not make one run: nothing merged
+        ├── record.Nachlauf                a merged run's failed scenario, failing again in the replay
         ├── ursachen.NichtLesbar           the diagnosis could not read what a check needs: "nicht prüfbar"
         ├── ursachen.Eingabefehler         the user or customer to diagnose does not exist: nothing diagnosed
         ├── vertraege.NichtPruefbar        a contract cannot be checked against a system (no credentials …)

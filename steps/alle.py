@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "absprung.record.plugin",
+    "absprung.record.teilung",
     "steps.ziel",
     "steps.nur_fake",
     "steps.fixtures",

@@ -59,7 +59,10 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str,
                  make: Callable[[Path], subprocess.CompletedProcess[str]]) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """Run ``make(folder)`` once for the whole test run, also under ``-n 2``: the workers share the folder
     above their own temporary folders; the first one runs it under a lock, the others read its result."""
-    shared = tmp_path_factory.getbasetemp().parent / name
+    basis = tmp_path_factory.getbasetemp()
+    # the session's folder: above a worker's own (popen-gw0) under xdist, the base itself when serial –
+    # never a folder that outlives the session (a later run would read a stale result)
+    shared = (basis.parent if basis.name.startswith("popen-") else basis) / name
     shared.mkdir(parents=True, exist_ok=True)
     with open(shared.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -58,5 +58,6 @@ def allure(ergebnisse: Path, ausgabe: Path) -> tuple[dict[str, Any], list[dict[s
                               capture_output=True, text=True, timeout=120)
     assert ergebnis.returncode == 0, ergebnis.stdout[-2000:] + ergebnis.stderr[-2000:]
     summary = json.loads((ausgabe / "summary.json").read_text(encoding="utf-8"))
-    tests = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ausgabe / "data" / "test-results").glob("*.json"))]
+    tests = [json.loads(p.read_text(encoding="utf-8"))
+             for p in sorted((ausgabe / "data" / "test-results").glob("*.json"))]
     return summary, tests

@@ -55,8 +55,9 @@ class HtmlReport:
                                     session: pytest.Session) -> None:
         """An unfinished run and crashed scenarios are said first, in words."""
         collection = session.config.pluginmanager.get_plugin("absprung-sammlung")
-        unterbrochen = collection.unterbrochen(session) if collection is not None else None
-        abgestuerzt = [r for r in getattr(collection, "scenarios", {}).values() if r.crashed]
+        run = getattr(collection, "run", None)  # set at the session's end (also a replayed, merged run)
+        unterbrochen = run.interrupted if run is not None else None
+        abgestuerzt = [r for r in run.scenarios if r.crashed] if run is not None else []
         if unterbrochen:
             prefix.append(f'<p class="absprung-grund" role="alert"><b>Lauf unterbrochen:</b> '
                           f"{html.escape(unterbrochen)}</p>")
@@ -89,6 +90,8 @@ class HtmlReport:
         record = ScenarioRecord.from_json(data)
         ids = " ".join(t for t in record.tags if re.fullmatch(r"G\d+", t))
         name = html.escape(german_name(record)) + (f" <small>{html.escape(ids)}</small>" if ids else "")
+        if record.part:  # a merged split run: which part ran it
+            name += f" <small>Teil {html.escape(record.part)}</small>"
         if report.failed and record.message:
             name += f'<br><span class="absprung-grund">{html.escape(grund(record))}</span>'
         elif report.skipped and record.message:

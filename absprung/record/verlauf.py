@@ -137,7 +137,12 @@ def anhaengen(pfad: Path, run: Run, warnungen: list[str] | None = None) -> list[
     pfad.parent.mkdir(parents=True, exist_ok=True)
     with open(pfad.with_name(pfad.name + ".lock"), "w") as sperre:
         fcntl.flock(sperre, fcntl.LOCK_EX)
-        laeufe = begrenzen([*lesen(pfad, warnungen), eintrag(run)])
+        neu = eintrag(run)
+        bisher = lesen(pfad, warnungen)
+        if neu.teile and any((e.zeit, e.ziel, e.commit, e.teile) == (neu.zeit, neu.ziel, neu.commit, neu.teile)
+                             for e in bisher):
+            return bisher  # the same parts merged once more: the run is in already
+        laeufe = begrenzen([*bisher, neu])
         fd, tmp = tempfile.mkstemp(dir=pfad.parent, prefix=".verlauf-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as datei:
             for lauf in laeufe:

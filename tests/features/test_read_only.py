@@ -78,7 +78,8 @@ def test_a_green_read_only_run_is_green_in_every_format(landscape: tuple[dict[st
     assert not [s for sz in lauf["szenarien"] for s in sz["schritte"] if s["status"] in ("failed", "läuft")]
 
     nachrichten = [json.loads(z) for z in (ordner / "cucumber.ndjson").read_text(encoding="utf-8").splitlines()]
-    schritte = Counter(n["testStepFinished"]["testStepResult"]["status"] for n in nachrichten if "testStepFinished" in n)
+    schritte = Counter(n["testStepFinished"]["testStepResult"]["status"] for n in nachrichten
+                       if "testStepFinished" in n)
     assert schritte["FAILED"] == 0 and schritte["SKIPPED"] > 0, schritte
     ende = next(n["testRunFinished"] for n in nachrichten if "testRunFinished" in n)
     assert ende["success"] is True
