@@ -43,6 +43,7 @@ class Outcome:
     message: str | None = None
     duration: float = 0.0
     shots: tuple[Shot, ...] = ()
+    parts: tuple[str, ...] = ()  # a merged split run: the part(s) that ran it
 
 
 @dataclass
@@ -178,7 +179,8 @@ def _combine(records: list[ScenarioRecord], base: Path) -> Outcome:
     message = next((r.message for r in records if r.status == status and r.message), None)
     shots = tuple(Shot(base / p.path, nfc(p.name), nfc(s.text), nfc(s.keyword))
                   for r in records for s in r.steps for p in s.pictures if (base / p.path).is_file())
-    return Outcome(status, message, round(sum(r.duration_s for r in records), 3), shots)
+    parts = tuple(sorted({r.part for r in records if r.part}))
+    return Outcome(status, message, round(sum(r.duration_s for r in records), 3), shots, parts)
 
 
 def assign_screenshots(scenarios: Sequence[Scenario], outcomes: dict[str, Outcome]

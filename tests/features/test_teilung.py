@@ -152,3 +152,16 @@ def test_a_part_run_without_its_split_settings_fails_loudly(tmp_path: Path) -> N
     assert falsch.returncode == 4 and "K muss zwischen 1 und 2 liegen" in falsch.stderr
     mit = _lauf(tmp_path / "c", "--teil", "2/3", env={**os.environ, "CI_NODE_INDEX": "2", "CI_NODE_TOTAL": "3"})
     assert mit.returncode in (0, 1) and "Teil 2/3 der Szenarien" in mit.stdout
+
+
+def test_the_site_of_a_merged_run_names_its_parts(laeufe: Path, tmp_path: Path) -> None:
+    seiten = subprocess.run([sys.executable, "-m", "absprung.leitfaden", "--features", str(laeufe / "projekt"),
+                             "--lauf", str(laeufe / "zusammen" / "lauf.json"), "--verlauf", str(tmp_path / "v.jsonl"),
+                             "--docs", str(tmp_path / "docs"), "--wurzel", str(laeufe / "projekt"),
+                             "--bildarchiv", str(tmp_path / "archiv")], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert seiten.returncode == 0, seiten.stderr
+    szenarien = (tmp_path / "docs" / "generiert" / "szenarien.md").read_text(encoding="utf-8")
+    assert "zusammengeführt aus Teil 1/2, Teil 2/2" in szenarien
+    teile = re.findall(r"\*\*Letzter Lauf:\*\* .*· Teil (\d/2)", szenarien)
+    assert len(teile) == 6 and set(teile) == {"1/2", "2/2"}, teile  # the outline's two examples: one entry

@@ -42,7 +42,8 @@ def _scenario(site: Site, sc: Scenario) -> str:
     guide = ", ".join(f"[{i}]({link(PAGE, chapter_of(i), i.lower())})" for i in sc.guide_ids)
     others = " ".join(f"`@{t}`" for t in sorted(sc.tags) if t not in AUSSAGE)
     facts = [f"**Letzter Lauf:** {status_text(outcome.status)}"
-             + (f" ({outcome.duration:.2f} s)".replace(".", ",") if outcome.status != NOT_RUN else ""),
+             + (f" ({outcome.duration:.2f} s)".replace(".", ",") if outcome.status != NOT_RUN else "")
+             + (f" · Teil {', '.join(outcome.parts)}" if outcome.parts else ""),
              f"**Leitfaden:** {guide}" if guide else "**Leitfaden:** keine Markierung",
              f"**Markierungen:** {others}" if others else ""]
     parts = [f"### {md(sc.titel)} {{#{sc.anchor}}}", "  \n".join(f for f in facts if f)]
