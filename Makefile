@@ -61,8 +61,9 @@ formate-html:
 		node scripts/cucumber-html.mjs reports/cucumber.ndjson reports/cucumber.html | sed 's/^/   /'; \
 	else echo "   Hinweis: ohne npm kein reports/cucumber.html (Cucumbers eigener HTML-Bericht)."; fi
 	@if [ -x node_modules/.bin/allure ]; then \
-		node_modules/.bin/allure generate reports/allure-ergebnisse --config scripts/allurerc.mjs -o reports/allure \
-			>/dev/null && echo "   Allure-Bericht geschrieben: reports/allure/index.html"; \
+		if node_modules/.bin/allure generate reports/allure-ergebnisse --config scripts/allurerc.mjs -o reports/allure \
+			>reports/.allure.log 2>&1; then echo "   Allure-Bericht geschrieben: reports/allure/index.html"; \
+		else echo "   Hinweis: Allure 3 schrieb keinen Bericht (reports/.allure.log; braucht Node ≥ 20)."; fi; \
 	else echo "   Hinweis: ohne npm kein reports/allure/index.html (Allure 3)."; fi
 
 leitfaden: $(STEMPEL)
@@ -88,7 +89,12 @@ teil: $(STEMPEL)
 
 zusammenfuehren: $(STEMPEL)
 	@echo "== Teile zusammenführen (reports/teil-*/)"
-	@$(BIN)/python -m absprung zusammenfuehren reports/teil-*/ --ausgabe reports; echo $$? > reports/.szenarien-exit
+	@test -n "$(wildcard reports/teil-*/lauf.json)" || { echo "Fehler: Kein Teil in reports/teil-*/ –" \
+		"zuerst make teil TEIL=K/N (oder die Artefakte der Teile nach reports/ holen)." >&2; exit 2; }
+	@$(BIN)/python -m absprung zusammenfuehren $(dir $(wildcard reports/teil-*/lauf.json)) --ausgabe reports; \
+		code=$$?; echo $$code > reports/.szenarien-exit; \
+		if [ $$code -eq 2 ]; then echo "Nichts zusammengeführt – Bericht und Website bleiben, wie sie waren." >&2; \
+		exit 2; fi
 	@$(MAKE) --no-print-directory formate-html leitfaden
 	@exit $$(cat reports/.szenarien-exit)
 
@@ -101,7 +107,9 @@ serve: $(STEMPEL)
 benchmark: $(STEMPEL)
 	$(BIN)/python scripts/benchmark.py $(BENCHMARK)
 
-# The history of runs (reports/verlauf.jsonl) stays: it is what the next run compares with.
+# The history of runs (reports/verlauf.jsonl) stays: it is what the next run compares with; so does the
+# measurement (reports/benchmark.json) that decides where -n 2 is used.
 clean:
-	@if [ -d reports ]; then find reports -mindepth 1 -maxdepth 1 ! -name verlauf.jsonl -exec rm -rf {} +; fi
+	@if [ -d reports ]; then find reports -mindepth 1 -maxdepth 1 ! -name verlauf.jsonl ! -name benchmark.json \
+		-exec rm -rf {} +; fi
 	rm -rf site docs/generiert docs/bilder .pytest_cache test-results

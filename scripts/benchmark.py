@@ -175,6 +175,14 @@ def main() -> int:
                         beschleunigung_tests_n2=round(tests_seriell / tests_n2, 2))
     ziel = WURZEL / "reports" / "benchmark.json"
     ziel.parent.mkdir(exist_ok=True)
+    if not o.tests:  # keep this machine's last measurement of the tests (make uses it, scripts/parallel.py)
+        try:
+            vorher = json.loads(ziel.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            vorher = {}
+        if isinstance(vorher, dict) and (vorher.get("rechner"), vorher.get("cpu_kerne")) == (
+                ergebnis["rechner"], ergebnis["cpu_kerne"]):
+            ergebnis.update({k: v for k, v in vorher.items() if k.startswith(("tests_", "beschleunigung_tests"))})
     ziel.write_text(json.dumps(ergebnis, ensure_ascii=False, indent=1), encoding="utf-8")
     print()
     print(f"Szenarien: {len(szenarien)} ({len(api)} API, {len(browser)} Browser)")

@@ -155,7 +155,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatu
         tw.write_line(line)
     for reason, n in Counter(r.message or "ohne Grund" for r in skipped).most_common():
         tw.write_line(f"übersprungen: {n} – {reason}")
-    if not ran:
+    if not ran and plugin.PART in config.stash:
+        tw.write_line(f"Alle {len(skipped)} Szenarien dieses Teils wurden übersprungen; ob der ganze Lauf etwas "
+                      "prüfte, entscheidet das Zusammenführen.")
+    elif not ran:
         tw.write_line(f"Nichts geprüft: Alle {len(skipped)} Szenarien wurden übersprungen. Der Lauf endet deshalb "
                       f"mit Exit-Code {NOTHING_CHECKED}" + (" – hier erlaubt durch --leerlauf-erlaubt (Exit-Code 0)."
                                                             if config.getoption("--leerlauf-erlaubt") else "."))
@@ -163,8 +166,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatu
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """No false green: a run that executed no scenario did not check anything."""
-    if hasattr(session.config, "workerinput") or session.config.getoption("--leerlauf-erlaubt"):
+    """No false green: a run that executed no scenario did not check anything. Not for a part of a split
+    run: one part may hold only skipped scenarios; the merge judges the whole run."""
+    if hasattr(session.config, "workerinput") or session.config.getoption("--leerlauf-erlaubt") \
+            or plugin.PART in session.config.stash:
         return
     ran, skipped = _ran(session.config)
     if exitstatus == 0 and skipped and not ran:

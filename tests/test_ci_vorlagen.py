@@ -134,16 +134,17 @@ def test_geteilter_lauf_mit_zusammenfuehren() -> None:
     assert merge["needs"] == ["szenarien"] and merge["script"] == ["make zusammenfuehren"]
     assert merge["rules"][0]["when"] == "always" and merge["cache"]["paths"] == ["reports/verlauf.jsonl"]
     assert merge["artifacts"]["reports"]["junit"] == "reports/junit.xml"
+    assert gitlab["pages"]["needs"] == ["zusammenfuehren"]
     github = _yaml("github", "geteilt.yml")["jobs"]
-    matrix = github["szenarien"]["strategy"]["matrix"]["teil"]
-    n = len(matrix)
+    assert len(github["szenarien"]["strategy"]["matrix"]["teil"]) >= 2
     laeufe = [s["run"] for s in github["szenarien"]["steps"] if "run" in s]
-    assert n >= 2 and laeufe == [f"make teil TEIL=${{{{ matrix.teil }}}}/{n}"]
+    assert laeufe == ["make teil TEIL=${{ matrix.teil }}/${{ strategy.job-total }}"]  # N only in the matrix
     hoch = next(s for s in github["szenarien"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact"))
-    assert hoch["with"]["path"] == f"reports/teil-${{{{ matrix.teil }}}}-von-{n}/" and hoch["if"] == "always()"
+    assert hoch["with"]["path"] == "reports/teil-${{ matrix.teil }}-von-${{ strategy.job-total }}/"
+    assert hoch["with"]["overwrite"] is True and hoch["if"] == "${{ !cancelled() }}"
     assert github["szenarien"]["strategy"]["fail-fast"] is False
     zusammen = github["zusammenfuehren"]
-    assert zusammen["needs"] == "szenarien" and zusammen["if"] == "always()"
+    assert zusammen["needs"] == "szenarien" and zusammen["if"] == "${{ !cancelled() }}"
     runter = next(s for s in zusammen["steps"] if s.get("uses", "").startswith("actions/download-artifact"))
     assert runter["with"] == {"pattern": "teil-*", "path": "reports"}  # each part in its own folder
     assert "make zusammenfuehren" in [s.get("run") for s in zusammen["steps"]]

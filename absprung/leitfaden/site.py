@@ -114,7 +114,11 @@ class Site:
         return alle
 
     def scenario_verlauf(self, sc: Scenario) -> list[Verlauf]:
-        passt = history_matcher(sc)
+        andere = {f"{o.file}::{o.name}" for o in self.scenarios if o is not sc}  # their own runs stay theirs
+        eigene = history_matcher(sc)
+
+        def passt(key: str) -> bool:
+            return key not in andere and eigene(key)
         return [v for z in self.ziele() if (v := verlauf.verlauf_von(self.verlauf, z, szenario=passt)).ergebnisse]
 
     def statement_verlauf(self, statement_id: str) -> list[Verlauf]:
@@ -210,6 +214,6 @@ def build_site(features_dir: Path, run_json: Path | None, root: Path, history: P
     warnings += fehlerbilder.warnings(found)
     warnings += [f"Unbekannte Leitfaden-Markierung @{t} in {sc.file}:{sc.line}" for sc in scenarios
                  for t in sorted(sc.tags) if re.fullmatch(r"G\d+", t) and t not in AUSSAGE]
-    laeufe = verlauf.lesen(history, warnings) if history is not None else []
+    laeufe = verlauf.lesbar(history, warnings) if history is not None else []
     return Site(features, outcomes, run, base, found, assign_screenshots(scenarios, outcomes), warnings,
                 verlauf=laeufe)

@@ -20,11 +20,13 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from basis.secret import mask
 from basis.systeme import NAMEN, TITEL
 from basis.ziel import EMBEDDED
 
 from .model import Herkunft, Run
 
+CI_LABEL = {"system": "CI-System", "job": "CI-Job", "pipeline": "CI-Pipeline", "zweig": "CI-Zweig"}
 PAKETE = ("pytest", "pytest-bdd", "pytest-xdist", "pytest-split", "playwright", "pytest-html", "absprung-leitfaden")
 
 
@@ -36,7 +38,8 @@ def adresse(url: str) -> str:
     host = teile.hostname or ""
     if teile.port:
         host += f":{teile.port}"
-    return urlunsplit((teile.scheme, host, teile.path, "", "")) if teile.scheme else "unbekannt"
+    # mask: a second net for a secret in the path (a one-time link, a remembered token)
+    return mask(urlunsplit((teile.scheme, host, teile.path, "", ""))) if teile.scheme else "unbekannt"
 
 
 def versionen() -> dict[str, str]:
@@ -102,7 +105,7 @@ def eintraege(run: Run) -> list[tuple[str, str, str]]:
         zeilen.append(("teile", "Zusammengeführt aus", ", ".join(f"Teil {t}" for t in h.teile)))
     zeilen.append(("browser", "Browser", ", ".join(h.browser) or "kein Browser-Szenario gelaufen"))
     zeilen += [(f"version.{p}", p, v) for p, v in h.versionen.items()]
-    zeilen += [(f"ci.{k}", f"CI – {k}", v) for k, v in h.ci.items()]
+    zeilen += [(f"ci.{k}", CI_LABEL.get(k, f"CI ({k})"), v) for k, v in h.ci.items()]
     if h.rechner:
         zeilen.append(("rechner", "Rechner", h.rechner))
     return zeilen

@@ -65,14 +65,10 @@ class HtmlReport:
             namen = ", ".join(html.escape(german_name(r)) for r in abgestuerzt)
             prefix.append(f'<p class="absprung-grund" role="alert"><b>Abgestürzt:</b> {namen}</p>')
         if collection is not None:  # the history: regressions first, then flaky, fixed, new
-            for hinweis, records in collection.uebergangs_zeilen():
-                if hinweis == verlauf.NEU and len(records) > 5:
-                    text = f"{len(records)} Szenarien – der erste Lauf gegen dieses Ziel im Verlauf"
-                else:
-                    text = ", ".join(html.escape(german_name(r)) for r in records)
+            for hinweis, text in collection.uebergangs_zeilen():
                 klasse = "absprung-grund" if hinweis == verlauf.WIEDER else "absprung-hinweis"
                 prefix.append(f'<p class="{klasse}"><b>{html.escape(hinweis.capitalize())} seit dem letzten Lauf gegen '
-                              f"dieses Ziel:</b> {text}</p>")
+                              f"dieses Ziel:</b> {html.escape(text)}</p>")
 
     def pytest_html_results_table_header(self, cells: list[str]) -> None:
         for i, cell in enumerate(cells):

@@ -93,14 +93,15 @@ class ScenarioRecord:
     example_index: int = 0  # which row of its Szenariogrundriss (1, 2, …); 0 = a plain scenario
     part: str | None = None  # "k/N": the part of a split run that ran it
     started: float = 0.0  # when it began (seconds since the epoch); 0 = never started
+    title: str = ""  # its name in every output, set at collection (``example_title``); "" = ``scenario``
 
     @property
     def titel(self) -> str:
-        """Its own name in every output: a Szenariogrundriss row's name with its example values,
-        unless the name holds them already (its <placeholders> were filled in)."""
-        if not self.example or all(v in self.scenario for v in self.example.values()):
-            return self.scenario
-        return f"{self.scenario} ({', '.join(f'{k} = {v}' for k, v in self.example.items())})"
+        """Its own name in every output (a record from before ``titel`` existed: by its values)."""
+        if self.title or not self.example:
+            return self.title or self.scenario
+        return self.scenario if all(v and v in self.scenario for v in self.example.values()) \
+            else example_title("", self.scenario, self.example)
 
     @property
     def key(self) -> str:
@@ -124,7 +125,16 @@ class ScenarioRecord:
                    data["aufgeraeumt"] if isinstance(data.get("aufgeraeumt"), dict) else None,
                    {str(k): str(v) for k, v in (data.get("beispiel") or {}).items()},
                    int(data.get("beispiel_nr") or 0), str(data["teil"]) if data.get("teil") else None,
-                   float(data.get("beginn") or 0.0))
+                   float(data.get("beginn") or 0.0),
+                   "" if data.get("titel") in (None, "", data.get("szenario")) else str(data["titel"]))
+
+
+def example_title(template: str, name: str, example: dict[str, str]) -> str:
+    """A Szenariogrundriss row's own name: ``name`` (the template with its values filled in) where the
+    template names every column as a <placeholder>, else ``name`` with the row's values."""
+    if example and all(f"<{k}>" in template for k in example):
+        return name
+    return f"{name} ({', '.join(f'{k} = {v}' for k, v in example.items())})" if example else name
 
 
 @dataclass
@@ -195,4 +205,4 @@ class Run:
                        str(data["unterbrochen"]) if data.get("unterbrochen") else None,
                        Herkunft.from_json(data.get("herkunft")), [str(k) for k in data.get("alle_szenarien") or []])
         except (AttributeError, TypeError, ValueError) as error:
-            raise ValueError(f"fehlerhafter Eintrag ({error})") from None
+            raise ValueError(f"fehlerhafter Eintrag (technisch: {error})") from None

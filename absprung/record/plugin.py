@@ -36,7 +36,7 @@ from absprung.slug import slug
 from . import herkunft, verlauf
 from .formate import junit
 from .masking import mask_report
-from .model import FAILED, NOT_RUN, PASSED, SKIPPED, UNDEFINED, Picture, Run, ScenarioRecord, StepRecord
+from .model import FAILED, NOT_RUN, PASSED, SKIPPED, UNDEFINED, Picture, Run, ScenarioRecord, StepRecord, example_title
 
 RECORD = pytest.StashKey[ScenarioRecord]()
 # Set by whoever knows the target (steps.ziel): its name, its profile file, each system's address.
@@ -129,22 +129,18 @@ def _skeleton(item: pytest.Item) -> ScenarioRecord | None:
     if example and callspec is not None:  # the row's position among all rows of the Szenariogrundriss
         record.example = {str(k): str(v) for k, v in example.items()}
         record.example_index = callspec.indices.get("_pytest_bdd_example", 0) + 1
+        record.title = example_title(template.name, record.scenario, record.example)
     return record
 
 
-@pytest.hookimpl(wrapper=True)  # after every other plugin settled order and selection (a part's share)
+@pytest.hookimpl(wrapper=True)  # records first (a split reads them), the list after order and selection settled
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> Iterator[None]:
-    records = {id(item): record for item in items if (record := _skeleton(item)) is not None}
-    if PART in config.stash:  # the whole suite, before the split takes this part's share
-        config.stash[WHOLE_SUITE] = [r.key for r in records.values()]
-    result = yield
-    collected = []
     for item in items:
-        record = records.get(id(item))
+        record = _skeleton(item)
         if record is not None:
             item.stash[RECORD] = record
-            collected.append(record.to_json())
-    config.stash[COLLECTED] = collected
+    result = yield
+    config.stash[COLLECTED] = [item.stash[RECORD].to_json() for item in items if RECORD in item.stash]
     return result
 
 
@@ -243,6 +239,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         collected = item.config.stash.get(COLLECTED, None)
         if collected:  # the first report of this process carries every scenario it collected
             report.absprung_gesammelt = collected
+            report.absprung_ganze_suite = item.config.stash.get(WHOLE_SUITE, [])  # a part: the whole suite
             item.config.stash[COLLECTED] = []
     if record is not None and report.when == "call":
         for s in record.steps:
@@ -276,14 +273,17 @@ class _Collection:
         self.durations: dict[str, float] = {}
         self.interrupted: str | None = None
         self.browser: set[str] = set()
+        self.whole_suite: list[str] = []  # a part of a split run: every scenario's key (from any process)
         self.run: Run | None = None  # once the session has finished
-        self.uebergaenge: dict[str, list[str]] = {}  # label -> scenario keys, from the history
+        self.uebergaenge: list[tuple[str, list[str]]] = []  # label -> scenario keys, from the history
+        self.erster_lauf = False  # this run is the history's first against its target
         self.verlauf_hinweis: list[str] = []
 
     @pytest.hookimpl(tryfirst=True)  # the record is on the report before pytest-html reads it
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         for data in getattr(report, "absprung_gesammelt", None) or []:
             self.collected.setdefault(str(data.get("nodeid")), ScenarioRecord.from_json(data))
+        self.whole_suite = self.whole_suite or list(getattr(report, "absprung_ganze_suite", None) or [])
         if getattr(report, "absprung_browser", None):
             self.browser.add(str(getattr(report, "absprung_browser")))
         data = getattr(report, "absprung", None)
@@ -345,7 +345,7 @@ class _Collection:
         return Run(datetime.now().strftime("%Y-%m-%d %H:%M:%S"), herkunft.commit(root),
                    stash.get(TARGET_NAME, "eingebettete Fakes"), round(time.time() - self.start, 2),
                    sorted(self.scenarios.values(), key=lambda s: (s.file, s.line, s.example_index)), interrupted,
-                   quelle, stash.get(WHOLE_SUITE, []))
+                   quelle, self.whole_suite or stash.get(WHOLE_SUITE, []))
 
     @pytest.hookimpl(tryfirst=True)  # the run (and its provenance) is known before pytest-html writes
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
@@ -366,16 +366,28 @@ class _Collection:
             self.verlauf_hinweis = [f"Ein Teillauf ({run.herkunft.teil}) schreibt keinen Verlauf; die Zusammenführung "
                                     "(python -m absprung zusammenfuehren) trägt den ganzen Lauf ein."]
             return
-        laeufe = verlauf.anhaengen(Path(pfad), run, self.verlauf_hinweis)
+        try:
+            laeufe = verlauf.anhaengen(Path(pfad), run, self.verlauf_hinweis)
+        except OSError as f:
+            self.verlauf_hinweis.append(f"Verlauf {pfad} nicht fortgeschrieben ({f.strerror or f.__class__.__name__}); "
+                                        "er bleibt, wie er war.")
+            return
         self.uebergaenge = verlauf.uebergaenge(laeufe, run)
+        self.erster_lauf = verlauf.erster_lauf(laeufe, run.target)
 
-    def uebergangs_zeilen(self) -> list[tuple[str, list[ScenarioRecord]]]:
-        """Per label of the history (regressions first), the scenarios of this run it applies to."""
+    def uebergangs_zeilen(self) -> list[tuple[str, str]]:
+        """(label, German text naming the scenarios) per label of the history, regressions first – the
+        terminal's and the report's lines."""
         if self.run is None:
             return []
-        titel = {r.key: r for r in self.run.scenarios}
-        return [(h, [titel[k] for k in self.uebergaenge[h] if k in titel])
-                for h in (verlauf.WIEDER, verlauf.WECHSELHAFT, verlauf.BEHOBEN, verlauf.NEU) if self.uebergaenge.get(h)]
+        titel = {r.key: r.titel for r in self.run.scenarios}
+        zeilen = []
+        for hinweis, keys in self.uebergaenge:
+            if hinweis == verlauf.NEU and self.erster_lauf:
+                zeilen.append((hinweis, f"alle {len(keys)} Szenarien – der erste Lauf gegen dieses Ziel im Verlauf"))
+            else:
+                zeilen.append((hinweis, f"{len(keys)}: " + "; ".join(titel[k] for k in keys if k in titel)))
+        return zeilen
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         zeilen = self.uebergangs_zeilen()
@@ -384,13 +396,9 @@ class _Collection:
         terminalreporter.section(f"Verlauf gegen „{self.run.target}“ ({self.config.getoption('--verlauf')})")
         for text in self.verlauf_hinweis:
             terminalreporter.write_line(text)
-        for hinweis, records in zeilen:
-            if hinweis == verlauf.NEU and len(records) > 5:
-                terminalreporter.write_line(f"{hinweis}: {len(records)} Szenarien (erster Lauf gegen dieses Ziel)")
-                continue
-            terminalreporter.write_line(f"{hinweis} ({len(records)}): " + "; ".join(r.titel for r in records),
-                                        red=hinweis == verlauf.WIEDER, yellow=hinweis == verlauf.WECHSELHAFT,
-                                        green=hinweis == verlauf.BEHOBEN)
+        for hinweis, text in zeilen:
+            terminalreporter.write_line(f"{hinweis} – {text}", red=hinweis == verlauf.WIEDER,
+                                        yellow=hinweis == verlauf.WECHSELHAFT, green=hinweis == verlauf.BEHOBEN)
 
     @pytest.hookimpl(trylast=True)
     def pytest_unconfigure(self, config: pytest.Config) -> None:

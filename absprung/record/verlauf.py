@@ -14,10 +14,12 @@ From the history for one target, per scenario or statement (``verlauf_von``):
 * **wieder fehlgeschlagen** – failed, after it had passed the time before;
 * **behoben** – passed, after it had failed the time before;
 * **wechselhaft** – passed and failed on the same commit against the same target (flaky); said
-  besides the others.
+  besides the others. Runs on a checkout with changes not committed, or on an unknown commit, do
+  not count here: their code may differ although their commit does not.
 
 Skipped and not-run results are no evidence either way: "the time before" is the last run that
-executed it.
+executed it, and a statement (or an outline's examples) passed where the scenarios that ran passed.
+The same parts merged again replace their earlier line (a part run again gives a new result).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from absprung.aussagen import AUSSAGE
 from basis.secret import mask
 
 from .model import FAILED, NOT_RUN, PASSED, SKIPPED, Run
@@ -39,6 +42,7 @@ JE_ZIEL = 100  # runs kept per target
 ZIELE = 20  # targets kept (those run most recently)
 GRUND_ZEICHEN = 300
 NEU, WIEDER, BEHOBEN, WECHSELHAFT = "neu", "wieder fehlgeschlagen", "behoben", "wechselhaft"
+REIHENFOLGE = (WIEDER, WECHSELHAFT, BEHOBEN, NEU)  # how reports list them: regressions first
 GEPRUEFT = (PASSED, FAILED)  # what counts as evidence
 
 
@@ -58,9 +62,16 @@ class Eintrag:
     teile: list[str] = field(default_factory=list)
     szenarien: dict[str, Ergebnis] = field(default_factory=dict)  # ScenarioRecord.key -> result
     aussagen: dict[str, str] = field(default_factory=dict)  # guide statement -> status
+    geaendert: bool = False  # the checkout had changes not committed
+
+    @property
+    def eindeutiger_commit(self) -> bool:
+        """Its commit says which code ran (for "wechselhaft")."""
+        return not self.geaendert and self.commit not in ("", "unbekannt")
 
     def to_json(self) -> dict[str, Any]:
-        return {"zeit": self.zeit, "ziel": self.ziel, "commit": self.commit, "teile": self.teile,
+        return {"zeit": self.zeit, "ziel": self.ziel, "commit": self.commit, "geaendert": self.geaendert,
+                "teile": self.teile,
                 "szenarien": {k: [e.status, e.grund] if e.grund else [e.status] for k, e in self.szenarien.items()},
                 "aussagen": self.aussagen}
 
@@ -71,15 +82,16 @@ class Eintrag:
         return cls(str(data["zeit"]), str(data["ziel"]), str(data["commit"]), [str(t) for t in data.get("teile") or []],
                    {str(k): Ergebnis(str(v[0]), str(v[1]) if len(v) > 1 and v[1] else None)
                     for k, v in data["szenarien"].items()},
-                   {str(k): str(v) for k, v in (data.get("aussagen") or {}).items()})
+                   {str(k): str(v) for k, v in (data.get("aussagen") or {}).items()}, data.get("geaendert") is True)
 
 
-def aussage_status(statuses: Iterable[str]) -> str:
-    """One status for a guide statement from its scenarios' (as the site's Nachweis says it)."""
+def belegt(statuses: Iterable[str]) -> str:
+    """What several results (a statement's scenarios, an outline's examples) show in the history: failed
+    if one failed, passed if one passed and none failed – skipped ones are no evidence either way."""
     s = set(statuses)
     if FAILED in s:
         return FAILED
-    if s and s <= {PASSED}:
+    if PASSED in s:
         return PASSED
     return SKIPPED if SKIPPED in s else NOT_RUN
 
@@ -90,33 +102,40 @@ def eintrag(run: Run) -> Eintrag:
     je_aussage: dict[str, list[str]] = defaultdict(list)
     for r in run.scenarios:
         for tag in r.tags:
-            if tag[:1] == "G" and tag[1:].isdigit():
+            if tag in AUSSAGE:
                 je_aussage[tag].append(r.status)
     teile = run.herkunft.teile or ([run.herkunft.teil] if run.herkunft.teil else [])
     return Eintrag(run.created, run.target, run.commit, teile, szenarien,
-                   {a: aussage_status(s) for a, s in sorted(je_aussage.items())})
+                   {a: belegt(s) for a, s in sorted(je_aussage.items())}, run.herkunft.geaendert)
 
 
 def lesen(pfad: Path, warnungen: list[str] | None = None) -> list[Eintrag]:
-    """Every run in the file, oldest first; a missing file is an empty history."""
+    """Every run in the file, oldest first; a missing file is an empty history, a line that cannot be
+    read (bytes, JSON, shape) is left out with a warning. Raises OSError where the file is there but
+    cannot be read at all."""
     try:
-        zeilen = pfad.read_text(encoding="utf-8").splitlines()
+        daten = pfad.read_bytes()
     except FileNotFoundError:
         return []
-    except (OSError, UnicodeDecodeError) as f:
-        if warnungen is not None:
-            warnungen.append(f"Verlauf {pfad} ist unlesbar ({f}); er wird neu begonnen.")
-        return []
     laeufe = []
-    for nummer, zeile in enumerate(zeilen, 1):
+    for nummer, zeile in enumerate(daten.splitlines(), 1):
         if not zeile.strip():
             continue
         try:
-            laeufe.append(Eintrag.from_json(json.loads(zeile)))
-        except (ValueError, KeyError, TypeError, IndexError) as f:
+            laeufe.append(Eintrag.from_json(json.loads(zeile.decode("utf-8"))))
+        except (ValueError, KeyError, TypeError, IndexError) as f:  # UnicodeDecodeError is a ValueError
             if warnungen is not None:
-                warnungen.append(f"Verlauf {pfad}, Zeile {nummer}: unlesbar ({f}) – ausgelassen.")
+                warnungen.append(f"Verlauf {pfad}, Zeile {nummer}: unlesbar ({f.__class__.__name__}) – ausgelassen.")
     return laeufe
+
+
+def lesbar(pfad: Path, warnungen: list[str]) -> list[Eintrag]:
+    """``lesen`` for those who only show the history: a file that cannot be read is a warning."""
+    try:
+        return lesen(pfad, warnungen)
+    except OSError as f:
+        warnungen.append(f"Verlauf {pfad} ist nicht lesbar ({f.strerror or f.__class__.__name__}).")
+        return []
 
 
 def begrenzen(laeufe: list[Eintrag]) -> list[Eintrag]:
@@ -133,15 +152,16 @@ def begrenzen(laeufe: list[Eintrag]) -> list[Eintrag]:
 
 
 def anhaengen(pfad: Path, run: Run, warnungen: list[str] | None = None) -> list[Eintrag]:
-    """Appends ``run``; returns the history with it (oldest first)."""
+    """Appends ``run``; returns the history with it (oldest first). Raises OSError where the file cannot
+    be read or written – it is then left as it was."""
     pfad.parent.mkdir(parents=True, exist_ok=True)
     with open(pfad.with_name(pfad.name + ".lock"), "w") as sperre:
         fcntl.flock(sperre, fcntl.LOCK_EX)
         neu = eintrag(run)
         bisher = lesen(pfad, warnungen)
-        if neu.teile and any((e.zeit, e.ziel, e.commit, e.teile) == (neu.zeit, neu.ziel, neu.commit, neu.teile)
-                             for e in bisher):
-            return bisher  # the same parts merged once more: the run is in already
+        if neu.teile:  # the same parts merged again: the newer merge replaces the line
+            bisher = [e for e in bisher if (e.zeit, e.ziel, e.commit, e.teile) != (neu.zeit, neu.ziel, neu.commit,
+                                                                                    neu.teile)]
         laeufe = begrenzen([*bisher, neu])
         fd, tmp = tempfile.mkstemp(dir=pfad.parent, prefix=".verlauf-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as datei:
@@ -180,11 +200,12 @@ class Verlauf:
 
     @property
     def wechselhaft(self) -> bool:
-        """Both outcomes on the latest run's commit."""
-        if not self.ergebnisse:
+        """Both outcomes on the latest run's commit (only runs whose commit says which code ran)."""
+        if not self.ergebnisse or not self.ergebnisse[-1][0].eindeutiger_commit:
             return False
         commit = self.ergebnisse[-1][0].commit
-        return {s for lauf, s in self.ergebnisse if lauf.commit == commit} >= set(GEPRUEFT)
+        return {s for lauf, s in self.ergebnisse if lauf.commit == commit and lauf.eindeutiger_commit} \
+            >= set(GEPRUEFT)
 
     @property
     def zuletzt_bestanden(self) -> str | None:
@@ -226,17 +247,22 @@ def verlauf_von(laeufe: list[Eintrag], ziel: str, *, szenario: Callable[[str], b
             status = lauf.aussagen.get(aussage)
         else:
             passend = [e.status for k, e in lauf.szenarien.items() if szenario is not None and szenario(k)]
-            status = aussage_status(passend) if passend else None
+            status = belegt(passend) if passend else None
         if status is not None:
             ergebnisse.append((lauf, status))
     return Verlauf(ziel, ergebnisse)
 
 
-def uebergaenge(laeufe: list[Eintrag], run: Run) -> dict[str, list[str]]:
-    """For ``run`` (the history's latest run against its target): the scenario keys per label – neu,
-    wieder fehlgeschlagen, behoben, wechselhaft."""
+def uebergaenge(laeufe: list[Eintrag], run: Run) -> list[tuple[str, list[str]]]:
+    """For ``run`` (the history's latest run against its target): per label, regressions first, the keys
+    of the scenarios it applies to."""
     je: dict[str, list[str]] = defaultdict(list)
     for r in run.scenarios:
         for hinweis in verlauf_von(laeufe, run.target, szenario=r.key.__eq__).hinweise():
             je[hinweis].append(r.key)
-    return dict(je)
+    return [(h, je[h]) for h in REIHENFOLGE if je.get(h)]
+
+
+def erster_lauf(laeufe: list[Eintrag], ziel: str) -> bool:
+    """Is the history's latest run against ``ziel`` its first?"""
+    return sum(1 for lauf in laeufe if lauf.ziel == ziel) <= 1

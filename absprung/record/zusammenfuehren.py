@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import AbsprungError
 from . import herkunft
-from .model import Run, ScenarioRecord, StepRecord
+from .model import FAILED, PASSED, SKIPPED, Run, ScenarioRecord, StepRecord
 from .teilung import teil
 
 
@@ -45,12 +45,22 @@ def lesen(pfad: Path) -> Teil:
     except FileNotFoundError:
         raise Unvereinbar(f"{datei} fehlt – ist dieser Teil gelaufen (pytest … --teil K/N --lauf-json {datei})?") \
             from None
-    except (OSError, UnicodeDecodeError, ValueError) as f:
-        raise Unvereinbar(f"{datei} ist kein lesbares Laufprotokoll ({f}).") from None
+    except json.JSONDecodeError as f:
+        raise Unvereinbar(f"{datei} ist kein Laufprotokoll: kein gültiges JSON (Zeile {f.lineno}).") from None
+    except (OSError, UnicodeDecodeError) as f:
+        raise Unvereinbar(f"{datei} ist nicht lesbar ({f.__class__.__name__}).") from None
+    except ValueError as f:  # Run.from_json: another schema or a malformed record (German)
+        raise Unvereinbar(f"{datei} ist kein lesbares Laufprotokoll: {f}.") from None
     if not run.herkunft.teil:
         raise Unvereinbar(f"{datei} ist kein Teil eines geteilten Laufs (ohne --teil gelaufen); zusammengeführt "
                           "werden nur die Teile eines Laufs mit --teil K/N.")
-    nummer, von = teil(run.herkunft.teil)
+    try:
+        nummer, von = teil(run.herkunft.teil)
+    except ValueError as f:
+        raise Unvereinbar(f"{datei}: {f}") from None
+    if not run.whole_suite:
+        raise Unvereinbar(f"{datei} nennt die ganze Suite nicht (alle_szenarien fehlt) – ohne sie ist nicht zu "
+                          "prüfen, ob die Teile zusammen alle Szenarien enthalten. Den Teil neu laufen lassen.")
     return Teil(datei.parent, run, nummer, von)
 
 
@@ -85,12 +95,15 @@ def zusammenfuehren(teile: list[Teil], ausgabe: Path) -> Run:
                 raise Unvereinbar(f"„{r.titel}“ lief in Teil {herkunft_von[r.key]} und in Teil {t.nummer}/{t.von}.")
             herkunft_von[r.key] = f"{t.nummer}/{t.von}"
             szenarien.append(replace(r, part=f"{t.nummer}/{t.von}"))
+    ohne = [k for k in erster.run.whole_suite if k not in herkunft_von]
+    if ohne:
+        raise Unvereinbar(f"{len(ohne)} Szenario(s) der Suite lief in keinem Teil, z. B. „{ohne[0]}“.")
+    fremd = [k for k in herkunft_von if k not in erster.run.whole_suite]
+    if fremd:
+        raise Unvereinbar(f"„{fremd[0]}“ lief, gehört aber nicht zur Suite, die die Teile nennen.")
+    for t in teile:  # only now: refused parts leave nothing behind
+        for r in t.run.scenarios:
             _bilder_kopieren(t, r.steps, ausgabe)
-    ganz = erster.run.whole_suite
-    if ganz:
-        ohne = [k for k in ganz if k not in herkunft_von]
-        if ohne:
-            raise Unvereinbar(f"{len(ohne)} Szenario(s) der Suite lief in keinem Teil, z. B. „{ohne[0]}“.")
     unterbrochen = [f"Teil {t.nummer}/{t.von}: {t.run.interrupted}" for t in teile if t.run.interrupted]
     quelle = replace(erster.run.herkunft, teil=None, teile=[f"{t.nummer}/{t.von}" for t in teile],
                      browser=sorted({b for t in teile for b in t.run.herkunft.browser}),
@@ -115,8 +128,6 @@ def _bilder_kopieren(t: Teil, schritte: list[StepRecord], ausgabe: Path) -> None
 def befehl(pfade: list[Path], ausgabe: Path, verlauf: Path | None, wurzel: Path) -> int:
     """``python -m absprung zusammenfuehren``: 0 all passed, 1 a scenario failed or a part did not end,
     2 the parts do not make one run (nothing written), 5 nothing checked (every scenario skipped)."""
-    from .model import FAILED, PASSED, SKIPPED
-
     ausgabe = ausgabe.resolve()
     if not wurzel.is_dir():
         print(f"Fehler: Die Projektwurzel {wurzel} (--wurzel) gibt es nicht. Nichts wurde geschrieben.",

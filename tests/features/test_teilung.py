@@ -165,3 +165,48 @@ def test_the_site_of_a_merged_run_names_its_parts(laeufe: Path, tmp_path: Path) 
     assert "zusammengeführt aus Teil 1/2, Teil 2/2" in szenarien
     teile = re.findall(r"\*\*Letzter Lauf:\*\* .*· Teil (\d/2)", szenarien)
     assert len(teile) == 6 and set(teile) == {"1/2", "2/2"}, teile  # the outline's two examples: one entry
+
+
+def test_parts_under_xdist_and_a_selection_know_their_whole_suite(tmp_path: Path) -> None:
+    """-k chooses the suite before the split; under -n 2 every worker splits alike and the controller
+    records the whole suite; the merge then accepts exactly that suite."""
+    for k in (1, 2):
+        ordner = tmp_path / f"teil{k}"
+        teil = _lauf(tmp_path, "-n", "2", "-p", "xdist", "-k", "not Gelingt", "--teil", f"{k}/2",
+                     f"--lauf-json={ordner / 'lauf.json'}", f"--bilder={ordner / 'bilder'}")
+        assert teil.returncode in (0, 1), teil.stdout[-2000:] + teil.stderr[-2000:]
+        assert "2 workers" in teil.stdout, teil.stdout[:600]
+    teile = [_lauf_json(tmp_path / f"teil{k}") for k in (1, 2)]
+    assert len(teile[0]["alle_szenarien"]) == 6 and not any("Gelingt" in s for s in teile[0]["alle_szenarien"])
+    assert sum(len(t["szenarien"]) for t in teile) == 6
+    merge = _merge(tmp_path / "teil1", tmp_path / "teil2", "--ausgabe", tmp_path / "zusammen", "--ohne-verlauf",
+                   "--wurzel", tmp_path / "projekt")
+    assert merge.returncode == 1, merge.stdout[-1500:] + merge.stderr[-1500:]
+    assert len(_lauf_json(tmp_path / "zusammen")["szenarien"]) == 6
+
+
+def test_a_broken_part_record_is_refused_in_german(laeufe: Path, tmp_path: Path) -> None:
+    gut = json.loads((laeufe / "teil2" / "lauf.json").read_text(encoding="utf-8"))
+    for name, aendern, erwartet in (
+            ("teil", lambda d: d["herkunft"].update(teil="0/0"), "N (die Zahl der Teile) muss mindestens 1 sein"),
+            ("suite", lambda d: d.update(alle_szenarien=[]), "nennt die ganze Suite nicht"),
+            ("kaputt", None, "kein gültiges JSON (Zeile 1)"),
+            ("form", lambda d: d.update(szenarien=[1, 2]), "kein lesbares Laufprotokoll: fehlerhafter Eintrag")):
+        ordner = tmp_path / name
+        ordner.mkdir()
+        if aendern is None:
+            (ordner / "lauf.json").write_text("{kaputt", encoding="utf-8")
+        else:
+            daten = json.loads(json.dumps(gut))
+            aendern(daten)
+            (ordner / "lauf.json").write_text(json.dumps(daten), encoding="utf-8")
+        ergebnis = _merge(laeufe / "teil1", ordner, "--ausgabe", tmp_path / "x", "--ohne-verlauf")
+        assert ergebnis.returncode == 2 and erwartet in ergebnis.stderr, (name, ergebnis.stderr)
+        assert "Traceback" not in ergebnis.stderr and not (tmp_path / "x").exists(), name
+
+
+def test_a_part_with_only_skipped_scenarios_is_not_nothing_checked(tmp_path: Path) -> None:
+    """One part may hold only skips (a read-only target): its job stays green; the merge judges."""
+    teil = _lauf(tmp_path, "-k", "übersprungen", "--teil", "1/1")
+    assert teil.returncode == 0, teil.stdout[-1500:]  # unsplit, the same selection ends 5 ("nichts geprüft")
+    assert "1 skipped" in teil.stdout

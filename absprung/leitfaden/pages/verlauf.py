@@ -50,8 +50,7 @@ def _ziel(site: Site, ziel: str) -> str:
         v = verlauf.verlauf_von(site.verlauf, ziel, szenario=history_matcher(sc))
         if v.letzter is not None and v.letzter[0] is letzter and v.hinweise():
             aenderungen.append((v.hinweise(), sc))
-    reihenfolge = {verlauf.WIEDER: 0, verlauf.WECHSELHAFT: 1, verlauf.BEHOBEN: 2, verlauf.NEU: 3}
-    aenderungen.sort(key=lambda a: min(reihenfolge[h] for h in a[0]))
+    aenderungen.sort(key=lambda a: min(verlauf.REIHENFOLGE.index(h) for h in a[0]))
     neu = [a for a in aenderungen if a[0] == [verlauf.NEU]]
     wichtig = [a for a in aenderungen if a[0] != [verlauf.NEU]]
     if wichtig:

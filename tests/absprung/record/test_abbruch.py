@@ -8,9 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tests.helpers import run_scenarios
-
-from tests.helpers import alle_formate
+from tests.helpers import alle_formate, run_scenarios
 
 SCHRITTE = '''
 import os, signal
@@ -22,6 +20,8 @@ def _():
 
 @then("bricht jemand den Lauf ab")
 def _():
+    # Python's own handler: a process started in the background inherits SIGINT ignored
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     os.kill(os.getpid(), signal.SIGINT)
 '''
 

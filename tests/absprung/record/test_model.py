@@ -18,6 +18,7 @@ from absprung.record.model import (
     Run,
     ScenarioRecord,
     StepRecord,
+    example_title,
 )
 
 
@@ -74,6 +75,11 @@ def test_every_example_of_an_outline_has_a_name_of_its_own() -> None:
     assert filled.titel == "Mit der Rolle „VM“"  # the name holds its values already
     assert plain.key == "features/f.feature::Kommt an (kunde = Müller, rolle = VM)"
     assert ScenarioRecord("n", "features/f.feature", scenario="Einfach").titel == "Einfach"
+    # at collection the template decides: its <placeholders> name every column, or the values are added
+    assert example_title("Mit der Rolle „<rolle>“", "Mit der Rolle „VM“", {"rolle": "VM"}) == "Mit der Rolle „VM“"
+    assert example_title("Kommt an", "Kommt an", {"firma": ""}) == "Kommt an (firma = )"
+    assert example_title("Kunde <firma> kommt an", "Kunde an kommt an", {"firma": "an", "ort": "x"}) == \
+        "Kunde an kommt an (firma = an, ort = x)"
 
 
 def test_a_record_without_picture_names_still_reads() -> None:
