@@ -41,7 +41,9 @@ class Oberflaeche:
         self.ams = AmsSeiten(page, u["ams"])
 
     def fertig(self, bild: str) -> None:
-        # One round trip instead of count() and inner_text(): the fakes' errors are role=alert.
+        # One round trip instead of count() and inner_text(): the fakes' errors are role=alert. A click
+        # that navigates returns once the new page commits, before its body is parsed: wait for that.
+        self.page.wait_for_load_state("domcontentloaded")
         fehler = self.page.evaluate("() => document.querySelector('[role=alert]')?.innerText ?? null")
         if fehler is not None:
             raise UiError(f"Die Oberfläche meldet: {fehler.strip()}")

@@ -114,20 +114,26 @@ _MAIN_AREA = """() => { const m = document.querySelector('main, [role=main]') ||
             unten: r.bottom + scrollY, sichtbar: scrollY + innerHeight}; }"""
 
 
+def fotografieren(page: Page) -> bytes:
+    """The page's main area as PNG, secret fields masked."""
+    # A clipped page screenshot is ~40 % cheaper than an element screenshot here; the area and
+    # whether secret fields exist come in one round trip, and masking only costs where they do.
+    # A click that navigates returns once the new page commits; its body may not be parsed yet.
+    page.wait_for_load_state("domcontentloaded")
+    area = page.evaluate(_MAIN_AREA)
+    mask = [page.locator("[data-geheim]")] if area.pop("geheim") else []
+    beyond = area.pop("unten") > area.pop("sichtbar")  # a full-page shot resizes the view: ~20 ms
+    return page.screenshot(clip=area, full_page=beyond, mask=mask, caret="initial")
+
+
 def _foto(request: pytest.FixtureRequest) -> Callable[[str], None] | None:
-    """With @doku: photograph the page's main area after a step, secret fields masked."""
+    """With @doku: photograph the page's main area after a step."""
     if request.node.get_closest_marker("doku") is None:
         return None
     page = request.getfixturevalue("seite")
 
     def foto(name: str) -> None:
-        # A clipped page screenshot is ~40 % cheaper than an element screenshot here; the area and
-        # whether secret fields exist come in one round trip, and masking only costs where they do.
-        area = page.evaluate(_MAIN_AREA)
-        mask = [page.locator("[data-geheim]")] if area.pop("geheim") else []
-        beyond = area.pop("unten") > area.pop("sichtbar")  # a full-page shot resizes the view: ~20 ms
-        png = page.screenshot(clip=area, full_page=beyond, mask=mask, caret="initial")
-        plugin.attach_picture(request.node, png, name)
+        plugin.attach_picture(request.node, fotografieren(page), name)
 
     return foto
 

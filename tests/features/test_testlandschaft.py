@@ -112,7 +112,7 @@ def test_zweimal_gruen_und_nichts_bleibt_zurueck(landschaft: tuple[Path, dict[st
                              environment=umgebung, timeout=600)
         ausgabe = ergebnis.stdout + ergebnis.stderr
         assert ergebnis.returncode == 0 and count("failed", ergebnis.stdout) == 0, \
-            (f"{lauf} Lauf:\n{ausgabe[-4000:]}", _gescheitert(tmp_path / f"{lauf}.json"))
+            "\n".join([f"{lauf} Lauf:", *_gescheitert(tmp_path / f"{lauf}.json"), ausgabe[-4000:]])
         assert count("passed", ergebnis.stdout) >= 48, ausgabe[-2000:]
         assert _skips_nur_mit_fake(tmp_path / f"{lauf}.json") == []
         assert "alles wiederhergestellt" in ausgabe and "nicht wiederhergestellt" not in ausgabe, ausgabe[-3000:]
