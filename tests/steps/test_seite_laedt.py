@@ -12,9 +12,8 @@ from types import SimpleNamespace
 from typing import Iterator, cast
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-from absprung.browser import launch_args
 from absprung.systems import Systems
 from steps.einrichter import Oberflaeche, UiError
 from steps.fixtures import fotografieren
@@ -51,29 +50,21 @@ def basis() -> Iterator[str]:
     server.server_close()
 
 
-@pytest.fixture(scope="module")
-def seite() -> Iterator[Page]:
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(**launch_args())
-        yield browser.new_page()
-        browser.close()
-
-
 def _weiter(seite: Page, basis: str) -> None:
     seite.goto(f"{basis}/")
     seite.get_by_role("link", name="weiter").click()
 
 
-def test_das_foto_wartet_auf_die_neue_seite(seite: Page, basis: str) -> None:
-    _weiter(seite, basis)
-    png = fotografieren(seite)
+def test_das_foto_wartet_auf_die_neue_seite(page: Page, basis: str) -> None:
+    _weiter(page, basis)
+    png = fotografieren(page)
     assert png.startswith(b"\x89PNG")
-    assert seite.get_by_role("heading", name="Angekommen").is_visible()
+    assert page.get_by_role("heading", name="Angekommen").is_visible()
 
 
-def test_die_fehlerpruefung_wartet_auf_die_neue_seite(seite: Page, basis: str) -> None:
+def test_die_fehlerpruefung_wartet_auf_die_neue_seite(page: Page, basis: str) -> None:
     urls = {"cloud": basis, "concenter": basis, "ams": basis}
     systeme = cast(Systems, SimpleNamespace(target=SimpleNamespace(urls=urls)))
-    _weiter(seite, basis)
+    _weiter(page, basis)
     with pytest.raises(UiError, match="Bestand unbekannt"):
-        Oberflaeche(systeme, seite, None).fertig("bild")
+        Oberflaeche(systeme, page, None).fertig("bild")
