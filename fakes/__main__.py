@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import secrets
 import signal
 import sys
 import threading
@@ -21,12 +22,16 @@ from basis.secret import reveal
 from basis.systeme import SYSTEME
 from basis.ziel import load_profile
 from fakes.common.errors import FakeError, StartError
+from fakes.common.plaetze import platz_urls
 from fakes.concenter.daten import PROTOKOLL_MAX
 from fakes.options import Options
+from fakes.passwort import TrainerPasswort, trainer_passwort
 from fakes.server import AppBuilder, Fakes, demo_access
 from fakes.serving import fake_module
 from fakes.thinksurance.models import SWITCH_GUELTIGKEIT_STANDARD
 from fakes.zusaetze import Started, Zusatz, installed
+
+PLAETZE_MAX = 100  # seats of one training server (each a world of all four systems)
 
 
 def parser(zusaetze: list[Zusatz]) -> argparse.ArgumentParser:
@@ -54,6 +59,9 @@ def parser(zusaetze: list[Zusatz]) -> argparse.ArgumentParser:
                    help=f"Einträge, die das Absprung-Protokoll des con:center behält (Standard {PROTOKOLL_MAX})")
     p.add_argument("--ein-prozess", action="store_true",
                    help="alle Fakes in diesem einen Prozess (Standard: je Fake ein Prozess, nutzt alle Kerne)")
+    p.add_argument("--plaetze", type=int, default=0, metavar="N",
+                   help=f"N Schulungsplätze (höchstens {PLAETZE_MAX}), jeder mit einer eigenen Welt aller Systeme "
+                        "unter /platz/<Kennung>/; braucht das Trainer-Passwort")
     for z in zusaetze:
         z.add_arguments(p)
     return p
@@ -70,10 +78,19 @@ def main(argv: list[str] | None = None) -> int:
     if a.protokoll_max < 1:
         print("Fehler: --protokoll-max muss mindestens 1 sein.", file=sys.stderr)
         return 2
+    if not 0 <= a.plaetze <= PLAETZE_MAX or (a.plaetze and (a.ziel or a.leer)):
+        print(f"Fehler: --plaetze nimmt 1 bis {PLAETZE_MAX} Plätze, und nur mit allen Fakes und ihren Demodaten "
+              "(nicht mit --ziel oder --leer).", file=sys.stderr)
+        return 2
     ports = {s.name: getattr(a, f"port_{s.name}") or (s.port if a.feste_ports else 0) for s in SYSTEME}
+    # The extensions' pages (e.g. --port-schulung) take a fixed port the same way.
+    ports |= {n.removeprefix("port_"): v for n, v in vars(a).items() if n.startswith("port_") and v
+              and n.removeprefix("port_") not in ports}
+    passwort = trainer_passwort(a.host, a.plaetze)
     o = Options(host=a.host, control_on=not a.ohne_steuerung, seed=None if a.leer else "ausgangslage",
                 switch_gueltigkeit=a.switch_gueltigkeit, ports=ports, protokoll_max=a.protokoll_max,
-                prozesse=not a.ein_prozess)
+                prozesse=not a.ein_prozess, plaetze=tuple(secrets.token_urlsafe(16) for _ in range(a.plaetze)),
+                passwort=passwort.wert if passwort else None)
     apps: dict[str, tuple[str, AppBuilder]] = {}
     try:
         if a.ziel:
@@ -89,9 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         fakes = Fakes(o, {name: bauen for name, (_, bauen) in apps.items()}).start()
     except (OSError, StartError) as f:
+        _passwort_weg(passwort)
         print(f"Fehler: Die Fakes konnten nicht starten: {f}", file=sys.stderr)
         return 2
-    gestartet: list[Started] = []
+    gestartet: list[Started] = [Started(stop=lambda: _passwort_weg(passwort))]
     try:
         for z in zusaetze:
             gestartet.append(z.started(a, fakes))
@@ -101,10 +119,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     zugaenge = demo_access(fakes.urls, fakes.served)
     if a.json:
-        print(json.dumps(zugaenge, ensure_ascii=False), flush=True)  # the systems, as scripts expect them
+        # The systems as scripts expect them; then what the extensions add (each with its "url") and the seats.
+        extra: dict[str, Any] = {k: v for g in gestartet for k, v in g.json.items()}
+        if o.plaetze:
+            extra["plaetze"] = plaetze_json(fakes.urls, o.plaetze)
+        if passwort is not None and passwort.datei is not None:
+            extra["passwort_datei"] = str(passwort.datei)
+        print(json.dumps(zugaenge | extra, ensure_ascii=False), flush=True)
     else:
         print(ausgabe(fakes, zugaenge, {titel: fakes.zusatz_urls[name] for name, (titel, _) in apps.items()},
-                      [line for g in gestartet for line in g.lines]), flush=True)
+                      [*(line for g in gestartet for line in g.lines), *([passwort.zeile()] if passwort else [])]),
+              flush=True)
         if a.host not in ("127.0.0.1", "localhost"):
             print(f"Achtung: Die Fakes lauschen auf {a.host}, nicht nur auf 127.0.0.1.", flush=True)
     try:
@@ -112,6 +137,16 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         _beenden(fakes, gestartet)
     return 0
+
+
+def _passwort_weg(passwort: TrainerPasswort | None) -> None:
+    if passwort is not None:
+        passwort.entfernen()
+
+
+def plaetze_json(urls: dict[str, str], kennungen: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Each seat's systems (the kennung is part of every address)."""
+    return [{"nummer": i, "urls": platz_urls(urls, k)} for i, k in enumerate(kennungen, 1)]
 
 
 def _beenden(fakes: Fakes, gestartet: list[Started]) -> None:

@@ -27,11 +27,13 @@ class Options:
     thinksurance_secret: str = demo.TS_SECRET
     protokoll_max: int | None = None  # launch-log entries con:center keeps; None = the fake's default
     prozesse: bool = False  # each fake in a process of its own (its own GIL)
+    plaetze: tuple[str, ...] = ()  # the kennungen of the training seats (``fakes.common.plaetze``)
+    passwort: str | None = None  # the trainer password: control, support and seats' administration need it
 
     def to_json(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        return {**data, "serve": sorted(self.serve)}
+        return {**data, "serve": sorted(self.serve), "plaetze": list(self.plaetze)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Options:
-        return cls(**{**data, "serve": frozenset(data.get("serve", NAMEN))})
+        return cls(**{**data, "serve": frozenset(data.get("serve", NAMEN)), "plaetze": tuple(data.get("plaetze", ()))})

@@ -25,6 +25,7 @@ import uvicorn
 
 from basis.systeme import SYSTEM, objekt
 from fakes.common.app import LOOPBACK, HostGuard
+from fakes.common.plaetze import Passwortschutz, Plaetze
 from fakes.options import Options
 from fakes.process import watch_parent
 
@@ -42,12 +43,19 @@ def fake_module(system: str) -> ModuleType:
 
 
 def build(system: str, options: Options, urls: Mapping[str, str]) -> Any:
-    """One fake's app, wired to its neighbours through the merged address map."""
-    return fake_module(system).create(options, urls)
+    """One fake's app, wired to its neighbours through the merged address map; with training seats,
+    one more world per seat below ``/platz/<kennung>`` (``Plaetze``)."""
+    create = fake_module(system).create
+    if not options.plaetze:
+        return create(options, urls)
+    return Plaetze(create(options, urls), lambda seat_urls: create(options, seat_urls), urls, options.plaetze)
 
 
 def guarded(app: Any, options: Options) -> Any:
-    """An app as it is served: bound to loopback, it answers only to loopback names (``HostGuard``)."""
+    """An app as it is served: bound to loopback, it answers only to loopback names (``HostGuard``);
+    with a trainer password, control, support and the seats' administration need it."""
+    if options.passwort:
+        app = Passwortschutz(app, options.passwort)
     return HostGuard(app) if options.host in LOOPBACK else app
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 if TYPE_CHECKING:
     from .options import Options
@@ -27,6 +27,7 @@ class Started:
 
     lines: list[str] = field(default_factory=list)
     stop: Callable[[], None] = lambda: None
+    json: dict[str, Any] = field(default_factory=dict)  # added to the line of --json (each entry with its "url")
 
 
 class Zusatz(Protocol):

@@ -10,7 +10,16 @@ from starlette.routing import BaseRoute, Route
 
 from fakes.common.endpoints import Endpoint, in_model
 from fakes.common.errors import Refusal
-from fakes.common.pages import Form, Pages, abmelden_und_zur_anmeldung, formular, redirect, run_action
+from fakes.common.pages import (
+    WURZEL,
+    Form,
+    Pages,
+    abmelden_und_zur_anmeldung,
+    formular,
+    redirect,
+    run_action,
+    set_session_cookie,
+)
 
 from .api import benutzer_json, kunde_json
 from .models import Ams
@@ -37,14 +46,14 @@ def routes(ams: Ams, pages: Pages, api: dict[str, Endpoint]) -> list[BaseRoute]:
                               meldung_fehler="Bitte einen Benutzer wählen.")
         ziel = form.text("weiter")
         antwort = redirect(ziel if ziel.startswith("/") and not ziel.startswith("//") else "/kunden")
-        antwort.set_cookie(SITZUNG, await in_model(ams, ams.sitzungen.issue, k), httponly=True, samesite="lax")
+        set_session_cookie(antwort, SITZUNG, await in_model(ams, ams.sitzungen.issue, k))
         return antwort
 
     async def abmelden(request: Request) -> Response:
         return await abmelden_und_zur_anmeldung(ams, ams.sitzungen, request, SITZUNG)
 
     def anmeldung_noetig(request: Request) -> Response:
-        return redirect(f"/?weiter={request.url.path}")
+        return redirect(f"/?weiter={request.url.path.removeprefix(WURZEL.get())}")  # the path within this world
 
     async def kunden(request: Request) -> Response:
         if angemeldet(request) is None:

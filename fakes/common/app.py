@@ -27,7 +27,7 @@ from .errors import (
     Refusal,
 )
 from .openapi import openapi
-from .pages import Pages
+from .pages import WURZEL, Pages
 from .state import FakeState
 
 # Where a fake is reached when nobody configures it (in-process tests): one-time links are built
@@ -102,7 +102,8 @@ def web_app(routes: list[BaseRoute], *, error_answer: ErrorAnswer, statuses: dic
         assert isinstance(exc, HTTPException)
         if exc.status_code == 405:
             antwort = error_answer(request, METHODE_FALSCH.refuse(), 405)
-            antwort.headers["Allow"] = erlaubt(routes, request.url.path)  # of every route on this path
+            pfad = request.url.path.removeprefix(WURZEL.get())
+            antwort.headers["Allow"] = erlaubt(routes, pfad)  # of every route on this path
             return antwort
         if exc.status_code == 404:
             return error_answer(request, PFAD_UNBEKANNT.refuse(), 404)
@@ -209,6 +210,6 @@ class ConcurrencyLimit:
 
 
 def _wants_html(request: Request) -> bool:
-    if request.url.path.startswith(("/api", "/_steuerung", "/openapi")):
+    if request.url.path.removeprefix(WURZEL.get()).startswith(("/api", "/_steuerung", "/openapi")):
         return False
     return "text/html" in request.headers.get("accept", "")

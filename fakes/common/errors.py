@@ -132,3 +132,7 @@ HOST_FREMD = _web("HOST_FREMD", "Unter dem Namen „{host}“ antwortet dieser F
 FELD_NULL = _web("FELD_NULL", "Das Feld „{feld}“ darf nicht null sein; um es leer zu lassen, das Feld weglassen.")
 UHR_BEREICH = _web("UHR_BEREICH", "Die Uhr des Fakes lässt sich insgesamt höchstens {jahre} Jahre vor- oder "
                    "zurückstellen.")
+PLATZ_UNBEKANNT = _web("PLATZ_UNBEKANNT", "Diesen Schulungsplatz gibt es hier nicht. Bitte die Adresse des Platzes "
+                       "vollständig von der Trainerin oder dem Trainer übernehmen.", Kind.NOT_FOUND)
+PASSWORT_NOETIG = _web("PASSWORT_NOETIG", "Dieser Bereich (Steuerung, Support, Plätze, Trainer) verlangt das "
+                       "Trainer-Passwort.", Kind.UNAUTHENTICATED)

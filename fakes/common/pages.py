@@ -1,17 +1,20 @@
 """The fakes' web pages: Jinja2 templates, redirects, submitted forms, running a model action.
 
-Templates are loaded on first use to keep start-up fast.
+Templates are loaded on first use to keep start-up fast. Every absolute path a page shows or redirects
+to starts with ``WURZEL``: empty for the fake's own world, ``/platz/<kennung>`` inside a training seat
+(``fakes.common.plaetze``), so a seat's pages and cookies stay in the seat.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
 from starlette.datastructures import FormData
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from .endpoints import Call, Endpoint, in_model, read_body
 from .errors import Refusal
@@ -20,6 +23,8 @@ from .sessions import Sessions
 from .state import FakeState, locks_itself
 
 COMMON_TEMPLATES = Path(__file__).parent / "templates"
+# The path the current request's world lives under ("" = the fake's own world); set per request.
+WURZEL: ContextVar[str] = ContextVar("wurzel", default="")
 
 
 class Pages:
@@ -42,12 +47,21 @@ class Pages:
     def html(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         template = self.environment().get_template(name)
         context.setdefault("eingabe", {})  # what was entered, shown again after a refusal
-        return HTMLResponse(template.render(system=self.system, system_titel=self.title, **context),
+        return HTMLResponse(template.render(system=self.system, system_titel=self.title, wurzel=WURZEL.get(),
+                                            **context),
                             status_code=status)
 
 
 def redirect(url: str) -> RedirectResponse:
+    """To an address, or to a path of this world (``/…``, in a seat below the seat's root)."""
+    if url.startswith("/") and not url.startswith("//"):
+        url = WURZEL.get() + url
     return RedirectResponse(url, status_code=303)
+
+
+def set_session_cookie(antwort: Response, name: str, wert: str) -> None:
+    """A session cookie valid in this world only (a seat's cookie is not sent to another seat)."""
+    antwort.set_cookie(name, wert, httponly=True, samesite="lax", path=WURZEL.get() or "/")
 
 
 class Form:
@@ -141,5 +155,5 @@ async def abmelden_und_zur_anmeldung(state: FakeState, sitzungen: Sessions, requ
     forgets it, and the login page follows."""
     await in_model(state, sitzungen.end, request.cookies.get(cookie))
     antwort = redirect("/")
-    antwort.delete_cookie(cookie, httponly=True, samesite="lax")
+    antwort.delete_cookie(cookie, httponly=True, samesite="lax", path=WURZEL.get() or "/")
     return antwort

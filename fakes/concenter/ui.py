@@ -11,7 +11,15 @@ from starlette.routing import BaseRoute, Route
 from fakes.common.endpoints import Endpoint, in_model
 from fakes.common.errors import Refusal
 from fakes.common.masking import partly
-from fakes.common.pages import Form, Pages, abmelden_und_zur_anmeldung, formular, redirect, run_action
+from fakes.common.pages import (
+    Form,
+    Pages,
+    abmelden_und_zur_anmeldung,
+    formular,
+    redirect,
+    run_action,
+    set_session_cookie,
+)
 from fakes.common.schema import Schema
 
 from .api import eintrag_json
@@ -40,7 +48,7 @@ def routes(cc: Concenter, pages: Pages, neighbours: Neighbours, api: dict[str, E
             return pages.html("anmelden.html", status=401, meldung_fehler=fehler,
                               eingabe={"benutzer": form.text("benutzer")})
         antwort = redirect("/einstellungen/produktgeber")
-        antwort.set_cookie(SITZUNG, await in_model(cc, cc.sitzungen.issue, b.name), httponly=True, samesite="lax")
+        set_session_cookie(antwort, SITZUNG, await in_model(cc, cc.sitzungen.issue, b.name))
         return antwort
 
     async def abmelden(request: Request) -> Response:

@@ -11,7 +11,7 @@ from starlette.routing import BaseRoute, Route
 from basis.kundenfelder import auf_der_plattform
 from fakes.common.endpoints import in_model
 from fakes.common.errors import Refusal
-from fakes.common.pages import Pages, redirect
+from fakes.common.pages import Pages, redirect, set_session_cookie
 
 from .api import broker_json, kunde_json
 from .models import Thinksurance
@@ -31,7 +31,7 @@ def routes(ts: Thinksurance, pages: Pages) -> list[BaseRoute]:
                               meldung=f.message, code=f.code)
         ziel = f"/gewerbeplattform/kunden/{s.cExternalId}" if s.cExternalId else "/gewerbeplattform"
         antwort = redirect(ziel)
-        antwort.set_cookie(SITZUNG, sitzung, httponly=True, samesite="lax")
+        set_session_cookie(antwort, SITZUNG, sitzung)
         return antwort
 
     def _dashboard(sitzung: str | None) -> dict[str, Any]:

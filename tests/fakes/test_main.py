@@ -10,6 +10,7 @@ from typing import Iterator
 import httpx
 import pytest
 
+from basis.systeme import NAMEN
 from tests.helpers import ROOT
 
 
@@ -29,10 +30,12 @@ def gestartet(request: pytest.FixtureRequest) -> Iterator[tuple[dict, subprocess
 
 def test_json_zeile_mit_allen_systemen_und_demo_zugaengen(gestartet: tuple[dict, subprocess.Popen]) -> None:
     daten, prozess = gestartet
-    assert set(daten) == {"cloud", "concenter", "ams", "thinksurance"}
+    # The four systems as scripts know them, then the training page (an entry with its "url" as well).
+    assert list(daten) == ["cloud", "concenter", "ams", "thinksurance", "schulung"]
     for system, werte in daten.items():
         assert werte["url"].startswith("http://127.0.0.1:"), werte
-        assert httpx.get(werte["url"] + "/openapi.json").status_code == 200, system
+        pfad = "/" if system == "schulung" else "/openapi.json"
+        assert httpx.get(werte["url"] + pfad).status_code == 200, system
     assert {"hash", "secret", "aToken", "nameTag", "bToken", "bEmail"} <= set(daten["thinksurance"])
     assert {"benutzer", "passwort"} <= set(daten["concenter"])
     assert daten["ams"]["benutzer"] == "AS"
@@ -51,8 +54,8 @@ def test_beendet_sich_sauber(gestartet: tuple[dict, subprocess.Popen]) -> None:
 @pytest.mark.parametrize("gestartet", [["--ohne-steuerung"]], indirect=True)
 def test_ohne_steuerung_ist_die_steuerung_aus(gestartet: tuple[dict, subprocess.Popen]) -> None:
     daten, _ = gestartet
-    for werte in daten.values():
-        antwort = httpx.post(werte["url"] + "/_steuerung/zuruecksetzen", json={})
+    for system in NAMEN:
+        antwort = httpx.post(daten[system]["url"] + "/_steuerung/zuruecksetzen", json={})
         assert antwort.status_code == 404 and antwort.headers["x-fehlercode"] == "STEUERUNG_AUS"
 
 
