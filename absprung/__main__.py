@@ -94,12 +94,17 @@ def main(argv: list[str] | None = None) -> int:
 
 def _ziel(profil: str | None) -> Target:
     if profil is None:
-        standard = schulungsziel.pfad()
-        if not standard.is_file():
-            raise ProfileError("Kein Ziel: Ohne --ziel prüft die Diagnose die laufende Schulungsumgebung – sie läuft "
-                               f"nicht ({standard} fehlt). Starten Sie „python -m fakes“ oder geben Sie mit --ziel "
-                               "ein Zielprofil an.")
-        profil = str(standard)
+        laufende = schulungsziel.laufende()
+        if not laufende:
+            raise ProfileError("Kein Ziel: Ohne --ziel prüft die Diagnose die laufende Schulungsumgebung – es läuft "
+                               f"keine (kein Zielprofil in {schulungsziel.pfad().parent}). Starten Sie "
+                               "„python -m fakes“ oder geben Sie mit --ziel ein Zielprofil an.")
+        if len(laufende) > 1:
+            liste = "; ".join(f"--ziel {u.profil}" + (f" (Schulungsseite {u.seite})" if u.seite else "")
+                              for u in laufende)
+            raise ProfileError(f"Es laufen {len(laufende)} Schulungsumgebungen; welche soll die Diagnose prüfen? "
+                               f"Bitte eine wählen: {liste}")
+        profil = str(laufende[0].profil)
     target = load_profile(Path(profil))
     if target.embedded:
         raise ProfileError(f"Die Diagnose prüft laufende Systeme; „eingebettet“ ist hier nicht möglich "

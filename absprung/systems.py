@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, TypeVar
 
 from basis import demo
+from basis.secret import Secret
 from basis.systeme import SYSTEME, TITEL, objekt
 from basis.ziel import Target, World
 
@@ -58,7 +59,8 @@ class Systems:
 
     @classmethod
     def connect(cls, target: Target, record: Recorder | None = None) -> Systems:
-        return cls(target, {s.name: client(s.name, target.urls[s.name], record) for s in SYSTEME})
+        return cls(target, {s.name: client(s.name, target.urls[s.name], record,
+                                           steuerung_passwort=target.steuerung_passwort) for s in SYSTEME})
 
     def _typed(self, name: str, typ: type[C]) -> C:
         c = self.clients[name]
@@ -91,7 +93,8 @@ class Systems:
 
     def control(self, system: str) -> ControlClient:
         if system not in self._control:
-            self._control[system] = ControlClient(base_url=self.target.urls[system])
+            self._control[system] = ControlClient(base_url=self.target.urls[system],
+                                                  steuerung_passwort=self.target.steuerung_passwort)
         return self._control[system]
 
     def reset(self, seed: str = "ausgangslage") -> None:
@@ -131,10 +134,12 @@ class Systems:
         self._parallel.shutdown()
 
 
-def client(system: str, url: str, record: Recorder | None = None, timeout: float = 10.0) -> Client:
+def client(system: str, url: str, record: Recorder | None = None, timeout: float = 10.0, *,
+           steuerung_passwort: Secret | None = None) -> Client:
     """The client of a system, as its row in the table names it (else the generic one)."""
     zeile = next(s for s in SYSTEME if s.name == system)
     if zeile.client:
         klasse: type[Client] = objekt(zeile.client)
-        return klasse(base_url=url, record=record, timeout=timeout)
-    return Client(base_url=url, record=record, timeout=timeout, system=zeile.titel)
+        return klasse(base_url=url, record=record, timeout=timeout, steuerung_passwort=steuerung_passwort)
+    return Client(base_url=url, record=record, timeout=timeout, system=zeile.titel,
+                  steuerung_passwort=steuerung_passwort)

@@ -10,6 +10,7 @@ the file. Missing values stop the run before the first step, with a German messa
     name = "staging"
     schreiben_erlaubt = false          # without it, scenarios that change data are skipped
     steuerung = false                  # true only for fakes started elsewhere (reset per scenario)
+    steuerung_passwort = "FAKES_TRAINER_PASSWORT"   # only for such fakes started with --host or --plaetze
     [urls]
     cloud = "https://cloud.example"
     concenter = "https://concenter.example"
@@ -106,6 +107,8 @@ class Target:
     profile: Path | None = None
     # A Playwright browser server (ws://…) for the browser scenarios; ABSPRUNG_BROWSER_WS beats it.
     browser_server: str | None = None
+    # The trainer password of fakes started elsewhere with --host or --plaetze (control and support need it).
+    steuerung_passwort: Secret | None = None
 
     @property
     def remote(self) -> tuple[str, ...]:
@@ -171,7 +174,15 @@ def load_profile(path: str | Path, environment: dict[str, str] | None = None) ->
     if named:
         raise ProfileError(f"Im Zielprofil „{path}“ ist „{sorted(named)[0]}“ unter [geheimnisse] unbekannt "
                            f"(bekannt: {', '.join(GEHEIMNIS_SYSTEM)}).")
+    passwort = None
+    if data.get("steuerung_passwort"):  # the name of an environment variable, like every secret
+        variable = str(data["steuerung_passwort"])
+        if not environment.get(variable):
+            raise ProfileError(f"Zielprofil „{path}“: Die Umgebungsvariable {variable} für „steuerung_passwort“ ist "
+                               "nicht gesetzt.")
+        passwort = Secret(environment[variable])
     return Target(name=str(data.get("name") or path.stem), urls={s: str(urls[s]).rstrip("/") for s in NAMEN},
+                  steuerung_passwort=passwort,
                   writes_allowed=bool(data.get("schreiben_erlaubt", False)), world=World(**world), control=control,
                   embedded=embedded, plattform=Plattform.from_profile(data.get("plattform"), path), profile=path,
                   browser_server=_browser_server(data.get("browser_server"), path))

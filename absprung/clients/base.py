@@ -20,7 +20,8 @@ from basis.secret import Secret, mask
 
 from . import deadline
 
-SECRET_HEADERS = {"authorization", "x-broker-token", "x-account-token", "cookie", "set-cookie"}
+SECRET_HEADERS = {"authorization", "x-broker-token", "x-account-token", "cookie", "set-cookie", "x-steuerung-passwort"}
+GESCHUETZT = ("/_steuerung", "/_support")  # the fakes' paths that take the trainer password
 SECRET_FIELDS = {"hash", "secret", "token", "access_token", "bToken", "aToken", "btoken",
                  "collaboration_api_token", "passwort", "concenter_passwort"}
 MASK = "•••"
@@ -84,8 +85,10 @@ class Client:
     system = "system"
 
     def __init__(self, *, base_url: str, timeout: float = 10.0, record: Recorder | None = None,
-                 system: str | None = None) -> None:
+                 system: str | None = None, steuerung_passwort: Secret | None = None) -> None:
+        """``steuerung_passwort``: sent (as ``X-Steuerung-Passwort``) only to the fakes' control and support."""
         self.base_url, self.timeout = base_url.rstrip("/"), timeout
+        self.steuerung_passwort = steuerung_passwort
         if system is not None:
             self.system = system
         self._record = record
@@ -103,6 +106,8 @@ class Client:
 
     def request(self, method: str, path: str, *, json_body: Any = None,
                 headers: dict[str, str | Secret] | None = None, params: dict[str, Any] | None = None) -> httpx.Response:
+        if self.steuerung_passwort is not None and path.startswith(GESCHUETZT):
+            headers = {**(headers or {}), "X-Steuerung-Passwort": self.steuerung_passwort}
         try:
             with deadline.frist(self.timeout):  # the whole request, however the remote drips its answer
                 answer = self._http.request(method, path, json=_plain(json_body), headers=_plain(headers),

@@ -1,86 +1,170 @@
-"""The Schulung app: start page with the exercise, Prüfen (the diagnosis), Support (what support does)."""
+"""The Schulung app: per world (the single one at ``/``, each seat at ``/platz/<kennung>/``) the exercise
+(choose, start over, hints, give up, solution after solving), Prüfen (the diagnosis of that world) and
+Support (what support does); with seats, the trainer's overview at ``/trainer`` (trainer password)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Awaitable, Callable
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
 from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
 
 from basis import leitfaden
 from basis.systeme import NAMEN, TITEL
-from basis.ziel import embedded_fakes
 from fakes.common.app import web_app
-from fakes.common.errors import Refusal
-from fakes.common.pages import Form, Pages
+from fakes.common.errors import PASSWORT_NOETIG, PLATZ_UNBEKANNT, Refusal
+from fakes.common.pages import Form, Pages, redirect
+from fakes.common.plaetze import passwort_richtig
 
-from ..diagnose import diagnose
-from ..diagnose.modell import IN_ORDNUNG, Diagnose
+from ..diagnose.modell import IN_ORDNUNG
 from ..errors import AbsprungError
-from ..systems import Systems
-from ..ursachen import Ursache
+from ..ursachen.aufgaben import AUFGABE, AUFGABEN
+from .raum import AUFGEGEBEN, GELOEST, HINWEISE, Platz, Schulungsraum
+
+Seite = Callable[[Request, Platz], Awaitable[Response]]
 
 
-def create(urls: dict[str, str], uebung: Ursache | None = None) -> Starlette:
-    """``uebung``: the cause set up as the exercise (its ``uebung`` is not None), or none."""
+def create(raum: Schulungsraum) -> Starlette:
     pages = Pages(Path(__file__).parent / "templates", "schulung", "Schulungsumgebung", rahmen="schulung.html")
-    target = embedded_fakes().with_fake_urls(urls)
-    systeme = [(TITEL[s], urls[s]) for s in NAMEN]
 
-    def verbinden() -> Systems:
-        return Systems.connect(target)
+    def kontext(platz: Platz, **mehr: Any) -> dict[str, Any]:
+        v = platz.versuch
+        fertig = v is not None and v.zustand in (GELOEST, AUFGEGEBEN)
+        return {"platz": platz, "versuch": v, "fertig": fertig, "aufgaben": AUFGABEN, "hinweise_max": HINWEISE,
+                "systeme": [(TITEL[s], platz.urls[s]) for s in NAMEN], "urls": platz.urls, "basis_pfad": platz.pfad,
+                "steuerung": raum.steuerung, **mehr}
 
-    def pruefen() -> Diagnose:
-        s = verbinden()
+    def platz_von(request: Request) -> Platz:
+        kennung = request.path_params.get("kennung")
+        if kennung is None:
+            return raum.plaetze[0]
+        platz = raum.nach_kennung.get(kennung)
+        if platz is None:
+            raise PLATZ_UNBEKANNT.refuse()
+        return platz
+
+    def je_platz(seite: Seite) -> Callable[[Request], Awaitable[Response]]:
+        async def handler(request: Request) -> Response:
+            return await seite(request, platz_von(request))
+        return handler
+
+    async def start(request: Request, platz: Platz) -> Response:
+        return pages.html("start.html", **kontext(platz, bereich="start"))
+
+    async def aktion(request: Request, platz: Platz) -> Response:
+        form = await Form.read(request)
+        was = form.text("aktion")
         try:
-            kunde = uebung.uebung.kundennummer(s) if uebung and uebung.uebung else s.world.kundennummer(
-                s.world.pruefkunde)
-            return diagnose(s, s.world.ams_benutzer, kunde)
-        finally:
-            s.close()
-
-    def kontext(**mehr: Any) -> dict[str, Any]:
-        return {"uebung": uebung, "systeme": systeme, "urls": urls, **mehr}
-
-    async def start(request: Request) -> Response:
-        return pages.html("start.html", **kontext(bereich="start"))
-
-    async def pruefen_seite(request: Request) -> Response:
-        try:
-            d = await run_in_threadpool(pruefen)  # blocking HTTP to the fakes: never in their event loop
+            if was in ("waehlen", "neu"):
+                name = form.text("uebung") if was == "waehlen" else (platz.versuch.aufgabe.name if platz.versuch
+                                                                       else "")
+                aufgabe = AUFGABE.get(name) if name else None
+                if name and aufgabe is None:
+                    raise AbsprungError("Bitte eine Übung aus der Liste wählen.")
+                await run_in_threadpool(raum.beginnen, platz, aufgabe)  # blocking HTTP: never in the event loop
+            elif was == "hinweis":
+                raum.hinweis(platz)
+            elif was == "aufgeben":
+                raum.aufgeben(platz)
+            else:
+                raise AbsprungError("Unbekannte Aktion.")
         except AbsprungError as f:
-            return pages.html("pruefen.html", status=503, **kontext(bereich="pruefen", meldung_fehler=str(f)))
-        return pages.html("pruefen.html", **kontext(bereich="pruefen", d=d, behoben=d.ergebnis == IN_ORDNUNG))
+            return pages.html("start.html", status=400, **kontext(platz, bereich="start", meldung_fehler=str(f)))
+        return redirect(f"{platz.pfad}/")
 
-    async def support(request: Request) -> Response:
+    async def pruefen_seite(request: Request, platz: Platz) -> Response:
+        try:
+            d = await run_in_threadpool(raum.pruefen, platz)
+        except AbsprungError as f:
+            return pages.html("pruefen.html", status=503, **kontext(platz, bereich="pruefen", meldung_fehler=str(f)))
+        return pages.html("pruefen.html", **kontext(platz, bereich="pruefen", d=d, behoben=d.ergebnis == IN_ORDNUNG))
+
+    async def support(request: Request, platz: Platz) -> Response:
         erfolg = fehler = None
         if request.method == "POST":
             form = await Form.read(request)
             try:
-                erfolg = await run_in_threadpool(_support, verbinden, form)
+                erfolg = await run_in_threadpool(_support, raum, platz, form)
             except AbsprungError as f:
                 fehler = str(f)
         return pages.html("support.html", status=400 if fehler else 200,
-                          **kontext(bereich="support", features=leitfaden.FEATURES, meldung_erfolg=erfolg,
+                          **kontext(platz, bereich="support", features=leitfaden.FEATURES, meldung_erfolg=erfolg,
                                     meldung_fehler=fehler))
 
+    def trainer(seite: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
+        """Only with seats, only with the trainer password (HTTP Basic: the browser asks for it)."""
+        async def handler(request: Request) -> Response:
+            if raum.passwort is None or len(raum.plaetze) < 2:
+                raise PLATZ_UNBEKANNT.refuse()
+            if not passwort_richtig(Headers(scope=request.scope), raum.passwort.reveal()):
+                f = PASSWORT_NOETIG.refuse()
+                antwort = pages.html("fehler.html", status=401, meldung=f.message, code=f.code,
+                                     **kontext(raum.plaetze[0]))
+                antwort.headers["WWW-Authenticate"] = 'Basic realm="Schulung"'
+                return antwort
+            return await seite(request)
+        return handler
+
+    def trainerseite(status: int = 200, fehler: str | None = None) -> Response:
+        plaetze = [p for n, p in sorted(raum.plaetze.items()) if n]
+        return pages.html("trainer.html", status=status, **kontext(
+            raum.plaetze[0], bereich="trainer", zeilen=list(zip(raum.stand(), plaetze)), plaetze=plaetze,
+            meldung_fehler=fehler))
+
+    async def uebersicht(request: Request) -> Response:
+        return trainerseite()
+
+    async def stand(request: Request) -> Response:
+        return JSONResponse({"plaetze": raum.stand()}, headers={"Cache-Control": "no-store"})
+
+    async def ergebnisse(request: Request) -> Response:
+        return Response(raum.ergebnisse_csv().encode("utf-8-sig"), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="schulung-ergebnisse.csv"'})
+
+    async def trainer_aktion(request: Request) -> Response:
+        form = await Form.read(request)
+        ziel = form.text("platz")
+        plaetze = [p for n, p in sorted(raum.plaetze.items()) if n and (ziel == "alle" or str(n) == ziel)]
+        name = form.text("uebung")
+        aufgabe = AUFGABE.get(name) if form.text("aktion") == "zuweisen" else None
+        if not plaetze or form.text("aktion") not in ("zuweisen", "zuruecksetzen") or (
+                form.text("aktion") == "zuweisen" and aufgabe is None):
+            return trainerseite(400, "Bitte einen Platz (oder alle) und, zum Zuweisen, eine Übung wählen.")
+        if not raum.steuerung:
+            return trainerseite(400, "Zuweisen und Zurücksetzen brauchen die Steuerung der Fakes "
+                                     "(nicht --ohne-steuerung).")
+        for p in plaetze:  # each in the background: the page answers at once, the table shows the progress
+            p.vorbereitung = True
+            raum.hintergrund(functools.partial(raum.beginnen, p, aufgabe))
+        return redirect("/trainer")
+
     def fehlerseite(request: Request, f: Refusal, status: int) -> Response:
-        return pages.html("fehler.html", status=status, meldung=f.message, code=f.code, **kontext())
+        return pages.html("fehler.html", status=status, meldung=f.message, code=f.code, **kontext(raum.plaetze[0]))
 
+    routen: list[BaseRoute] = []
+    for praefix in ("", "/platz/{kennung}"):
+        routen += [Route(f"{praefix}/", je_platz(start)),
+                   Route(f"{praefix}/aktion", je_platz(aktion), methods=["POST"]),
+                   Route(f"{praefix}/pruefen", je_platz(pruefen_seite)),
+                   Route(f"{praefix}/support", je_platz(support), methods=["GET", "POST"])]
+    routen += [Route("/trainer", trainer(uebersicht)), Route("/trainer/stand.json", trainer(stand)),
+               Route("/trainer/ergebnisse.csv", trainer(ergebnisse)),
+               Route("/trainer/aktion", trainer(trainer_aktion), methods=["POST"])]
     # The fakes' guards: a body over 64 KiB, a wrong path or method, another site's page sending the
-    # support's forms – each a German page with its code, never a 500.
-    return web_app([Route("/", start), Route("/pruefen", pruefen_seite),
-                    Route("/support", support, methods=["GET", "POST"])], error_answer=fehlerseite)
+    # forms – each a German page with its code, never a 500.
+    return web_app(routen, error_answer=fehlerseite)
 
 
-def _support(verbinden: Any, form: Form) -> str:
-    """One request to the support, done through the fakes' interfaces."""
-    s: Systems = verbinden()
+def _support(raum: Schulungsraum, platz: Platz, form: Form) -> str:
+    """One request to the support, done through the interfaces of this world."""
+    s = raum.systeme(platz)
     w = s.world
     try:
         aktion = form.text("aktion")
@@ -105,3 +189,4 @@ def _support(verbinden: Any, form: Form) -> str:
         raise AbsprungError("Unbekannte Anfrage an den Support.")
     finally:
         s.close()
+

@@ -1,91 +1,186 @@
 """What the training environment adds to ``python -m fakes`` (an extension of the fakes, entry point
-``fakes.zusaetze``): the Schulung page beside the fakes, ``--uebung NAME`` to set up an exercise,
-``--uebungen`` to list them, and the Zielprofil that ``python -m absprung diagnose`` reads while it runs.
+``fakes.zusaetze``): the Schulung page beside the fakes (``--port-schulung``), ``--uebung NAME`` to set up
+an exercise, ``--uebungen`` to list them, with ``--plaetze N`` a page per seat and the trainer's overview,
+and the Zielprofil that ``python -m absprung diagnose`` reads while it runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import threading
 from typing import Any, Callable, Mapping
+
+import httpx
 
 from basis import schulungsziel
 from basis.ziel import embedded_fakes
 from fakes.common.errors import FakeError
+from fakes.common.plaetze import PASSWORT_KOPF, platz_urls
 from fakes.options import Options
 from fakes.server import AppBuilder, Fakes
 from fakes.zusaetze import Started
 
 from ..errors import AbsprungError
 from ..systems import Systems
-from ..ursachen import UEBUNGEN, URSACHE, Ursache
+from ..ursachen.aufgaben import AUFGABE, AUFGABEN, Aufgabe
 from .app import create
+from .raum import Platz, Schulungsraum
 
 TITEL = "Schulung (Übung, Prüfen, Support)"
+VERGESSEN_MINUTEN = 120  # a seat nobody used that long is forgotten (its worlds freed)
+SCHAUEN_ALLE_S = 60.0
 
 
 def liste() -> str:
-    zeilen = [f"{len(UEBUNGEN)} Übungen (python -m fakes --uebung NAME):"]
-    zeilen += [f"  {u.name:<28} {u.uebung.symptom}" for u in UEBUNGEN if u.uebung]
+    zeilen = [f"{len(AUFGABEN)} Übungen (python -m fakes --uebung NAME):"]
+    zeilen += [f"  {a.name:<22} {a.titel}" for a in AUFGABEN]
     return "\n".join(zeilen)
 
 
-def uebung(name: str | None, *, leer: bool, ziel: str | None) -> Ursache | None:
-    """The cause to set up as the exercise ``name``."""
+def uebung(name: str | None, *, leer: bool, ziel: str | None) -> Aufgabe | None:
+    """The exercise ``name`` (neutral name, or the cause's name from before)."""
     if name is None:
         return None
-    namen = [u.name for u in UEBUNGEN]
-    if name not in namen:
-        raise FakeError(f"Die Übung „{name}“ gibt es nicht. Möglich sind: {', '.join(namen)} (Liste: --uebungen).")
+    if name not in AUFGABE:
+        raise FakeError(f"Die Übung „{name}“ gibt es nicht. Möglich sind: {', '.join(a.name for a in AUFGABEN)} "
+                        "(Liste: --uebungen).")
     if leer or ziel:
         raise FakeError("Eine Übung braucht alle Fakes mit Demodaten: --uebung nicht mit --leer oder --ziel.")
-    return URSACHE[name]
+    return AUFGABE[name]
 
 
-def app_bauer(u: Ursache | None) -> Callable[[Mapping[str, str]], Any]:
-    return lambda urls: create(dict(urls), u)
-
-
-def herstellen(u: Ursache, urls: Mapping[str, str]) -> None:
-    assert u.uebung is not None
+def herstellen(a: Aufgabe, urls: Mapping[str, str]) -> None:
     s = Systems.connect(embedded_fakes().with_fake_urls(dict(urls)))
     try:
-        u.uebung.herstellen(s)
+        a.uebung.herstellen(s)
     finally:
         s.close()
+
+
+def raum_fuer(urls: Mapping[str, str], options: Options) -> Schulungsraum:
+    """Seat 0 is the fakes' own world; seats 1…N live below /platz/<kennung> on every fake."""
+    plaetze = [Platz(0, None, dict(urls))]
+    plaetze += [Platz(i, k, platz_urls(urls, k)) for i, k in enumerate(options.plaetze, 1)]
+    return Schulungsraum(plaetze, steuerung=options.control_on, passwort=options.passwort)
+
+
+def app_bauer(a: Aufgabe | None = None, options: Options | None = None,
+              raum_an: Callable[[Schulungsraum], None] = lambda _: None) -> AppBuilder:
+    """The Schulung app once the fakes' addresses are known; ``a``: the exercise already set up in the
+    fakes' own world (counts from the start); ``raum_an`` is told the training room."""
+    def bauen(urls: Mapping[str, str]) -> Any:
+        raum = raum_fuer(urls, options or Options())
+        if a is not None:
+            raum.uebernehmen(raum.plaetze[0], a)
+        raum_an(raum)
+        return create(raum)
+    return bauen
+
+
+class Aufraeumer:
+    """Forgets the seats nobody used for a while: asks every fake how long each seat was idle; a seat
+    idle on all of them is forgotten on all of them, and its seat is free again (its attempt kept)."""
+
+    def __init__(self, raum: Schulungsraum, urls: Mapping[str, str], passwort: str, minuten: float) -> None:
+        self.raum, self.urls, self.grenze_s = raum, dict(urls), minuten * 60
+        self.kopf = {PASSWORT_KOPF: passwort}
+        self._stop = threading.Event()
+        self._faden = threading.Thread(target=self._laufen, name="schulung-aufraeumen", daemon=True)
+
+    def starten(self) -> None:
+        self._faden.start()
+
+    def stoppen(self) -> None:
+        self._stop.set()
+
+    def einmal(self) -> list[int]:
+        """One round; returns the numbers of the seats forgotten."""
+        with httpx.Client(timeout=5.0) as http:
+            staende = [http.get(f"{u}/_plaetze", headers=self.kopf).json()["plaetze"] for u in self.urls.values()]
+            vergessen = []
+            for platz in self.raum.plaetze.values():
+                je_fake = [next(p for p in stand if p["kennung"] == platz.kennung) for stand in staende
+                           ] if platz.kennung else []
+                benutzt = [p for p in je_fake if p["welt"]]
+                if not benutzt or platz.vorbereitung or any(
+                        p["unbenutzt_s"] is None or p["unbenutzt_s"] < self.grenze_s for p in benutzt):
+                    continue
+                for u in self.urls.values():
+                    http.post(f"{u}/_plaetze/{platz.kennung}/vergessen", headers=self.kopf)
+                self.raum.vergessen(platz)
+                vergessen.append(platz.nummer)
+        return vergessen
+
+    def _laufen(self) -> None:
+        while not self._stop.wait(SCHAUEN_ALLE_S):
+            try:
+                self.einmal()
+            except (httpx.HTTPError, ValueError, KeyError):
+                pass  # a fake restarting: next round
 
 
 class Schulung:
     """The extension of ``python -m fakes`` (``fakes.zusaetze.Zusatz``)."""
 
+    def __init__(self) -> None:
+        self.raum: Schulungsraum | None = None
+
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--uebung", metavar="NAME",
                             help="eine Übung: die Einrichtung ist vollständig bis auf die Ursache eines Fehlerbilds")
         parser.add_argument("--uebungen", action="store_true", help="die Übungen auflisten und beenden")
+        parser.add_argument("--port-schulung", type=int, default=0, metavar="PORT",
+                            help="fester Port der Schulungsseite (Standard: frei gewählt)")
+        parser.add_argument("--platz-vergessen", type=float, default=VERGESSEN_MINUTEN, metavar="MINUTEN",
+                            help=f"einen Schulungsplatz nach so vielen Minuten ohne Anfrage vergessen "
+                                 f"(Standard {VERGESSEN_MINUTEN})")
 
     def listing(self, args: argparse.Namespace) -> str | None:
         return liste() if args.uebungen else None
 
     def apps(self, args: argparse.Namespace, options: Options) -> dict[str, tuple[str, AppBuilder]]:
-        u = uebung(args.uebung, leer=args.leer, ziel=args.ziel)
-        return {} if args.ziel else {"schulung": (TITEL, app_bauer(u))}
+        uebung(args.uebung, leer=args.leer, ziel=args.ziel)  # refuses a wrong name before anything starts
+        if args.ziel:
+            return {}
+
+        def merken(raum: Schulungsraum) -> None:
+            self.raum = raum
+        return {"schulung": (TITEL, app_bauer(None, options, merken))}
 
     def started(self, args: argparse.Namespace, fakes: Fakes) -> Started:
-        u = uebung(args.uebung, leer=args.leer, ziel=args.ziel)
-        if u is not None:
+        a = uebung(args.uebung, leer=args.leer, ziel=args.ziel)
+        if a is not None:
             try:
-                herstellen(u, fakes.urls)
+                herstellen(a, fakes.urls)
             except AbsprungError as f:
-                raise FakeError(f"Die Übung „{u.name}“ ließ sich nicht herstellen: {f}") from None
-        if args.ziel:
+                raise FakeError(f"Die Übung „{a.name}“ ließ sich nicht herstellen: {f}") from None
+        if args.ziel or self.raum is None:
             return Started()
+        raum = self.raum
         seite = fakes.zusatz_urls["schulung"]
-        zeilen = []
-        if u is not None:
-            assert u.uebung is not None
-            zeilen += [f"Übung „{u.name}“: {u.uebung.symptom}.", *([u.uebung.aufgabe] if u.uebung.aufgabe else []),
+        zeilen: list[str] = []
+        stopps: list[Callable[[], None]] = [raum.schliessen]
+        if a is not None:
+            raum.uebernehmen(raum.plaetze[0], a)
+            zeilen += [f"Übung „{a.name}“: {a.titel}.", *([a.uebung.aufgabe] if a.uebung.aufgabe else []),
                        f"Ob sie gelöst ist, sagt {seite}/pruefen."]
-        if args.ohne_steuerung:
-            return Started(zeilen)
-        profil = schulungsziel.schreiben(fakes.urls)
-        zeilen.append(f"Diagnose: python -m absprung diagnose   (Zielprofil dieser Umgebung: {profil})")
-        return Started(zeilen, lambda: schulungsziel.entfernen(profil))
+        json_teil: dict[str, Any] = {"url": seite}
+        o = fakes.options
+        if o.plaetze:
+            assert o.passwort is not None
+            zeilen += [f"{len(o.plaetze)} Schulungsplätze. Übersicht für die Trainerin/den Trainer: {seite}/trainer",
+                       *(f"  Platz {i}: {seite}/platz/{k}/" for i, k in enumerate(o.plaetze, 1))]
+            json_teil |= {"trainer": f"{seite}/trainer",
+                          "plaetze": [f"{seite}/platz/{k}/" for k in o.plaetze]}
+            aufraeumer = Aufraeumer(raum, {s: fakes.urls[s] for s in fakes.served}, o.passwort, args.platz_vergessen)
+            aufraeumer.starten()
+            stopps.append(aufraeumer.stoppen)
+        if not args.ohne_steuerung:
+            profil = schulungsziel.schreiben(fakes.urls, seite)
+            stopps.append(lambda: schulungsziel.entfernen(profil))
+            zeilen.append(f"Diagnose: python -m absprung diagnose   (Zielprofil dieser Umgebung: {profil})")
+
+        def stoppen() -> None:
+            for s in stopps:
+                s()
+        return Started(zeilen, stoppen, {"schulung": json_teil})

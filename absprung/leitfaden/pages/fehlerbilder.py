@@ -14,6 +14,7 @@ from collections import defaultdict
 from absprung.aussagen import AUSSAGE
 from absprung.slug import slug
 from absprung.ursachen import URSACHEN, Ursache, rang
+from absprung.ursachen.aufgaben import AUFGABE
 
 from .. import pfade
 from ..fehlerbilder import Fehlerbild, search_words
@@ -152,7 +153,7 @@ def _ursachen(site: Site) -> str:
                   (f"**Diagnose:** „{md(u.pruefung)}“" if _diagnostizierbar(u) else
                    "**Diagnose:** keine Prüfung – die Ursache zeigt sich als Ablehnung beim Einrichten."),
                   f"**Fehlerbilder:** {bilder}" if bilder else "",
-                  f"**Übung:** `python -m fakes --uebung {u.name}`" if u.uebung else "",
+                  f"**Übung:** `python -m fakes --uebung {AUFGABE[u.name].name}`" if u.uebung else "",
                   f"**Leitfaden:** {leitfaden}" if leitfaden else ""]
         parts.append(f"### {md(u.pruefung)} {{#{u.anker}}}\n\n" + "\n\n".join(z for z in zeilen if z))
     return "\n\n".join(parts)

@@ -59,7 +59,7 @@ def test_every_cause_has_its_anchor_with_fix_and_its_fehlerbilder(generated: dic
     maklerextranet = text.split(f"{{#{URSACHE['maklerextranet'].anker}}}")[1].split("\n### ")[0]
     assert URSACHE["maklerextranet"].behebung in maklerextranet
     assert "(#cloud--thinksurance-oeffnet-sich-ohne-kundendaten)" in maklerextranet
-    assert "`python -m fakes --uebung maklerextranet`" in maklerextranet
+    assert "`python -m fakes --uebung ohne-kundendaten-1`" in maklerextranet
 
 
 def test_troubles_are_findable_by_caller_words(generated: dict[str, Path]) -> None:

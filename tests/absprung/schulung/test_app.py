@@ -16,7 +16,8 @@ import pytest
 
 from absprung.schulung.start import app_bauer, herstellen
 from absprung.ursachen import UEBUNGEN
-from absprung.ursachen import URSACHE as UEBUNG
+from absprung.ursachen.aufgaben import AUFGABE as UEBUNG
+from absprung.ursachen.aufgaben import AUFGABEN
 from fakes.__main__ import main as fakes_main
 from fakes.options import Options
 from fakes.server import Fakes
@@ -68,16 +69,18 @@ def test_support_lehnt_unsinn_deutsch_ab(umgebung: tuple[Fakes, httpx.Client], a
 def test_die_uebung_ist_auf_der_startseite_beschrieben(umgebung: tuple[Fakes, httpx.Client]) -> None:
     _, http = umgebung
     text = http.get("/").text
-    assert "Übung „maklerextranet“" in text and "Thinksurance öffnet sich, aber ohne Kundendaten" in text
+    assert "Übung „ohne-kundendaten-1“" in text and "Thinksurance öffnet sich, aber ohne Kundendaten" in text
+    assert "maklerextranet" not in text.lower() and UEBUNG["maklerextranet"].ursache.text not in text  # no answer
 
 
 def test_uebungen_auflisten_und_falsche_wahl(capsys: pytest.CaptureFixture[str]) -> None:
     assert fakes_main(["--uebungen"]) == 0
     liste = capsys.readouterr().out
-    assert liste.startswith(f"{len(UEBUNGEN)} Übungen") and all(f"  {u.name} " in liste for u in UEBUNGEN)
+    assert liste.startswith(f"{len(UEBUNGEN)} Übungen") and all(f"  {a.name} " in liste for a in AUFGABEN)
+    assert not any(u.name in liste for u in UEBUNGEN)  # the causes' names would give the answer away
     assert "<" not in liste  # outline titles with their values, no raw placeholders
     assert fakes_main(["--uebung", "gibtsnicht"]) == 2
-    assert "Möglich sind: maklerextranet" in capsys.readouterr().err
+    assert "Möglich sind: ohne-kundendaten-1, produkt-fehlt-1" in capsys.readouterr().err
     assert fakes_main(["--uebung", "maklerextranet", "--leer"]) == 2
 
 
@@ -93,7 +96,7 @@ def test_python_m_fakes_mit_uebung_hinterlaesst_sein_zielprofil(tmp_path: Path) 
             ausgabe.append(process.stdout.readline().strip())
         schulung = next(z.split()[-1] for z in ausgabe if z.startswith("Schulung (Übung, Prüfen, Support)"))
         assert "btoken von Thinksurance (für con:center): demo-btoken-anna-9b1f2d" in ausgabe
-        assert "Übung „cloud-rolle“: Thinksurance öffnet sich, aber ohne Kundendaten." in ausgabe
+        assert "Übung „ohne-kundendaten-9“: Thinksurance öffnet sich, aber ohne Kundendaten (Fall 9)." in ausgabe
         assert profil.is_file()
         diagnose = subprocess.run([sys.executable, "-m", "absprung", "diagnose", "--json"], cwd=ROOT, env=env,
                                   capture_output=True, text=True, timeout=60)

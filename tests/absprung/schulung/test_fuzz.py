@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from absprung.schulung.app import create
-from absprung.ursachen import URSACHE
+from absprung.schulung.start import app_bauer
+from absprung.ursachen.aufgaben import AUFGABE
 from fakes.server import Fakes
 from tests.fakes.inprocess import AsgiClient
 from tests.fakes.test_fuzz import EINSTELLUNGEN, FAKTOR
@@ -32,7 +32,7 @@ rohe = st.tuples(st.one_of(st.binary(max_size=2000), st.just(b"aktion=" + b"x" *
 
 @pytest.fixture(scope="module")
 def schulung() -> Iterator[AsgiClient]:
-    with Fakes() as fakes, AsgiClient(create(fakes.urls, URSACHE["maklerextranet"])) as client:
+    with Fakes() as fakes, AsgiClient(app_bauer(AUFGABE["maklerextranet"])(fakes.urls)) as client:
         yield client
 
 
