@@ -10,6 +10,7 @@ its neighbours, served or remote. Sockets are bound first, so every fake knows i
 
 from __future__ import annotations
 
+import functools
 import http.client
 import socket
 import sys
@@ -23,7 +24,7 @@ from basis.systeme import NAMEN, SYSTEM
 from fakes.common.errors import StartError
 from fakes.options import Options
 from fakes.process import Child, Supervisor
-from fakes.serving import BACKLOG, build, fake_module, guarded, serve_in_thread
+from fakes.serving import BACKLOG, build, fake_module, guarded, serve_child, serve_in_thread
 
 # Further apps served alongside the fakes (e.g. the training page): built once the fakes' URLs are known.
 AppBuilder = Callable[[Mapping[str, str]], Any]
@@ -55,10 +56,15 @@ class Fakes:
         shown_host = "127.0.0.1" if o.host in ("0.0.0.0", "") else o.host
         own = {s: f"http://{shown_host}:{sock.getsockname()[1]}" for s, sock in sockets.items()}
         self.urls = {s: own.get(s) or o.neighbours[s] for s in NAMEN}
-        for s in served:
-            if o.prozesse:
+        if o.prozesse:
+            for s in served:
+                fake_module(s)  # imported once here: the forked children need not import it again
+            for s in served:
                 self._prozess(s, sockets[s])
-            else:
+            for child in self._children.values():  # only now other threads: the forks are done
+                child.drain()
+        else:
+            for s in served:
                 self._thread(s, guarded(build(s, o, self.urls), o), sockets[s])
         for name, bauen in self.zusaetze.items():
             sock = _bind(o.host, o.ports.get(name, 0))
@@ -90,8 +96,9 @@ class Fakes:
     def _prozess(self, system: str, sock: socket.socket) -> None:
         """The parent keeps its copy of the socket: a child started again serves the same port."""
         child = Child(system, SYSTEM[system].titel, sock,
-                      {"system": system, "urls": self.urls, "options": self.options.to_json()})
-        child.start()
+                      {"system": system, "urls": self.urls, "options": self.options.to_json()},
+                      serve=functools.partial(serve_child, system, self.options, dict(self.urls)))
+        child.spawn()
         self._children[system] = child
 
     def _wait_until_ready(self, urls: dict[str, str], wait: float, path: str = "/openapi.json") -> None:

@@ -85,20 +85,39 @@ def serve_in_thread(name: str, app: Any, sock: socket.socket,
     return srv, thread
 
 
-def main() -> int:
-    """Child process: the spec (system, socket fd, URLs, options) comes on stdin, never in argv,
-    because it carries the partner credentials. When stdin ends, the parent is gone: stop."""
-    spec = json.loads(sys.stdin.buffer.readline())
+def serve_child(system: str, options: Options, urls: Mapping[str, str], fd: int) -> None:
+    """In a child process: serve one fake on the inherited socket ``fd`` until SIGTERM, or until the
+    parent is gone (its end of our stdin closes)."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # not the parent's, if forked (uvicorn sets its own)
+        signal.signal(sig, signal.SIG_DFL)
+    _name(f"fake-{system}")
     watch_parent(lambda: os.kill(os.getpid(), signal.SIGTERM))
-    options = Options.from_json(spec["options"])
-    sock = socket.socket(fileno=spec["fd"])
-    app = guarded(build(spec["system"], options, spec["urls"]), options)
+    sock = socket.socket(fileno=fd)
+    app = guarded(build(system, options, urls), options)
     # Everything built so far lives as long as the process: keep it out of the collector's scans,
     # and collect young objects less often (a request allocates hundreds of short-lived ones).
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
     with asyncio.Runner(loop_factory=LOOP) as runner:
         runner.run(server(app).serve(sockets=[sock]))  # SIGTERM ends it gracefully
+
+
+def _name(name: str) -> None:
+    """What ``ps -o comm`` and ``top`` show for this process (Linux; elsewhere nothing happens)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        libc.prctl(15, name.encode()[:15], 0, 0, 0)  # PR_SET_NAME
+    except (OSError, AttributeError):
+        pass
+
+
+def main() -> int:
+    """Child process started anew (``python -m fakes.serving SYSTEM``): the spec (system, socket fd, URLs,
+    options) comes on stdin, never in argv, because it carries the partner credentials."""
+    spec = json.loads(sys.stdin.buffer.readline())
+    serve_child(spec["system"], Options.from_json(spec["options"]), spec["urls"], spec["fd"])
     return 0
 
 

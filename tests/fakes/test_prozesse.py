@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Iterator
 
 import httpx
@@ -88,6 +89,8 @@ def test_ein_beendeter_fake_wird_gemeldet_und_neu_gestartet(
     assert len(kinder) == 4
     vorher = httpx.get(urls["cloud"] + "/openapi.json").status_code
     opfer = _kind(p.pid, "cloud")
+    # At the start the children are forked (the parent's command line, nothing imported again) ...
+    assert "fakes.serving" not in _befehl(opfer) and "-m fakes" in _befehl(opfer)
     os.kill(opfer, signal.SIGKILL)
     for _ in range(100):
         try:
@@ -98,15 +101,21 @@ def test_ein_beendeter_fake_wird_gemeldet_und_neu_gestartet(
         time.sleep(0.1)
     assert vorher == 200 and httpx.get(urls["cloud"] + "/openapi.json", timeout=2).status_code == 200
     assert opfer not in _kinder(p.pid) and len(_kinder(p.pid)) == 4  # reaped and replaced
+    # ... a restart, with the watch's threads running, starts one anew.
+    assert "-m fakes.serving cloud" in _befehl(_kind(p.pid, "cloud"))
     p.terminate()
     _, err = p.communicate(timeout=10)
     assert "assfinet cloud" in err and "neu gestartet" in err, err
 
 
+def _befehl(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+
+
 def _kind(eltern: int, system: str) -> int:
-    """The child serving ``system`` (its command line names it: ``python -m fakes.serving cloud``)."""
-    out = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(eltern)], capture_output=True, text=True).stdout
-    return next(int(z.split()[0]) for z in out.splitlines() if z.split()[-1] == system)
+    """The child serving ``system``: it names itself ``fake-cloud`` (ps -o comm), forked or started anew."""
+    out = subprocess.run(["ps", "-o", "pid=,comm=", "--ppid", str(eltern)], capture_output=True, text=True).stdout
+    return next(int(z.split()[0]) for z in out.splitlines() if z.split()[-1] == f"fake-{system}")
 
 
 @pytest.mark.parametrize("signal_", [signal.SIGKILL, signal.SIGHUP], ids=["SIGKILL", "SIGHUP"])
