@@ -22,6 +22,8 @@ from fakes.common.app import web_app
 from fakes.common.errors import PASSWORT_NOETIG, PLATZ_UNBEKANNT, Refusal
 from fakes.common.pages import Form, Pages, redirect
 from fakes.common.plaetze import passwort_richtig
+from fakes.server import demo_access
+from fakes.serving import fake_module
 
 from ..diagnose.modell import IN_ORDNUNG
 from ..errors import AbsprungError
@@ -34,12 +36,18 @@ Seite = Callable[[Request, Platz], Awaitable[Response]]
 def create(raum: Schulungsraum) -> Starlette:
     pages = Pages(Path(__file__).parent / "templates", "schulung", "Schulungsumgebung", rahmen="schulung.html")
 
+    def demo(platz: Platz) -> list[str]:
+        """The demo logins of this world, as python -m fakes prints them (all invented): a trainee at
+        another PC does not see that terminal."""
+        return [line for s, z in demo_access(platz.urls).items()
+                for line in getattr(fake_module(s), "demo_zeilen", lambda _: [])(z)]
+
     def kontext(platz: Platz, **mehr: Any) -> dict[str, Any]:
         v = platz.versuch
         fertig = v is not None and v.zustand in (GELOEST, AUFGEGEBEN)
         return {"platz": platz, "versuch": v, "fertig": fertig, "aufgaben": AUFGABEN, "hinweise_max": HINWEISE,
                 "systeme": [(TITEL[s], platz.urls[s]) for s in NAMEN], "urls": platz.urls, "basis_pfad": platz.pfad,
-                "steuerung": raum.steuerung, **mehr}
+                "steuerung": raum.steuerung, "demo": demo(platz), **mehr}
 
     def platz_von(request: Request) -> Platz:
         kennung = request.path_params.get("kennung")

@@ -53,6 +53,8 @@ def test_eine_teilnehmerin_loest_ihre_uebung_und_die_uebersicht_zeigt_es(
     a = AUFGABE["api-zugriff"]
     start = http.get(f"/platz/{A}/")
     assert start.status_code == 200 and "Platz 1" in start.text and a.titel in start.text
+    # A trainee at another PC sees no terminal: the seat's page names its systems and the demo logins.
+    assert f"{fakes.urls['ams']}/platz/{A}/" in start.text and "con:center mueller-cc / Demo-Passwort-1" in start.text
     assert http.post(f"/platz/{A}/aktion", data={"aktion": "waehlen", "uebung": a.name}).status_code == 303
     seite = http.get(f"/platz/{A}/").text
     assert f"Übung „{a.name}“" in seite and a.ursache.text not in seite and a.ursache.frage not in seite
