@@ -52,16 +52,6 @@ def entfernen(ziel: Path) -> None:
     ziel.unlink(missing_ok=True)
 
 
-def _laeuft(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process: it runs
-    return True
-
-
 def laufende() -> list[Umgebung]:
     """The environments running now (``$ABSPRUNG_SCHULUNG_PROFIL`` alone if set and present)."""
     if os.environ.get("ABSPRUNG_SCHULUNG_PROFIL"):
@@ -74,7 +64,7 @@ def laufende() -> list[Umgebung]:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             continue  # being written, or not ours
         pid = daten.get("prozess")
-        if isinstance(pid, int) and not _laeuft(pid):
+        if isinstance(pid, int) and not zustandsordner.prozess_laeuft(pid):
             datei.unlink(missing_ok=True)  # left over from an environment that crashed
             continue
         umgebungen.append(Umgebung(datei, str(daten.get("schulungsseite", ""))))

@@ -46,6 +46,10 @@ def trainer_passwort(host: str, plaetze: int) -> TrainerPasswort | None:
     wert = secrets.token_urlsafe(12)
     ordner = zustandsordner.ordner()
     ordner.mkdir(parents=True, exist_ok=True)
+    for alt in ordner.glob("trainer-passwort-*.txt"):  # left by a server that was killed
+        pid = alt.stem.rsplit("-", 1)[1]
+        if pid.isdigit() and not zustandsordner.prozess_laeuft(int(pid)):
+            alt.unlink(missing_ok=True)
     datei = ordner / f"trainer-passwort-{os.getpid()}.txt"
     fd = os.open(datei, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -19,7 +19,7 @@ from starlette.routing import BaseRoute, Route
 from basis import leitfaden
 from basis.systeme import NAMEN, TITEL
 from fakes.common.app import web_app
-from fakes.common.errors import PASSWORT_NOETIG, PLATZ_UNBEKANNT, Refusal
+from fakes.common.errors import PASSWORT_NOETIG, PFAD_UNBEKANNT, PLATZ_UNBEKANNT, Refusal
 from fakes.common.pages import Form, Pages, redirect
 from fakes.common.plaetze import passwort_richtig
 from fakes.server import demo_access
@@ -109,8 +109,8 @@ def create(raum: Schulungsraum) -> Starlette:
     def trainer(seite: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
         """Only with seats, only with the trainer password (HTTP Basic: the browser asks for it)."""
         async def handler(request: Request) -> Response:
-            if raum.passwort is None or len(raum.plaetze) < 2:
-                raise PLATZ_UNBEKANNT.refuse()
+            if raum.passwort is None or len(raum.plaetze) < 2:  # one world: no group, no overview
+                raise PFAD_UNBEKANNT.refuse()
             if not passwort_richtig(Headers(scope=request.scope), raum.passwort.reveal()):
                 f = PASSWORT_NOETIG.refuse()
                 antwort = pages.html("fehler.html", status=401, meldung=f.message, code=f.code,

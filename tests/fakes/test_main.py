@@ -85,3 +85,23 @@ def test_jede_option_steht_in_der_lektion_der_schulung() -> None:
     genannt = set(re.findall(r"(--[a-z][a-z-]+)", tabelle))
     port = {o for o in optionen if o.startswith("--port-")}
     assert optionen - port == genannt - port and "--port-cloud" in genannt, (optionen ^ genannt)
+
+
+def test_die_schulungsseite_auf_festem_port() -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    prozess = subprocess.Popen([sys.executable, "-m", "fakes", "--json", "--port-schulung", str(port)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert prozess.stdout is not None
+        daten = json.loads(prozess.stdout.readline())
+        assert daten["schulung"]["url"] == f"http://127.0.0.1:{port}"
+        assert httpx.get(f"{daten['schulung']['url']}/", timeout=10).status_code == 200
+        # One world: no group, so no trainer's overview.
+        assert httpx.get(f"{daten['schulung']['url']}/trainer", timeout=10).status_code == 404
+    finally:
+        prozess.terminate()
+        prozess.wait(timeout=10)

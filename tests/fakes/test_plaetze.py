@@ -175,6 +175,11 @@ def test_mit_host_braucht_die_steuerung_ein_passwort(tmp_path: Path) -> None:
     file only its owner reads, and neither the terminal nor the JSON line shows it."""
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path)}
     env.pop("FAKES_TRAINER_PASSWORT", None)
+    tot = subprocess.Popen(["true"])
+    tot.wait()
+    alt = tmp_path / "absprung" / f"trainer-passwort-{tot.pid}.txt"  # left by a server that was killed
+    alt.parent.mkdir(parents=True)
+    alt.write_text("alt\n", encoding="utf-8")
     p = subprocess.Popen([sys.executable, "-m", "fakes", "--json", "--host", "127.0.0.2"], cwd=ROOT, env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -184,6 +189,7 @@ def test_mit_host_braucht_die_steuerung_ein_passwort(tmp_path: Path) -> None:
         passwort = open(datei, encoding="utf-8").read().strip()
         assert stat.S_IMODE(os.stat(datei).st_mode) == 0o600 and len(passwort) >= 16
         assert passwort not in json.dumps(daten)
+        assert not alt.exists()
         for system in NAMEN:
             url = daten[system]["url"]
             assert url.startswith("http://127.0.0.2:")
