@@ -22,6 +22,8 @@ from basis.systeme import NAMEN, TITEL
 from basis.ziel import Target, load_profile
 
 from .diagnose import ausgabe, diagnose
+from .diagnose import fall as fallakte
+from .diagnose.fragen import Antworten, Datei, FalscheAntwort, Terminal
 from .diagnose.modell import EXIT_ZIEL
 from .errors import ProfileError, RemoteError
 from .systems import Systems
@@ -40,6 +42,16 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--benutzer", metavar="KUERZEL", help="ams Benutzer (Standard: der des Zielprofils, z. B. AS)")
     d.add_argument("--kunde", metavar="KUNDENNUMMER", help="Kundennummer (Standard: der Prüfkunde des Zielprofils)")
     d.add_argument("--json", action="store_true", help="nur das Ergebnis als JSON ausgeben")
+    d.add_argument("--antworten", type=Path, metavar="DATEI",
+                   help="Antworten (TOML) auf die Fragen des Leitfadens, wo ein System nicht lesbar ist – für Skripte")
+    d.add_argument("--fragen", action="store_const", const=True, default=None,
+                   help="wo ein System nicht lesbar ist, die Frage des Leitfadens stellen (Standard im Terminal; "
+                        "mit --json oder ohne Terminal nicht)")
+    d.add_argument("--nicht-fragen", dest="fragen", action="store_const", const=False,
+                   help="nie fragen: was nicht lesbar ist, bleibt „nicht prüfbar“")
+    d.add_argument("--fall", type=Path, metavar="DATEI",
+                   help="eine Falldatei schreiben: was gelesen und beantwortet wurde und die erste Ursache, ohne "
+                        "Geheimnisse und persönliche Daten (nachstellen: python -m fakes --fall DATEI)")
     v = sub.add_parser("vertraege", help="Verträge der Schnittstellen: aufzeichnen und prüfen",
                        description="Verträge (vertraege/<system>/*.json) gegen den Fake und Aufnahmen echter Systeme.")
     vs = v.add_subparsers(dest="aktion", required=True, metavar="AKTION")
@@ -89,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         if a.aktion == "aufzeichnen":
             return befehl.aufzeichnen(a.ziel, a.system, a.ordner or ORDNER)
         return befehl.pruefen(a.ordner or ORDNER, a.system, a.json)
-    return _diagnose(a.ziel, a.benutzer, a.kunde, a.json)
+    return _diagnose(a.ziel, a.benutzer, a.kunde, a.json, a.antworten, a.fragen, a.fall)
 
 
 def _ziel(profil: str | None) -> Target:
@@ -113,31 +125,47 @@ def _ziel(profil: str | None) -> Target:
     return target
 
 
-def _diagnose(profil: str | None, benutzer: str | None, kunde: str | None, als_json: bool) -> int:
+def _diagnose(profil: str | None, benutzer: str | None, kunde: str | None, als_json: bool,
+              antwortdatei: Path | None = None, fragen: bool | None = None, fall: Path | None = None) -> int:
     try:
         target = _ziel(profil)
         w = target.world
         benutzer, kunde = benutzer or w.ams_benutzer, kunde or w.kundennummer(w.pruefkunde)
-    except ProfileError as f:
+        antworten = _antworten(antwortdatei, fragen, als_json)
+    except (ProfileError, FalscheAntwort) as f:
         print(f"Fehler: {f}", file=sys.stderr)
         return EXIT_ZIEL
     systems = Systems.connect(target)
     try:
         if not als_json:
             print(f"Diagnose für den ams Benutzer „{benutzer}“ und den Kunden „{kunde}“ – Ziel „{target.name}“ "
-                  "(nur lesend):", flush=True)
-        d = diagnose(systems, benutzer, kunde, None if als_json else ausgabe.Fortschritt(sys.stdout))
+                  "(nur lesend" + (", wo nichts lesbar ist, mit Ihren Antworten" if antworten else "") + "):",
+                  flush=True)
+        d = diagnose(systems, benutzer, kunde, None if als_json else ausgabe.Fortschritt(sys.stdout), antworten)
     except (Eingabefehler, RemoteError) as f:  # RemoteError here: a system did not answer at all
         print(mask(f"Fehler: {f} Nichts wurde geprüft."), file=sys.stderr)
         return EXIT_ZIEL
     finally:
         systems.close()
+    if fall is not None:
+        fallakte.schreiben(fall, d, antworten)
     if als_json:
         print(mask(json.dumps(d.json(), ensure_ascii=False)))
     else:
         print(mask(ausgabe.schluss(d)))
+        if fall is not None:
+            print(f"Falldatei: {fall} (ohne Geheimnisse und persönliche Daten; nachstellen mit "
+                  f"python -m fakes --fall {fall})")
     return d.exit_code
 
+
+def _antworten(datei: Path | None, fragen: bool | None, als_json: bool) -> Antworten | None:
+    """Who answers where nothing can be read: the file, the person at the terminal, or nobody."""
+    if datei is not None:
+        return Datei(datei)
+    if fragen is None:
+        fragen = not als_json and sys.stdin.isatty() and sys.stdout.isatty()
+    return Terminal(sys.stdin, sys.stdout) if fragen else None
 
 
 def _aufraeumen(profil: str) -> int:

@@ -14,6 +14,8 @@ Exception tree (``basis.errors`` is the root, shared with the target profiles)::
         ├── landschaft.AltesJournal        an interrupted run left its Stand long ago: not put back unasked
         ├── record.Unvereinbar             the parts of a split run do not make one run: nothing merged
         ├── record.Nachlauf                a merged run's failed scenario, failing again in the replay
+        ├── diagnose.FalscheAntwort        an answers file cannot be read, or an answer is not ja/nein/weiß nicht
+        ├── diagnose.FalscherFall          a case file cannot be read or rebuilt
         ├── ursachen.NichtLesbar           the diagnosis could not read what a check needs: "nicht prüfbar"
         ├── ursachen.Eingabefehler         the user or customer to diagnose does not exist: nothing diagnosed
         ├── vertraege.NichtPruefbar        a contract cannot be checked against a system (no credentials …)

@@ -1,8 +1,9 @@
 """How a refusal of one of the systems reads: the stable code and the message of an error answer.
 
 The fakes answer ``{"error": "…", "code": "…"}`` with the code also in ``X-Fehlercode`` (Thinksurance:
-``{"error": "…"}`` as documented, the code only in the header). A system that answers otherwise
-(an HTML error page, plain text) still gives a code (``HTTP_403``) and its first characters.
+``{"error": "…"}`` as documented, the code only in the header). A system that answers otherwise still
+gives a code (``HTTP_403``): plain text by its first line, an HTML page by one German sentence that says
+so – never the page itself (a web server at the wrong address, not the system).
 Used by the fakes' transport to their neighbours and by the harness' clients alike.
 """
 
@@ -25,5 +26,11 @@ def read(status: int, headers: Mapping[str, str], content: bytes,
         data = {}
     message = data.get("error") if isinstance(data, dict) else None
     code = headers.get("x-fehlercode") or (data.get("code") if isinstance(data, dict) else None)
-    text = hide(content.decode("utf-8", "replace"))[:TEXT_SHOWN]
-    return hide(str(code or f"HTTP_{status}")), hide(str(message)) if message else (text or f"HTTP {status}")
+    if message:
+        return hide(str(code or f"HTTP_{status}")), hide(str(message))
+    text = content.decode("utf-8", "replace").strip()
+    if "html" in headers.get("content-type", "").lower() or text[:1] == "<":
+        text = f"eine Webseite (HTTP {status}) statt einer Antwort der Schnittstelle – ist das die Adresse des Systems?"
+    else:
+        text = hide(text.splitlines()[0] if text else "")[:TEXT_SHOWN]
+    return hide(str(code or f"HTTP_{status}")), text or f"HTTP {status}"

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from basis.secret import mask
 
-from .modell import FEHLT, IN_ORDNUNG, NICHT_PRUEFBAR, URSACHE_GEFUNDEN, Diagnose, Zeile, fehlerbild_link
+from .modell import BEANTWORTET, FEHLT, IN_ORDNUNG, NICHT_PRUEFBAR, URSACHE_GEFUNDEN, Diagnose, Zeile, fehlerbild_link
 
 ZEICHEN = {"ok": "✔", FEHLT: "✘", NICHT_PRUEFBAR: "?"}
 STATUS = {"ok": "ok", FEHLT: "fehlt", NICHT_PRUEFBAR: "nicht prüfbar"}
@@ -16,7 +16,8 @@ ERGEBNIS = {IN_ORDNUNG: "in Ordnung – alle Prüfungen ok", URSACHE_GEFUNDEN: "
 
 def zeile(i: int, n: int, z: Zeile) -> str:
     ids = " ".join(z.ursache.leitfaden)
-    return f"[{i:>2}/{n}] {ZEICHEN[z.status]} {ids:<7} {z.ursache.pruefung} – {STATUS[z.status]}: {z.hinweis}"
+    wer = " (beantwortet)" if z.quelle == BEANTWORTET else ""
+    return f"[{i:>2}/{n}] {ZEICHEN[z.status]} {ids:<7} {z.ursache.pruefung} – {STATUS[z.status]}{wer}: {z.hinweis}"
 
 
 class Fortschritt:

@@ -6,7 +6,9 @@
      "ursache": null | {"leitfaden": ["G16"], "code": "…", "meldung": "…", "behebung": "…",
                         "fehlerbild": "generiert/fehlerbilder.html#…"},
      "pruefungen": [{"leitfaden": ["G01"], "pruefung": "…", "status": "ok | fehlt | nicht_pruefbar",
-                     "hinweis": "…"}]}
+                     "hinweis": "…", "quelle": "gelesen | beantwortet"}]}
+
+``quelle``: read from the system, or answered by a person where it could not be read (guided).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from typing import Any
 
 from ..ursachen import FEHLT, NICHT_PRUEFBAR, OK, Ursache
 
-__all__ = ["EXIT", "EXIT_ZIEL", "FEHLT", "IN_ORDNUNG", "NICHT_PRUEFBAR", "OK", "UNKLAR", "URSACHE_GEFUNDEN",
-           "Diagnose", "Zeile", "fehlerbild_link"]
+__all__ = ["BEANTWORTET", "EXIT", "EXIT_ZIEL", "FEHLT", "GELESEN", "IN_ORDNUNG", "NICHT_PRUEFBAR", "OK", "UNKLAR",
+           "URSACHE_GEFUNDEN", "Diagnose", "Zeile", "fehlerbild_link"]
 
 IN_ORDNUNG, URSACHE_GEFUNDEN, UNKLAR = "in_ordnung", "ursache_gefunden", "unklar"
+GELESEN, BEANTWORTET = "gelesen", "beantwortet"
 EXIT = {IN_ORDNUNG: 0, URSACHE_GEFUNDEN: 1, UNKLAR: 3}
 EXIT_ZIEL = 4  # profile, connection or input (unknown user or customer): nothing was diagnosed
 FEHLERBILDER = "generiert/fehlerbilder.html"  # the Fehlerbilder page, relative to the site's root
@@ -37,10 +40,11 @@ class Zeile:
     ursache: Ursache
     status: str
     hinweis: str
+    quelle: str = GELESEN
 
     def json(self) -> dict[str, Any]:
         return {"leitfaden": list(self.ursache.leitfaden), "pruefung": self.ursache.pruefung,
-                "status": self.status, "hinweis": self.hinweis}
+                "status": self.status, "hinweis": self.hinweis, "quelle": self.quelle}
 
 
 @dataclass(frozen=True)

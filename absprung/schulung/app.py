@@ -25,6 +25,7 @@ from fakes.common.plaetze import passwort_richtig
 from fakes.server import demo_access
 from fakes.serving import fake_module
 
+from ..diagnose import fall as fallakte
 from ..diagnose.modell import IN_ORDNUNG
 from ..errors import AbsprungError
 from ..ursachen.aufgaben import AUFGABE, AUFGABEN
@@ -140,10 +141,17 @@ def create(raum: Schulungsraum) -> Starlette:
         form = await Form.read(request)
         ziel = form.text("platz")
         plaetze = [p for n, p in sorted(raum.plaetze.items()) if n and (ziel == "alle" or str(n) == ziel)]
-        name = form.text("uebung")
-        aufgabe = AUFGABE.get(name) if form.text("aktion") == "zuweisen" else None
-        if not plaetze or form.text("aktion") not in ("zuweisen", "zuruecksetzen") or (
-                form.text("aktion") == "zuweisen" and aufgabe is None):
+        name, was = form.text("uebung"), form.text("aktion")
+        aufgabe = AUFGABE.get(name) if was == "zuweisen" else None
+        if was == "fall":  # a colleague's case file: the seat gets the exercise of its first cause
+            try:
+                aufgabe = fallakte.lesen(form.text("fall"), "Der eingefügte Text").aufgabe
+            except fallakte.FalscherFall as f:
+                return trainerseite(400, str(f))
+            if aufgabe is None:
+                return trainerseite(400, "In diesem Fall fand die Diagnose keine Ursache – nichts nachzustellen.")
+            was = "zuweisen"
+        if not plaetze or was not in ("zuweisen", "zuruecksetzen") or (was == "zuweisen" and aufgabe is None):
             return trainerseite(400, "Bitte einen Platz (oder alle) und, zum Zuweisen, eine Übung wählen.")
         if not raum.steuerung:
             return trainerseite(400, "Zuweisen und Zurücksetzen brauchen die Steuerung der Fakes "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import threading
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import httpx
@@ -20,6 +21,8 @@ from fakes.options import Options
 from fakes.server import AppBuilder, Fakes
 from fakes.zusaetze import Started
 
+from .. import einrichtung
+from ..diagnose import fall as fallakte
 from ..errors import AbsprungError
 from ..systems import Systems
 from ..ursachen.aufgaben import AUFGABE, AUFGABEN, Aufgabe
@@ -37,8 +40,21 @@ def liste() -> str:
     return "\n".join(zeilen)
 
 
-def uebung(name: str | None, *, leer: bool, ziel: str | None) -> Aufgabe | None:
-    """The exercise ``name`` (neutral name, or the cause's name from before)."""
+def aus_fall(datei: Path) -> Aufgabe | None:
+    """What a case file rebuilds (None: the whole guide, nothing was broken); FakeError if it cannot."""
+    try:
+        return fallakte.laden(datei).aufgabe
+    except fallakte.FalscherFall as f:
+        raise FakeError(str(f)) from None
+
+
+def uebung(name: str | None, *, leer: bool, ziel: str | None, fall: Path | None = None) -> Aufgabe | None:
+    """The exercise ``name`` (neutral name, or the cause's name from before), or the one a case file rebuilds."""
+    if fall is not None:
+        if name is not None or leer or ziel:
+            raise FakeError("Eine Falldatei braucht alle Fakes mit Demodaten und keine Übung: --fall nicht mit "
+                            "--uebung, --leer oder --ziel.")
+        return aus_fall(fall)
     if name is None:
         return None
     if name not in AUFGABE:
@@ -47,6 +63,14 @@ def uebung(name: str | None, *, leer: bool, ziel: str | None) -> Aufgabe | None:
     if leer or ziel:
         raise FakeError("Eine Übung braucht alle Fakes mit Demodaten: --uebung nicht mit --leer oder --ziel.")
     return AUFGABE[name]
+
+
+def ganz_einrichten(urls: Mapping[str, str]) -> None:
+    s = Systems.connect(embedded_fakes().with_fake_urls(dict(urls)))
+    try:
+        einrichtung.vollstaendig_einrichten(s)
+    finally:
+        s.close()
 
 
 def herstellen(a: Aufgabe, urls: Mapping[str, str]) -> None:
@@ -129,6 +153,9 @@ class Schulung:
         parser.add_argument("--uebung", metavar="NAME",
                             help="eine Übung: die Einrichtung ist vollständig bis auf die Ursache eines Fehlerbilds")
         parser.add_argument("--uebungen", action="store_true", help="die Übungen auflisten und beenden")
+        parser.add_argument("--fall", type=Path, metavar="DATEI",
+                            help="eine Falldatei der Diagnose nachstellen: alles eingerichtet bis auf ihre erste "
+                                 "Ursache")
         parser.add_argument("--port-schulung", type=int, default=0, metavar="PORT",
                             help="fester Port der Schulungsseite (Standard: frei gewählt)")
         parser.add_argument("--platz-vergessen", type=float, default=VERGESSEN_MINUTEN, metavar="MINUTEN",
@@ -139,7 +166,7 @@ class Schulung:
         return liste() if args.uebungen else None
 
     def apps(self, args: argparse.Namespace, options: Options) -> dict[str, tuple[str, AppBuilder]]:
-        uebung(args.uebung, leer=args.leer, ziel=args.ziel)  # refuses a wrong name before anything starts
+        uebung(args.uebung, leer=args.leer, ziel=args.ziel, fall=args.fall)  # refuses before anything starts
         if args.ziel:
             return {}
 
@@ -148,18 +175,23 @@ class Schulung:
         return {"schulung": (TITEL, app_bauer(None, options, merken))}
 
     def started(self, args: argparse.Namespace, fakes: Fakes) -> Started:
-        a = uebung(args.uebung, leer=args.leer, ziel=args.ziel)
-        if a is not None:
-            try:
+        a = uebung(args.uebung, leer=args.leer, ziel=args.ziel, fall=args.fall)
+        try:
+            if a is not None:
                 herstellen(a, fakes.urls)
-            except AbsprungError as f:
-                raise FakeError(f"Die Übung „{a.name}“ ließ sich nicht herstellen: {f}") from None
+            elif args.fall is not None:  # a case where nothing was broken: the whole guide
+                ganz_einrichten(fakes.urls)
+        except AbsprungError as f:
+            raise FakeError(f"Die Übung „{a.name if a else 'Fall'}“ ließ sich nicht herstellen: {f}") from None
         if args.ziel or self.raum is None:
             return Started()
         raum = self.raum
         seite = fakes.zusatz_urls["schulung"]
         zeilen: list[str] = []
         stopps: list[Callable[[], None]] = [raum.schliessen]
+        if args.fall is not None:
+            zeilen.append(f"Fall aus {args.fall} nachgestellt" + (f" (wie Übung „{a.name}“)." if a else
+                                                                  ": alles nach dem Leitfaden eingerichtet."))
         if a is not None:
             raum.uebernehmen(raum.plaetze[0], a)
             zeilen += [f"Übung „{a.name}“: {a.titel}.", *([a.uebung.aufgabe] if a.uebung.aufgabe else []),

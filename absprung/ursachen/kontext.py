@@ -2,7 +2,11 @@
 
 Only reading calls. An answer a check cannot use (no such interface on a real system, access
 refused, unexpected form) becomes ``NichtLesbar``; the check then says ``nicht_pruefbar``. A
-system that cannot be reached or answers too slowly stops the diagnosis (``NoAnswer``, exit code 4).
+system that cannot be reached or answers too slowly stops the diagnosis (``NoAnswer``, exit code 4) –
+unless a person is there to answer (``gefuehrt``): then it counts as not readable, like ams.5, which as a
+desktop program has no interface at a real customer's. What the other checks need from ams.5 (the
+Haupt-E-Mail, the cloud and con:center users) then comes from the person (``angaben``), proposed from the
+profile's [welt].
 """
 
 from __future__ import annotations
@@ -30,6 +34,14 @@ class Eingabefehler(AbsprungError):
     """The user or customer to diagnose does not exist: nothing to diagnose (exit code 4)."""
 
 
+# An ams.5 that knows its users and customers says so with these codes: a wrong input, not an unreadable system.
+UNBEKANNT = frozenset({"AMS_BENUTZER_UNBEKANNT", "AMS_KUNDE_UNBEKANNT"})
+# What the checks need from ams.5, for a person to give where it cannot be read: (question, proposal from [welt]).
+ANGABEN = {"haupt_email": "Welche Haupt-E-Mail-Adresse steht beim ams Benutzer (Organisation → Benutzer)?",
+           "cloud_benutzer": "Welcher cloud Benutzer steht beim cloud Konto des ams Benutzers?",
+           "concenter_benutzer": "Welcher con:center Benutzer gehört zum ams Benutzer?"}
+
+
 def lesen(aufruf: Callable[[], T], was: str) -> T:
     try:
         return aufruf()
@@ -44,30 +56,64 @@ class Kontext:
     systems: Systems
     benutzer: str  # ams Kürzel
     kunde: str  # Kundennummer
+    # A person answers where nothing can be read: (name, question, proposal) -> their answer ("" = unknown).
+    angabe: Callable[[str, str, str], str] | None = None
+
+    @property
+    def gefuehrt(self) -> bool:
+        return self.angabe is not None
 
     @property
     def bestand_id(self) -> str:
         return self.systems.world.bestand
 
+    def _nicht_lesbar(self, was: str, f: RemoteError) -> NichtLesbar:
+        if isinstance(f, NoAnswer):
+            return NichtLesbar(f"{was}: {f.message}")
+        return NichtLesbar(f"{was}: {f.system} antwortet „{f.message}“ ({f.code}).")
+
+    def _lesen(self, aufruf: Callable[[], T], was: str) -> T:
+        """Like ``lesen``; guided, a system that does not answer is just not readable."""
+        try:
+            return aufruf()
+        except NoAnswer as f:
+            if not self.gefuehrt:
+                raise
+            raise self._nicht_lesbar(was, f) from None
+        except RemoteError as f:
+            raise self._nicht_lesbar(was, f) from None
+
+    @cached_property
+    def ams_lesbar(self) -> NichtLesbar | None:
+        """None if ams.5 answers for the user and customer; guided, why it cannot be read. An unknown user or
+        customer, or (unguided) an ams.5 that cannot be read, stops the diagnosis (``Eingabefehler``)."""
+        for was, lies in ((f"den ams Benutzer „{self.benutzer}“", lambda: self.systems.ams.benutzer(self.benutzer)),
+                          (f"den Kunden „{self.kunde}“ in ams.5",
+                           lambda: self.systems.ams.kundenmaske(self.benutzer, self.kunde))):
+            try:
+                lies()
+            except NoAnswer as f:
+                if not self.gefuehrt:
+                    raise
+                return self._nicht_lesbar("ams.5", f)
+            except RemoteError as f:
+                if f.code in UNBEKANNT or not self.gefuehrt:
+                    raise Eingabefehler(f"{was[0].upper()}{was[1:]} kann die Diagnose nicht lesen: {f.message} "
+                                        f"({f.code}).") from None
+                return self._nicht_lesbar("ams.5", f)
+        return None
+
     @cached_property
     def ams_benutzer(self) -> dict[str, Any]:
-        try:
-            return self.systems.ams.benutzer(self.benutzer)
-        except NoAnswer:
-            raise
-        except RemoteError as f:
-            raise Eingabefehler(f"Den ams Benutzer „{self.benutzer}“ kann die Diagnose nicht lesen: {f.message} "
-                                f"({f.code}).") from None
+        if self.ams_lesbar is not None:
+            raise self.ams_lesbar
+        return self.systems.ams.benutzer(self.benutzer)
 
     @cached_property
     def kundenmaske(self) -> Kundendaten:
-        try:
-            return self.systems.ams.kundenmaske(self.benutzer, self.kunde)
-        except NoAnswer:
-            raise
-        except RemoteError as f:
-            raise Eingabefehler(f"Den Kunden „{self.kunde}“ kann die Diagnose in ams.5 nicht lesen: {f.message} "
-                                f"({f.code}).") from None
+        if self.ams_lesbar is not None:
+            raise self.ams_lesbar
+        return self.systems.ams.kundenmaske(self.benutzer, self.kunde)
 
     @cached_property
     def konto(self) -> dict[str, Any] | None:
@@ -76,20 +122,41 @@ class Kontext:
         return next((k for k in konten if k.get("bestand") == self.bestand_id), None)
 
     @property
+    def maklerextranet_angehakt(self) -> bool:
+        """Is „Maklerextranet aktivieren“ ticked? Where ams.5 cannot be read, the person's answer to its check
+        came before: a "nein" is already the cause, so here it counts as ticked."""
+        if self.ams_lesbar is not None:
+            return True
+        return bool((self.konto or {}).get("maklerextranet"))
+
+    def _von_der_person(self, name: str, vorschlag: str) -> str:
+        assert self.angabe is not None
+        return self.angabe(name, ANGABEN[name], vorschlag).strip()
+
+    @cached_property
     def cloud_benutzer(self) -> str | None:
+        if self.ams_lesbar is not None:
+            return self._von_der_person("cloud_benutzer", self.systems.world.haupt_email) or None
         return self.konto.get("cloud_benutzer") if self.konto else None
 
-    @property
+    @cached_property
     def haupt_email(self) -> str:
+        if self.ams_lesbar is not None:
+            return self._von_der_person("haupt_email", self.systems.world.haupt_email)
         return str(self.ams_benutzer.get("haupt_email") or "")
 
-    @property
+    @cached_property
     def concenter_benutzer(self) -> str:
+        if self.ams_lesbar is not None:
+            return self._von_der_person("concenter_benutzer", self.systems.world.concenter_benutzer) or \
+                self.systems.world.concenter_benutzer
         return str(self.ams_benutzer.get("concenter_benutzer") or self.systems.world.concenter_benutzer)
 
     @cached_property
     def digipro(self) -> list[str]:
-        return lesen(lambda: self.systems.ams.digipro(self.benutzer, self.kunde), "DigiPro")
+        if self.ams_lesbar is not None:
+            raise self.ams_lesbar
+        return self._lesen(lambda: self.systems.ams.digipro(self.benutzer, self.kunde), "DigiPro")
 
     @cached_property
     def concenter_produkte(self) -> list[str]:
@@ -97,13 +164,14 @@ class Kontext:
         if passwort is None:
             raise NichtLesbar("Ohne das Passwort des con:center Benutzers (Zielprofil [geheimnisse] "
                               "concenter_passwort) ist die Produktberechtigung nicht lesbar.")
-        return lesen(lambda: self.systems.concenter.produktfreischaltungen(self.concenter_benutzer, passwort),
-                     "Produktberechtigungen des con:center Benutzers")
+        return self._lesen(lambda: self.systems.concenter.produktfreischaltungen(self.concenter_benutzer, passwort),
+                           "Produktberechtigungen des con:center Benutzers")
 
     @cached_property
     def produktgeber(self) -> dict[str, Any]:
-        return lesen(lambda: self.systems.concenter.produktgeber_einstellungen(self.concenter_benutzer, PRODUKTGEBER),
-                     "Produktgeber Thinksurance")
+        return self._lesen(lambda: self.systems.concenter.produktgeber_einstellungen(self.concenter_benutzer,
+                                                                                     PRODUKTGEBER),
+                           "Produktgeber Thinksurance")
 
     def maske(self, feld: str) -> str:
         """How con:center shows a stored secret (first and last characters), "" if it does not."""
@@ -112,18 +180,21 @@ class Kontext:
 
     @cached_property
     def bestand(self) -> dict[str, Any]:
-        return lesen(lambda: self.systems.cloud.bestand(self.bestand_id), f"Bestand „{self.bestand_id}“")
+        return self._lesen(lambda: self.systems.cloud.bestand(self.bestand_id), f"Bestand „{self.bestand_id}“")
 
     def rechte(self, email: str) -> dict[str, Any]:
-        return lesen(lambda: self.systems.cloud.rechte_pruefen(self.bestand_id, email, self.kunde), "Rechte prüfen")
+        return self._lesen(lambda: self.systems.cloud.rechte_pruefen(self.bestand_id, email, self.kunde),
+                           "Rechte prüfen")
 
     @cached_property
     def cloud_kunde(self) -> Kundendaten | None:
         """The customer in the cloud; None if the cloud says it does not know him."""
         try:
             return self.systems.cloud.kunde(self.bestand_id, self.kunde)
-        except NoAnswer:
-            raise
+        except NoAnswer as f:
+            if not self.gefuehrt:
+                raise
+            raise self._nicht_lesbar(f"Kunde „{self.kunde}“ in der cloud", f) from None
         except RemoteError as f:
             if f.code == "CLOUD_KUNDE_UNBEKANNT":
                 return None
@@ -132,7 +203,7 @@ class Kontext:
 
     @cached_property
     def protokoll(self) -> list[dict[str, Any]]:
-        return lesen(self.systems.concenter.protokoll, "Absprung-Protokoll")
+        return self._lesen(self.systems.concenter.protokoll, "Absprung-Protokoll")
 
     @cached_property
     def thinksurance(self) -> tuple[Secret, Secret | None]:
@@ -149,19 +220,24 @@ class Kontext:
         """Get Broker Token (read-only): the bToken Thinksurance finds, None if it finds none."""
         try:
             token, atoken = self.thinksurance
-        except NoAnswer:
-            raise
+        except NoAnswer as f:
+            if not self.gefuehrt:
+                raise
+            raise self._nicht_lesbar("Thinksurance", f) from None
         except RemoteError as f:
             raise NichtLesbar(f"Anmeldung bei Thinksurance: „{f.message}“ ({f.code}).") from None
         if atoken is None:
             raise NichtLesbar(f"Unter den Konten des Partners ist keines mit dem nameTag "
                               f"„{self.systems.world.nametag}“.")
+        name = self.benutzer if self.ams_lesbar is not None else str(self.ams_benutzer.get("name") or self.benutzer)
         daten = {"type": typ, "bExternalId": external_id, "bEmail": self.haupt_email,
-                 "bLastName": str(self.ams_benutzer.get("name") or self.benutzer).split()[-1]}
+                 "bLastName": name.split()[-1]}
         try:
             antwort = self.systems.thinksurance.get_broker_token(token, atoken, daten)
-        except NoAnswer:
-            raise
+        except NoAnswer as f:
+            if not self.gefuehrt:
+                raise
+            raise self._nicht_lesbar("Get Broker Token", f) from None
         except RemoteError as f:
             if f.code == "TS_BROKER_NICHT_GEFUNDEN" or f.status == 404:
                 return None

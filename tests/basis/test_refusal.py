@@ -14,7 +14,12 @@ def test_code_und_meldung() -> None:
 
 
 def test_eine_antwort_ohne_json() -> None:
-    assert read(502, {}, b"<html>" + b"x" * 500) == ("HTTP_502", ("<html>" + "x" * 500)[:TEXT_SHOWN])
+    code, text = read(502, {}, b"<html>" + b"x" * 500)  # never the page: one German sentence
+    assert code == "HTTP_502" and "<" not in text and "Webseite (HTTP 502)" in text
+    code, text = read(404, {"content-type": "text/html"}, b"\n <!DOCTYPE HTML><title>Not Found</title>")
+    assert "DOCTYPE" not in text and "Adresse des Systems" in text
+    assert read(503, {}, b"Bad Gateway\nmore") == ("HTTP_503", "Bad Gateway")  # plain text: its first line
+    assert read(500, {}, b"y" * 500)[1] == "y" * TEXT_SHOWN
     assert read(404, {}, b"") == ("HTTP_404", "HTTP 404")
     assert read(500, {}, b'["keine", "Form"]') == ("HTTP_500", '["keine", "Form"]')
 

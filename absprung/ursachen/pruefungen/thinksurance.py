@@ -59,8 +59,7 @@ def makler(k: Kontext) -> Befund:
 
 def bindung(k: Kontext) -> Befund:
     # con:center sends the cloud user as bExternalId, or the Haupt-E-Mail without Maklerextranet.
-    konto = k.konto or {}
-    extern = k.cloud_benutzer if konto.get("maklerextranet") and k.cloud_benutzer else k.haupt_email
+    extern = k.cloud_benutzer if k.maklerextranet_angehakt and k.cloud_benutzer else k.haupt_email
     gefunden = k.makler(1, extern)
     if gefunden is not None:
         if _hinterlegt_ist(k, gefunden) is False:

@@ -66,6 +66,7 @@ def test_json_hat_genau_die_dokumentierte_form(s: Systems) -> None:
     d = diagnose(s, s.world.ams_benutzer, "K-1001").json()
     assert set(d) == {"ergebnis", "ursache", "pruefungen"}
     assert set(d["ursache"]) == {"leitfaden", "code", "meldung", "behebung", "fehlerbild"}
-    assert all(set(p) == {"leitfaden", "pruefung", "status", "hinweis"} for p in d["pruefungen"])
+    assert all(set(p) == {"leitfaden", "pruefung", "status", "hinweis", "quelle"} for p in d["pruefungen"])
     assert {p["status"] for p in d["pruefungen"]} <= {"ok", "fehlt", "nicht_pruefbar"}
+    assert {p["quelle"] for p in d["pruefungen"]} == {"gelesen"}  # nobody was asked
     assert d["ursache"]["fehlerbild"].startswith("generiert/fehlerbilder.html#")
