@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from basis import schulungsziel
+from basis.befehlszeile import deutsch, programm
 from basis.secret import mask
 from basis.systeme import NAMEN, TITEL
 from basis.ziel import Target, load_profile
@@ -24,14 +26,16 @@ from basis.ziel import Target, load_profile
 from .diagnose import ausgabe, diagnose
 from .diagnose import fall as fallakte
 from .diagnose.fragen import Antworten, Datei, FalscheAntwort, Terminal
-from .diagnose.modell import EXIT_ZIEL
+from .diagnose.modell import EXIT_ZIEL, leitfaden_adresse
 from .errors import ProfileError, RemoteError
 from .systems import Systems
 from .ursachen import Eingabefehler
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m absprung", description="Werkzeuge des ausführbaren Leitfadens.")
+    deutsch()
+    p = argparse.ArgumentParser(prog=programm("absprung", "absprung"),
+                                description="Werkzeuge des ausführbaren Leitfadens.")
     sub = p.add_subparsers(dest="befehl", required=True, metavar="BEFEHL")
     d = sub.add_parser("diagnose", help="die Einrichtung eines Kunden prüfen (nur lesend) und die Ursache nennen",
                        description="Prüft die Kette des Leitfadens für einen ams Benutzer und einen Kunden, in der "
@@ -149,10 +153,11 @@ def _diagnose(profil: str | None, benutzer: str | None, kunde: str | None, als_j
         systems.close()
     if fall is not None:
         fallakte.schreiben(fall, d, antworten)
+    leitfaden = leitfaden_adresse(dict(os.environ), Path.cwd())
     if als_json:
-        print(mask(json.dumps(d.json(), ensure_ascii=False)))
+        print(mask(json.dumps(d.json(leitfaden), ensure_ascii=False)))
     else:
-        print(mask(ausgabe.schluss(d)))
+        print(mask(ausgabe.schluss(d, leitfaden)))
         if fall is not None:
             print(f"Falldatei: {fall} (ohne Geheimnisse und persönliche Daten; nachstellen mit "
                   f"python -m fakes --fall {fall})")

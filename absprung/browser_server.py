@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from basis.befehlszeile import deutsch
+
 from .browser import launch_args
 from .errors import BrowserServerError
 
@@ -91,6 +93,7 @@ def server_command(host: str = "127.0.0.1", port: int = 0) -> tuple[list[str], d
 
 
 def main(argv: list[str] | None = None) -> int:
+    deutsch()
     parser = argparse.ArgumentParser(prog="python -m absprung.browser_server",
                                      description="Playwright-Browserserver für die Browser-Szenarien starten.")
     parser.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1)")

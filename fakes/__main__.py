@@ -17,6 +17,7 @@ import threading
 from dataclasses import replace
 from typing import Any
 
+from basis.befehlszeile import deutsch, programm
 from basis.errors import ProfileError
 from basis.secret import reveal
 from basis.systeme import SYSTEME
@@ -36,7 +37,8 @@ PLAETZE_MAX = 100  # seats of one training server (each a world of all four syst
 
 def parser(zusaetze: list[Zusatz]) -> argparse.ArgumentParser:
     """The options of ``python -m fakes``, the installed extensions' included."""
-    p = argparse.ArgumentParser(prog="python -m fakes",
+    deutsch()
+    p = argparse.ArgumentParser(prog=programm("fakes", "absprung-fakes"),
                                 description=f"Startet die Fakes ({', '.join(s.titel for s in SYSTEME)}) mit "
                                             "Demodaten.")
     p.add_argument("--json", action="store_true",

@@ -30,7 +30,9 @@ class Fortschritt:
         print(mask(zeile(i, n, z)), file=self.out, flush=True)
 
 
-def schluss(d: Diagnose, site: str = "site/") -> str:
+def schluss(d: Diagnose, site: str | None = None) -> str:
+    """``site``: the living guide's address (``leitfaden_adresse``); None: the path in a built site."""
+    site = site or "site/"
     lines = [f"Ergebnis: {ERGEBNIS[d.ergebnis]}"]
     e = d.erste
     if e is not None:

@@ -7,12 +7,15 @@ import sys
 from pathlib import Path
 
 from absprung.aussagen import AUSSAGEN
+from basis.befehlszeile import deutsch
 
 from .pfade import GENERATED
+from .suche import shim_bereitstellen
 from .write import generate, used_pictures
 
 
 def main(argv: list[str] | None = None) -> int:
+    deutsch()
     parser = argparse.ArgumentParser(prog="python -m absprung.leitfaden",
                                      description="Erzeugt die Seiten der Leitfaden-Website aus Szenarien, "
                                                  "Laufprotokoll und Bildschirmfotos.")
@@ -35,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     site = generate(features=args.features, run_json=args.lauf, docs=args.docs, root=args.wurzel,
                     archive=args.bildarchiv, vertraege=args.vertraege, history=args.verlauf)
-    for warning in site.warnings:
+    suche = shim_bereitstellen(args.wurzel, args.docs)
+    for warning in [*site.warnings, *([suche] if suche else [])]:
         print(f"Warnung: {warning}", file=sys.stderr)
     covered = sum(1 for a in AUSSAGEN if site.proving(a.id))
     print(f"Leitfaden-Seiten erzeugt in {args.docs / GENERATED}: {len(site.scenarios)} Szenarien, "

@@ -38,6 +38,12 @@ class Scenario:
     steps: tuple[Step, ...]
     examples: tuple[Examples, ...] = ()
     anchor: str = ""
+    earlier: str = ""  # an earlier anchor of this scenario, kept as an alias
+
+    @property
+    def alias(self) -> str:
+        """HTML for the earlier anchor, to put right after the heading ("" if there is none)."""
+        return f'<span id="{self.earlier}"></span>' if self.earlier else ""
 
     @property
     def titel(self) -> str:
@@ -65,8 +71,16 @@ class Feature:
 
 
 def scenario_anchor(file: str, name: str) -> str:
-    """Anchor from feature file and scenario name only, so it never changes with the status."""
-    return f"{slug(Path(file).stem)}--{slug(name)}"
+    """Anchor from feature file and scenario name only, so it never changes with the status; an outline's
+    <placeholders> are left out (they read like words: "…-zweck-zweck-hat")."""
+    return f"{slug(Path(file).stem)}--{slug(re.sub(r'<[^<>]+>', '', name))}"
+
+
+def earlier_anchor(file: str, name: str) -> str:
+    """The anchor before placeholders were left out ("" where it is the same): kept as an alias, for links
+    people already have."""
+    frueher = f"{slug(Path(file).stem)}--{slug(name)}"
+    return "" if frueher == scenario_anchor(file, name) else frueher
 
 
 def parse_features(features_dir: Path, root: Path, warnings: list[str]) -> list[Feature]:
@@ -127,7 +141,7 @@ def _scenario(node: dict[str, Any], file: str, feature: str, tags: frozenset[str
     return Scenario(file=file, feature=feature, name=node["name"], line=node["location"]["line"],
                     tags=tags | _tags(node), description=_text(node.get("description")),
                     steps=background + _steps(node["steps"]), examples=examples,
-                    anchor=scenario_anchor(file, node["name"]))
+                    anchor=scenario_anchor(file, node["name"]), earlier=earlier_anchor(file, node["name"]))
 
 
 def _tags(node: dict[str, Any]) -> frozenset[str]:

@@ -119,7 +119,7 @@ def _fehlerbild(site: Site, f: Fehlerbild) -> str:
         erkennbar.append(f"Frage: {md(u.frage)} Von Hand: {md(u.pfad)}.")
         if _diagnostizierbar(u):
             erkennbar.append(f"Die Diagnose meldet „{md(u.pruefung)}: fehlt“ ([Ursache `{u.name}`](#{u.anker})).")
-    parts = [f"### {md(sc.titel)} {{#{sc.anchor}}}",
+    parts = [f"### {md(sc.titel)} {{#{sc.anchor}}}", *([sc.alias] if sc.alias else []),
              f"**Suchbegriffe:** {' · '.join(words)}" if words else "",
              md(f.hinweis) if f.hinweis else "",
              admonition("question", "Erkennbar an", "\n\n".join(erkennbar)) if erkennbar else "",

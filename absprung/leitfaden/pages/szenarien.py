@@ -46,7 +46,8 @@ def _scenario(site: Site, sc: Scenario) -> str:
              + (f" · Teil {', '.join(outcome.parts)}" if outcome.parts else ""),
              f"**Leitfaden:** {guide}" if guide else "**Leitfaden:** keine Markierung",
              f"**Markierungen:** {others}" if others else ""]
-    parts = [f"### {md(sc.titel)} {{#{sc.anchor}}}", "  \n".join(f for f in facts if f)]
+    parts = [f"### {md(sc.titel)} {{#{sc.anchor}}}", *([sc.alias] if sc.alias else []),
+             "  \n".join(f for f in facts if f)]
     verlaeufe = site.scenario_verlauf(sc)
     if verlaeufe:
         parts.append(f"**Verlauf:**\n\n{history_lines(verlaeufe)}")

@@ -87,3 +87,22 @@ def test_exit_4_bei_ziel_verbindung_oder_eingabe(fall: str, schulung: Systems, t
     erwartet = {"kein-ziel": "python -m fakes", "unbekannter-benutzer": "„XY“", "unbekannter-kunde": "„K-0000“",
                 "nicht-erreichbar": "nicht erreichbar", "eingebettet": "eingebettet"}[fall]
     assert erwartet in err
+
+
+def test_das_fehlerbild_als_adresse(schulung: Systems, capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Support opens the Fehlerbild from the terminal: an address of the living guide, not a path."""
+    from absprung.diagnose.modell import leitfaden_adresse
+
+    einrichtung.vollstaendig_einrichten(schulung, ausser=frozenset({"btoken"}))
+    monkeypatch.setenv("ABSPRUNG_LEITFADEN_URL", "https://leitfaden.example/absprung")
+    code, out, _ = _lauf(capsys, "--benutzer", "AS", "--kunde", "K-1002")
+    assert code == 1
+    assert "  Fehlerbild: https://leitfaden.example/absprung/generiert/fehlerbilder.html#ursache-btoken-fehlt" in out
+    code, out, _ = _lauf(capsys, "--json", "--benutzer", "AS", "--kunde", "K-1002")
+    ursache = json.loads(out)["ursache"]
+    assert ursache["fehlerbild_url"] == "https://leitfaden.example/absprung/" + ursache["fehlerbild"]
+    assert leitfaden_adresse({}, tmp_path) is None  # nothing built, nothing named: the path as before
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<html></html>", encoding="utf-8")
+    assert leitfaden_adresse({}, tmp_path) == (tmp_path / "site").resolve().as_uri() + "/"

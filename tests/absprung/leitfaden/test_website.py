@@ -168,6 +168,21 @@ def test_german_search_finds_hauptfreischaltung(page, server: str) -> None:  # n
     assert not _foreign(urls), f"Anfragen an fremde Hosts: {_foreign(urls)}"
 
 
+@pytest.mark.browser
+def test_suche_auch_aus_dem_dateisystem(page, site: Path) -> None:  # noqa: ANN001
+    """Opened as site/index.html (file://), the German search finds the same as from a server."""
+    from playwright.sync_api import expect
+
+    page.goto((site / "index.html").as_uri())
+    search = page.get_by_role("textbox", name="Suche")
+    search.click()
+    search.press_sequentially("Hauptfreischaltung")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ Suchergebniss?e?$"))
+    expect(page.locator(".md-search-result__list")).to_contain_text("Hauptfreischaltung")
+    page.locator(".md-search-result__item a").first.click()  # the hit opens, from the file system too
+    assert page.url.startswith("file://") and ("fehlerbilder" in page.url or "leitfaden" in page.url)
+
+
 def _erster_treffer(page, server: str, begriff: str) -> str:  # noqa: ANN001
     """The first search result as the reader sees it: its page and heading (link target)."""
     from playwright.sync_api import expect
@@ -217,3 +232,18 @@ def test_jede_seite_besteht_axe_wcag_21_aa(page, server: str, site: Path) -> Non
         befunde["index.html (Suche offen)"] = found
     assert len(seiten) >= 20
     assert not befunde, "axe-core (WCAG 2.1 AA) findet:\n" + "\n".join(f"{k}: {v}" for k, v in befunde.items())
+
+
+def test_anker_ohne_platzhalter_und_der_fruehere_bleibt(site: Path) -> None:
+    """An outline's anchor reads without its <placeholder> ("…-zweck-zweck-hat" before); the earlier
+    anchor stays as an alias, because support links to it."""
+    seite = (site / "generiert" / "szenarien.html").read_text(encoding="utf-8")
+    neu = "cloud-einrichten--thinksurance-oeffnet-sich-ohne-kundendaten-wenn-der-token-den-zweck-hat"
+    assert f'id="{neu}"' in seite and 'id="cloud-einrichten--thinksurance-oeffnet-sich-ohne-kundendaten-wenn-der-' \
+        'token-den-zweck-zweck-hat"' in seite
+    assert "zweck-zweck" not in "".join(re.findall(r'href="[^"]*"', seite))  # no link uses the old one
+
+
+def test_fusszeile_deutsch(site: Path) -> None:
+    seite = (site / "index.html").read_text(encoding="utf-8")
+    assert "Made with" not in seite and "Ausführbarer Leitfaden: erzeugt aus den Szenarien" in seite
