@@ -74,6 +74,7 @@ leitfaden: $(STEMPEL)
 	@echo "== Leitfaden-Website (site/)"
 	$(BIN)/python -m absprung.leitfaden
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m absprung.leitfaden.drucken
 
 test: $(STEMPEL)
 	@echo "== Alle Tests"

@@ -23,10 +23,11 @@ from basis.secret import mask
 from basis.systeme import NAMEN, TITEL
 from basis.ziel import Target, load_profile
 
-from .diagnose import ausgabe, diagnose
+from .diagnose import ausgabe, blatt, diagnose
 from .diagnose import fall as fallakte
 from .diagnose.fragen import Antworten, Datei, FalscheAntwort, Terminal
 from .diagnose.modell import EXIT_ZIEL, leitfaden_adresse
+from .druck import DruckFehler
 from .errors import ProfileError, RemoteError
 from .systems import Systems
 from .ursachen import Eingabefehler
@@ -56,6 +57,18 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--fall", type=Path, metavar="DATEI",
                    help="eine Falldatei schreiben: was gelesen und beantwortet wurde und die erste Ursache, ohne "
                         "Geheimnisse und persönliche Daten (nachstellen: python -m fakes --fall DATEI)")
+    d.add_argument("--blatt", type=Path, metavar="PDF",
+                   help="ein persönliches Blatt für das Maklerbüro als PDF: nur die Schritte, die noch zu tun sind, "
+                        "mit Menüpfaden und Bildern")
+    b = sub.add_parser("blatt", help="aus einer Falldatei das persönliche Blatt für ein Maklerbüro drucken (PDF)",
+                       description="Druckt aus einer Falldatei der Diagnose die Schritte, die noch zu tun sind, in der "
+                                   "Reihenfolge des Datenflusses, mit Menüpfaden und den Bildern des letzten Laufs. "
+                                   "Die Falldatei kennt keine Namen; --ziel setzt die des Zielprofils ein.")
+    b.add_argument("--fall", type=Path, required=True, metavar="DATEI", help="die Falldatei (diagnose --fall)")
+    b.add_argument("--ausgabe", type=Path, default=Path("blatt.pdf"), metavar="PDF", help="Standard: blatt.pdf")
+    b.add_argument("--ziel", metavar="PROFIL", help="Zielprofil, dessen Namen (ams und con:center Benutzer, "
+                                                    "Bestand) das Blatt nennt")
+    b.add_argument("--docs", type=Path, default=Path("docs"), help="wo die Bilder liegen (docs/bilder, von make)")
     v = sub.add_parser("vertraege", help="Verträge der Schnittstellen: aufzeichnen und prüfen",
                        description="Verträge (vertraege/<system>/*.json) gegen den Fake und Aufnahmen echter Systeme.")
     vs = v.add_subparsers(dest="aktion", required=True, metavar="AKTION")
@@ -92,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="Projektwurzel der Teilläufe; die Feature-Dateien im Laufprotokoll sind relativ zu ihr "
                         "(Standard: der aktuelle Ordner)")
     a = p.parse_args(argv)
+    if a.befehl == "blatt":
+        return _blatt(a.fall, a.ausgabe, a.ziel, a.docs)
     if a.befehl == "zusammenfuehren":
         from .record.zusammenfuehren import befehl as zusammenfuehren
 
@@ -105,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         if a.aktion == "aufzeichnen":
             return befehl.aufzeichnen(a.ziel, a.system, a.ordner or ORDNER)
         return befehl.pruefen(a.ordner or ORDNER, a.system, a.json)
-    return _diagnose(a.ziel, a.benutzer, a.kunde, a.json, a.antworten, a.fragen, a.fall)
+    return _diagnose(a.ziel, a.benutzer, a.kunde, a.json, a.antworten, a.fragen, a.fall, a.blatt)
 
 
 def _ziel(profil: str | None) -> Target:
@@ -130,7 +145,8 @@ def _ziel(profil: str | None) -> Target:
 
 
 def _diagnose(profil: str | None, benutzer: str | None, kunde: str | None, als_json: bool,
-              antwortdatei: Path | None = None, fragen: bool | None = None, fall: Path | None = None) -> int:
+              antwortdatei: Path | None = None, fragen: bool | None = None, fall: Path | None = None,
+              blatt_pdf: Path | None = None) -> int:
     try:
         target = _ziel(profil)
         w = target.world
@@ -153,6 +169,14 @@ def _diagnose(profil: str | None, benutzer: str | None, kunde: str | None, als_j
         systems.close()
     if fall is not None:
         fallakte.schreiben(fall, d, antworten)
+    seiten = 0
+    if blatt_pdf is not None:
+        namen = blatt.Namen(benutzer, target.world.concenter_benutzer, target.world.bestand)
+        try:
+            seiten, _ = blatt.schreiben(blatt_pdf, blatt.aus_diagnose(d), namen, Path("docs"))
+        except DruckFehler as f:
+            print(f"Fehler: {f}", file=sys.stderr)
+            return EXIT_ZIEL
     leitfaden = leitfaden_adresse(dict(os.environ), Path.cwd())
     if als_json:
         print(mask(json.dumps(d.json(leitfaden), ensure_ascii=False)))
@@ -161,7 +185,29 @@ def _diagnose(profil: str | None, benutzer: str | None, kunde: str | None, als_j
         if fall is not None:
             print(f"Falldatei: {fall} (ohne Geheimnisse und persönliche Daten; nachstellen mit "
                   f"python -m fakes --fall {fall})")
+        if blatt_pdf is not None:
+            print(f"Persönliches Blatt: {blatt_pdf} ({seiten} Seite{'n' if seiten != 1 else ''})")
     return d.exit_code
+
+
+def _blatt(datei: Path, ziel: Path, profil: str | None, docs: Path) -> int:
+    """Exit 0: printed; 2: case file or profile unusable; 1: Chromium could not print."""
+    try:
+        fall = fallakte.laden(datei)
+        namen = blatt.Namen()
+        if profil is not None:
+            w = load_profile(Path(profil)).world
+            namen = blatt.Namen(w.ams_benutzer, w.concenter_benutzer, w.bestand)
+    except (fallakte.FalscherFall, ProfileError) as f:
+        print(f"Fehler: {f}", file=sys.stderr)
+        return 2
+    try:
+        seiten, _ = blatt.schreiben(ziel, blatt.aus_fall(list(fall.pruefungen)), namen, docs)
+    except DruckFehler as f:
+        print(f"Fehler: {f}", file=sys.stderr)
+        return 1
+    print(f"Persönliches Blatt: {ziel} ({seiten} Seite{'n' if seiten != 1 else ''})")
+    return 0
 
 
 def _antworten(datei: Path | None, fragen: bool | None, als_json: bool) -> Antworten | None:

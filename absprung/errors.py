@@ -7,6 +7,7 @@ Exception tree (``basis.errors`` is the root, shared with the target profiles)::
     │   └── basis.errors.MissingSecret     a step needs a secret the profile does not name (scenario skipped)
     └── AbsprungError                      root of everything absprung raises on purpose
         ├── BrowserServerError             the configured Playwright browser server is malformed or does not answer
+        ├── druck.DruckFehler              Chromium could not print a PDF (customer edition, personal sheet)
         ├── RemoteError                    a system answered with an error: status, stable code, German message
         │   └── NoAnswer                   no usable answer at all: nothing about the system can be said
         │       ├── Unreachable            the system could not be reached (code NICHT_ERREICHBAR)

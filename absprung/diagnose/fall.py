@@ -54,6 +54,7 @@ class Fall:
     ergebnis: str
     ursache: str | None
     offen: tuple[str, ...]  # checks that stayed "nicht prüfbar"
+    pruefungen: tuple[tuple[str, str], ...] = ()  # (cause, status) in the order of the checks
 
     @property
     def aufgabe(self) -> Aufgabe | None:
@@ -82,9 +83,8 @@ def lesen(text: str, wo: str = "Fall") -> Fall:
     pruefungen = daten.get("pruefungen")
     if not isinstance(pruefungen, list):
         pruefungen = []
-    offen = tuple(str(p.get("ursache")) for p in pruefungen if isinstance(p, dict) and p.get("status") ==
-                  "nicht_pruefbar")
-    return Fall(str(ergebnis), ursache, offen)
+    stand = tuple((str(p.get("ursache")), str(p.get("status"))) for p in pruefungen if isinstance(p, dict))
+    return Fall(str(ergebnis), ursache, tuple(n for n, s in stand if s == "nicht_pruefbar"), stand)
 
 
 def laden(pfad: Path) -> Fall:

@@ -35,11 +35,9 @@ def write_site(site: Site, docs: Path) -> int:
     return sum(1 for p in pages if p.endswith(".md"))
 
 
-def generate(*, features: Path, run_json: Path | None, docs: Path, root: Path,
-             archive: Path | None = None, vertraege: Path | None = None, history: Path | None = None) -> Site:
-    """``archive``: where the last good screenshots are kept (``bildarchiv``); None = no archive.
-    ``vertraege``: the last contract verification (``python -m absprung vertraege pruefen --json``).
-    ``history``: the history of runs (``reports/verlauf.jsonl``); None or missing = none yet."""
+def model(*, features: Path, run_json: Path | None, root: Path, archive: Path | None = None,
+          vertraege: Path | None = None, history: Path | None = None) -> tuple[Site, bildarchiv.Shots]:
+    """The site as the pages show it, and the screenshots of this run alone (before the archive filled in)."""
     site = build_site(features, run_json, root, history)
     if vertraege is not None and vertraege.is_file():
         try:
@@ -48,6 +46,16 @@ def generate(*, features: Path, run_json: Path | None, docs: Path, root: Path,
             site.warnings.append(f"{vertraege} ist unlesbar ({f}); die Verträge erscheinen ohne Prüfstand.")
     fresh = site.shots
     site.shots = bildarchiv.ergaenzen(fresh, site.scenarios, site.outcomes, archive)
+    return site, fresh
+
+
+def generate(*, features: Path, run_json: Path | None, docs: Path, root: Path,
+             archive: Path | None = None, vertraege: Path | None = None, history: Path | None = None) -> Site:
+    """``archive``: where the last good screenshots are kept (``bildarchiv``); None = no archive.
+    ``vertraege``: the last contract verification (``python -m absprung vertraege pruefen --json``).
+    ``history``: the history of runs (``reports/verlauf.jsonl``); None or missing = none yet."""
+    site, fresh = model(features=features, run_json=run_json, root=root, archive=archive, vertraege=vertraege,
+                        history=history)
     write_site(site, docs)
     bildarchiv.sichern(fresh, site.run, archive)
     return site

@@ -9,11 +9,22 @@ from __future__ import annotations
 from typing import Callable
 
 from ..site import Site
-from . import datenfluss, fehlerbilder, leitfaden, nachweis, referenz, szenarien, uebungen, verlauf, vertraege
+from . import (
+    datenfluss,
+    fehlerbilder,
+    kundenausgabe,
+    leitfaden,
+    nachweis,
+    referenz,
+    szenarien,
+    uebungen,
+    verlauf,
+    vertraege,
+)
 
 REGISTRY: tuple[Callable[[Site], dict[str, str]], ...] = (
     leitfaden.pages, nachweis.pages, szenarien.pages, fehlerbilder.pages, referenz.pages, datenfluss.pages,
-    uebungen.pages, vertraege.pages, verlauf.pages,
+    uebungen.pages, vertraege.pages, verlauf.pages, kundenausgabe.pages,
 )
 
 

@@ -16,9 +16,9 @@ def scenario_link(site: Site, page: str, sc: Scenario) -> str:
 
 
 def picture(page: str, shot: Shot, origin: str = "") -> str:
+    """The screenshot captioned in the guide's own words (its name in ``absprung.bilder``), then where from."""
     target = link(page, f"{PICTURES}/{shot.file}")
-    step = md(f"{shot.keyword} {shot.step}".strip())
-    caption = f"Bildschirmfoto beim Schritt „{step}“" + (f" {origin}" if origin else "")
+    caption = md(shot.name) + (f" – {origin}" if origin else "")
     if shot.stand:  # from the archive: its scenario did not pass in this run
         caption += (f" – Stand {shot.stand}, aus dem letzten bestandenen Lauf; im aktuellen Lauf: "
                     f"{status_text(shot.jetzt)}")
