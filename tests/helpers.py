@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -94,3 +97,15 @@ def logged(entry: Any, code: str, result: str, step: str | None = None) -> None:
     assert (entry.ergebnis, entry.code) == (result, code), (entry.ergebnis, entry.code, entry.grund)
     assert step is None or entry.schritt == step, entry.schritt
     assert entry.grund and len(entry.grund) > 15 and "{" not in entry.grund, entry.grund
+
+
+@contextlib.contextmanager
+def loopback_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A small web server of the test's own on 127.0.0.1 (a thread); yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -5,9 +5,8 @@ test run)."""
 
 from __future__ import annotations
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import SimpleNamespace
 from typing import Iterator, cast
 
@@ -17,6 +16,7 @@ from playwright.sync_api import Page
 from absprung.systems import Systems
 from steps.einrichter import Oberflaeche, UiError
 from steps.fixtures import fotografieren
+from tests.helpers import loopback_server
 
 START = b'<html><body><main><a href="/langsam">weiter</a></main></body></html>'
 # The head arrives at once (the navigation commits), the body a moment later.
@@ -43,11 +43,8 @@ class _Langsam(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def basis() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Langsam)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with loopback_server(_Langsam) as url:
+        yield url
 
 
 def _weiter(seite: Page, basis: str) -> None:

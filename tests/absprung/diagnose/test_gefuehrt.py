@@ -9,8 +9,7 @@ import io
 import json
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Iterator
 
@@ -26,7 +25,7 @@ from absprung.ursachen import URSACHE
 from absprung.ursachen.aufgaben import AUFGABEN
 from basis import demo
 from tests.features.remote import write_profile
-from tests.helpers import ROOT
+from tests.helpers import ROOT, loopback_server
 
 AMS_FRAGEN = ("cloud-konto", "maklerextranet", "produktfreischaltungen")  # the checks that read ams.5
 GEHEIM = (demo.TS_BTOKEN, demo.TS_HASH, demo.TS_SECRET, demo.TS_ATOKEN, demo.CONCENTER_PASSWORT)
@@ -48,11 +47,8 @@ class _Webseite(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def webseite() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Webseite)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with loopback_server(_Webseite) as url:
+        yield url
 
 
 def _ohne_ams(s: Systems, ams: str) -> Systems:

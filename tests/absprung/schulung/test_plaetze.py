@@ -111,6 +111,22 @@ def test_die_trainerin_weist_allen_eine_uebung_zu(raum: tuple[Fakes, httpx.Clien
     assert "aufgegeben" in http.get("/trainer/ergebnisse.csv", auth=TRAINER).content.decode("utf-8-sig")
 
 
+def test_ein_fall_wird_an_einem_platz_nachgestellt(raum: tuple[Fakes, httpx.Client, list]) -> None:
+    """A colleague's case file (from diagnose --fall) becomes the exercise of a seat; a broken one is refused."""
+    _, http, _ = raum
+    fall = json.dumps({"fall": 1, "ergebnis": "ursache_gefunden", "ursache": "concenter-taa", "pruefungen": []})
+    antwort = http.post("/trainer/aktion", data={"platz": "2", "aktion": "fall", "fall": fall}, auth=TRAINER)
+    assert antwort.status_code == 303
+    for _ in range(300):
+        if _stand(http)[2]["zustand"] == "offen":
+            break
+        time.sleep(0.1)
+    assert _stand(http)[2]["uebung"] == AUFGABE["concenter-taa"].name and _stand(http)[1]["zustand"] == "frei"
+    assert "Noch nicht behoben" in http.get(f"/platz/{B}/pruefen").text
+    kaputt = http.post("/trainer/aktion", data={"platz": "2", "aktion": "fall", "fall": "{kein json"}, auth=TRAINER)
+    assert kaputt.status_code == 400 and "keine Falldatei" in kaputt.text
+
+
 def test_die_uebersicht_nur_mit_dem_passwort_und_nur_von_der_eigenen_seite(
         raum: tuple[Fakes, httpx.Client, list]) -> None:
     _, http, _ = raum
