@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -14,7 +16,6 @@ import pytest
 
 from absprung.__main__ import main
 from absprung.druck import text as pdf_text
-from absprung.leitfaden.drucken import main as drucken_main
 from absprung.ursachen import URSACHE
 from basis import demo
 from tests.absprung.leitfaden.test_website import site  # noqa: F401 - the session's built site
@@ -23,6 +24,11 @@ from tests.helpers import ROOT
 GEHEIM = (demo.TS_BTOKEN, demo.TS_HASH, demo.TS_SECRET, demo.TS_ATOKEN, demo.CONCENTER_PASSWORT)
 QA_WORTE = ("Leitfaden-Aussage", "geprüft durch", "bestanden", "fehlgeschlagen", "Szenario „", "Angenommen ",
             "Commit", "Stand des Laufs")
+
+
+def _befehl(modul: str, *argumente: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", modul, *argumente], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
 
 
 def _ohne_qa(text: str, wo: str) -> None:
@@ -49,9 +55,11 @@ def test_die_kundenausgabe_auf_der_website(site: Path) -> None:  # noqa: F811
 @pytest.mark.browser
 def test_die_kundenausgabe_als_pdf(tmp_path: Path) -> None:
     ziel = tmp_path / "kunde.pdf"
-    assert drucken_main(["--ziel", str(ziel), "--wurzel", str(ROOT), "--features", str(ROOT / "features"),
-                         "--lauf", str(ROOT / "reports" / "lauf.json"), "--docs", str(ROOT / "docs"),
-                         "--bildarchiv", str(ROOT / "reports" / "bildarchiv")]) == 0
+    # As make runs it, in a process of its own (Playwright's sync API is taken in this one by the browser tests).
+    gedruckt = _befehl("absprung.leitfaden.drucken", "--ziel", str(ziel), "--wurzel", str(ROOT), "--features",
+                       str(ROOT / "features"), "--lauf", str(ROOT / "reports" / "lauf.json"), "--docs",
+                       str(ROOT / "docs"), "--bildarchiv", str(ROOT / "reports" / "bildarchiv"))
+    assert gedruckt.returncode == 0 and "Kundenausgabe als PDF" in gedruckt.stdout, gedruckt.stderr
     from pypdf import PdfReader
 
     seiten = [unicodedata.normalize("NFKC", s.extract_text() or "") for s in PdfReader(ziel).pages]
@@ -94,9 +102,9 @@ def test_das_persoenliche_blatt(fall: Path, tmp_path: Path, capsys: pytest.Captu
                                                           ("cloud", "concenter", "ams", "thinksurance"))
                       + '[welt]\nbestand = "MB-777"\nconcenter_benutzer = "praxis-cc"\n', encoding="utf-8")
     ziel = tmp_path / "blatt.pdf"
-    assert main(["blatt", "--fall", str(fall), "--ausgabe", str(ziel), "--ziel", str(profil),
-                 "--docs", str(ROOT / "docs")]) == 0
-    assert "Persönliches Blatt:" in capsys.readouterr().out
+    gedruckt = _befehl("absprung", "blatt", "--fall", str(fall), "--ausgabe", str(ziel), "--ziel", str(profil),
+                       "--docs", str(ROOT / "docs"))
+    assert gedruckt.returncode == 0 and "Persönliches Blatt:" in gedruckt.stdout, gedruckt.stderr
     text = re.sub(r"\s+", " ", pdf_text(ziel))
     _ohne_qa(text, "Blatt")
     assert "praxis-cc" in text and "MB-777" in text
@@ -105,3 +113,4 @@ def test_das_persoenliche_blatt(fall: Path, tmp_path: Path, capsys: pytest.Captu
     assert re.sub(r"\s+", " ", URSACHE["cloud-konto"].behebung) not in text  # done: not on the sheet
     assert "Außerdem bitte prüfen" in text and URSACHE["partnerzugang"].frage in text
     assert main(["blatt", "--fall", str(tmp_path / "gibtsnicht.json")]) == 2
+    assert "gibt es nicht" in capsys.readouterr().err
