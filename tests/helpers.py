@@ -103,6 +103,7 @@ def logged(entry: Any, code: str, result: str, step: str | None = None) -> None:
 def loopback_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     """A small web server of the test's own on 127.0.0.1 (a thread); yields its base URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True  # a handler that hangs on purpose does not hold up the end
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

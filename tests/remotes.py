@@ -5,10 +5,11 @@ answers late; one drips its answer a byte at a time – the worst case for per-r
 from __future__ import annotations
 
 import http.server
-import threading
 import time
 from contextlib import contextmanager
 from typing import Any, Iterator
+
+from tests.helpers import loopback_server
 
 
 class _Echo(http.server.BaseHTTPRequestHandler):
@@ -78,25 +79,13 @@ class _Schliessend(http.server.BaseHTTPRequestHandler):
     do_GET = do_POST = _schliessen  # noqa: N815 - stdlib names
 
 
-@contextmanager
-def _server(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 def echo_server() -> Any:
-    return _server(_Echo)
+    return loopback_server(_Echo)
 
 
 def slow_server(*, vorher: float = 0.0, pause: float = 0.0, laenge: int = 2) -> Any:
     """Answers ``vorher`` seconds late, or drips ``laenge`` bytes ``pause`` seconds apart."""
-    return _server(type("Langsam", (_Langsam,), {"vorher": vorher, "pause": pause, "laenge": laenge}))
+    return loopback_server(type("Langsam", (_Langsam,), {"vorher": vorher, "pause": pause, "laenge": laenge}))
 
 
 @contextmanager
@@ -104,5 +93,5 @@ def closing_server(vorher: float = 0.0) -> Iterator[tuple[str, list[str]]]:
     """Closes every connection without an answer after ``vorher`` seconds; yields the URL and the
     requests it saw."""
     gesehen: list[str] = []
-    with _server(type("Schliessend", (_Schliessend,), {"vorher": vorher, "gesehen": gesehen})) as url:
+    with loopback_server(type("Schliessend", (_Schliessend,), {"vorher": vorher, "gesehen": gesehen})) as url:
         yield url, gesehen
