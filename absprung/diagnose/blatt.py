@@ -45,6 +45,14 @@ def _bild(bilder: Path, name: str) -> str | None:
     return f"{bilder.name}/{passend[0].name}" if passend else None
 
 
+KLEIN = ("btoken", "b-Token", "cloud", "con:center", "ams.5", "assfinet")  # names that keep their spelling
+
+
+def _satzanfang(text: str) -> str:
+    """A heading starts with a capital – unless it starts with a name spelled in lower case (btoken, cloud …)."""
+    return text if text.startswith(KLEIN) else text[:1].upper() + text[1:]
+
+
 def markdown_text(stand: list[tuple[Ursache, str]], namen: Namen, bilder: Path) -> str:
     offen = [u for u, status in stand if status == FEHLT]
     unklar = [u for u, status in stand if status == NICHT_PRUEFBAR]
@@ -60,7 +68,7 @@ def markdown_text(stand: list[tuple[Ursache, str]], namen: Namen, bilder: Path) 
                      if not unklar else "Die Diagnose fand nichts, das fehlt – aber nicht alles war prüfbar.")
     gezeigt: set[str] = set()
     for nummer, u in enumerate(offen, 1):
-        teile += [f"## {nummer}. {u.pruefung[:1].upper()}{u.pruefung[1:]}", f"**Was fehlt:** {u.text}",
+        teile += [f"## {nummer}. {_satzanfang(u.pruefung)}", f"**Was fehlt:** {u.text}",
                   f"**Was zu tun ist:** {u.behebung}",
                   f"**Wo:** {u.pfad}"]
         for gid in u.leitfaden:
