@@ -167,26 +167,28 @@ def _diagnose(profil: str | None, benutzer: str | None, kunde: str | None, als_j
         return EXIT_ZIEL
     finally:
         systems.close()
+    leitfaden = leitfaden_adresse(dict(os.environ), Path.cwd())
+    if als_json:
+        print(mask(json.dumps(d.json(leitfaden), ensure_ascii=False)), flush=True)
+    else:
+        print(mask(ausgabe.schluss(d, leitfaden)), flush=True)
+    # The diagnosis stands, whatever happens to its files: a failure is said, the exit code stays the diagnosis'.
     if fall is not None:
-        fallakte.schreiben(fall, d, antworten)
-    seiten = 0
+        try:
+            fallakte.schreiben(fall, d, antworten)
+            if not als_json:
+                print(f"Falldatei: {fall} (ohne Geheimnisse und persönliche Daten; nachstellen mit "
+                      f"python -m fakes --fall {fall})")
+        except fallakte.FalscherFall as f:
+            print(f"Fehler: {f}", file=sys.stderr)
     if blatt_pdf is not None:
         namen = blatt.Namen(benutzer, target.world.concenter_benutzer, target.world.bestand)
         try:
             seiten, _ = blatt.schreiben(blatt_pdf, blatt.aus_diagnose(d), namen, Path("docs"))
+            if not als_json:
+                print(f"Persönliches Blatt: {blatt_pdf} ({seiten} Seite{'n' if seiten != 1 else ''})")
         except DruckFehler as f:
             print(f"Fehler: {f}", file=sys.stderr)
-            return EXIT_ZIEL
-    leitfaden = leitfaden_adresse(dict(os.environ), Path.cwd())
-    if als_json:
-        print(mask(json.dumps(d.json(leitfaden), ensure_ascii=False)))
-    else:
-        print(mask(ausgabe.schluss(d, leitfaden)))
-        if fall is not None:
-            print(f"Falldatei: {fall} (ohne Geheimnisse und persönliche Daten; nachstellen mit "
-                  f"python -m fakes --fall {fall})")
-        if blatt_pdf is not None:
-            print(f"Persönliches Blatt: {blatt_pdf} ({seiten} Seite{'n' if seiten != 1 else ''})")
     return d.exit_code
 
 

@@ -135,7 +135,11 @@ def drucken(titel: str, untertitel: str, text_md: str, ziel: Path, bilder: Path,
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    ziel.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        ziel.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as f:
+        raise DruckFehler(f"Den Ordner für „{ziel}“ gibt es nicht und er lässt sich nicht anlegen: "
+                          f"{f.strerror or f}.") from None
     fuss = FUSS.format(titel=html.escape(titel))
     try:
         with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
@@ -158,7 +162,14 @@ def drucken(titel: str, untertitel: str, text_md: str, ziel: Path, bilder: Path,
                         break
             browser.close()
     except PlaywrightError as f:
-        raise DruckFehler(f"Chromium konnte „{ziel.name}“ nicht drucken: {str(f).splitlines()[0]}") from None
+        raise DruckFehler(f"Chromium konnte „{ziel.name}“ nicht drucken (ist der Browser eingerichtet? „make "
+                          f"einrichten“). Playwright meldet: {str(f).splitlines()[0]}") from None
+    except OSError as f:
+        raise DruckFehler(f"„{ziel}“ ließ sich nicht schreiben: {f.strerror or f}.") from None
+    fehlend = [e.text for e in eintraege if seiten is not None and e.anker not in seiten]
+    if buch and fehlend:  # never a wrong page number: say which headings the first print did not show
+        raise DruckFehler(f"Im Druck von „{ziel.name}“ fehlen Überschriften des Inhaltsverzeichnisses: "
+                          f"{', '.join(fehlend[:3])}.")
     from pypdf import PdfReader
 
     anzahl = len(PdfReader(ziel).pages)

@@ -51,7 +51,9 @@ def trainer_passwort(host: str, plaetze: int) -> TrainerPasswort | None:
         if pid.isdigit() and not zustandsordner.prozess_laeuft(int(pid)):
             alt.unlink(missing_ok=True)
     datei = ordner / f"trainer-passwort-{os.getpid()}.txt"
-    fd = os.open(datei, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    datei.unlink(missing_ok=True)
+    # A new file only (never one or a link someone put there), readable by its owner alone.
+    fd = os.open(datei, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(wert + "\n")
     return TrainerPasswort(wert, datei)

@@ -72,7 +72,7 @@ class Fakes:
             self._thread(name, guarded(bauen(self.urls), o), sock)
         try:
             self._wait_until_ready({s: own[s] for s in served}, wait)
-            self._wait_until_ready(self.zusatz_urls, wait, path="/")
+            self._wait_until_ready(self.zusatz_urls, wait, path="/", any_answer=True)
         except StartError:
             self.stop()
             raise
@@ -101,7 +101,9 @@ class Fakes:
         child.spawn()
         self._children[system] = child
 
-    def _wait_until_ready(self, urls: dict[str, str], wait: float, path: str = "/openapi.json") -> None:
+    def _wait_until_ready(self, urls: dict[str, str], wait: float, path: str = "/openapi.json",
+                          any_answer: bool = False) -> None:
+        """``any_answer``: an extension's page is ready when it answers at all (it may ask for a password)."""
         end = time.monotonic() + wait
         pending = dict(urls)
         while pending:
@@ -112,7 +114,7 @@ class Fakes:
                     time.sleep(0.05)  # the last lines of its stderr
                     raise StartError(f"Der Fake {child.title} endete beim Start ({child.why()}).")
             for s, url in list(pending.items()):
-                if _answers(url, path):
+                if _answers(url, path, any_answer):
                     del pending[s]
             if pending and time.monotonic() > end:
                 raise StartError(f"Fakes antworten nicht: {', '.join(pending)}")
@@ -150,12 +152,13 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _answers(url: str, path: str) -> bool:
+def _answers(url: str, path: str, any_answer: bool = False) -> bool:
     host, port = url.removeprefix("http://").split(":")
     try:
         connection = http.client.HTTPConnection(host, int(port), timeout=0.5)
         connection.request("GET", path)
-        ok = connection.getresponse().status == 200
+        status = connection.getresponse().status
+        ok = status < 500 if any_answer else status == 200
         connection.close()
         return ok
     except OSError:

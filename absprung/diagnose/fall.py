@@ -45,8 +45,11 @@ def inhalt(d: Diagnose, antworten: Antworten | None = None) -> dict[str, Any]:
 
 
 def schreiben(pfad: Path, d: Diagnose, antworten: Antworten | None = None) -> None:
-    pfad.parent.mkdir(parents=True, exist_ok=True)
-    pfad.write_text(json.dumps(inhalt(d, antworten), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    try:
+        pfad.parent.mkdir(parents=True, exist_ok=True)
+        pfad.write_text(json.dumps(inhalt(d, antworten), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    except OSError as f:
+        raise FalscherFall(f"Die Falldatei „{pfad}“ ließ sich nicht schreiben: {f.strerror or f}.") from None
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ def lesen(text: str, wo: str = "Fall") -> Fall:
     if not isinstance(daten, dict) or daten.get("fall") != FORM:
         raise FalscherFall(f"{wo} ist keine Falldatei der Diagnose (Feld „fall“: {FORM} fehlt).")
     ergebnis, ursache = daten.get("ergebnis"), daten.get("ursache")
+    if not isinstance(ergebnis, str) or not (ursache is None or isinstance(ursache, str)):
+        raise FalscherFall(f"{wo}: „ergebnis“ und „ursache“ müssen Text sein.")
     if ergebnis not in EXIT or (ursache is not None and ursache not in URSACHE) or (
             (ursache is None) != (ergebnis != "ursache_gefunden")):
         raise FalscherFall(f"{wo}: Ergebnis „{ergebnis}“ und Ursache „{ursache}“ passen nicht zusammen oder sind "

@@ -38,7 +38,7 @@ def diagnose(systems: Systems, benutzer: str, kunde: str,
     _ = k.ams_lesbar  # an unknown user or customer stops here, before any check
     zeilen: list[Zeile] = []
     for i, u in enumerate(KETTE, 1):
-        gefunden = any(z.status == FEHLT for z in zeilen)
+        gefunden = k.ursache_gefunden = any(z.status == FEHLT for z in zeilen)
         zeile = pruefen(u, k, None if gefunden else antworten)
         zeilen.append(zeile)
         if fortschritt is not None:

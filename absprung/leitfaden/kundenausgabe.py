@@ -24,7 +24,9 @@ AUSSERDEM = "Wenn der Absprung auf andere Weise nicht wie erwartet klappt"
 
 
 def ohne_verweise(text: str) -> str:
-    """Links to the QA edition's pages mean nothing on paper: their words stay, the link goes."""
+    """Links to the QA edition's pages mean nothing on paper: their words stay, the link goes – and a
+    reference to the project's assumptions ("(siehe Annahme A14)") goes altogether: that is QA's business."""
+    text = re.sub(r"\s*\(siehe \[Annahme\s+A\d+\]\([^)]*\)\)", "", text)
     return re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
 
 

@@ -59,10 +59,31 @@ def create(raum: Schulungsraum) -> Starlette:
             raise PLATZ_UNBEKANNT.refuse()
         return platz
 
+    def passwort_fehlt(request: Request) -> Response | None:
+        """A German 401 page asking for the trainer password (the browser then asks), or None if it came."""
+        assert raum.passwort is not None
+        if passwort_richtig(Headers(scope=request.scope), raum.passwort.reveal()):
+            return None
+        f = PASSWORT_NOETIG.refuse()
+        antwort = pages.html("fehler.html", status=401, meldung=f.message, code=f.code, **kontext(raum.plaetze[0]))
+        antwort.headers["WWW-Authenticate"] = 'Basic realm="Schulung"'
+        return antwort
+
     def je_platz(seite: Seite) -> Callable[[Request], Awaitable[Response]]:
         async def handler(request: Request) -> Response:
-            return await seite(request, platz_von(request))
+            platz = platz_von(request)
+            # The fakes' own world acts through the control API with the trainer password: with a group it is
+            # the trainer's alone, reachable from other PCs its changes need the password too.
+            if platz.nummer == 0 and raum.passwort is not None and (len(raum.plaetze) > 1
+                                                                    or request.method == "POST"):
+                verweigert = passwort_fehlt(request)
+                if verweigert is not None:
+                    return verweigert
+            return await seite(request, platz)
         return handler
+
+    async def zum_platz(request: Request) -> Response:
+        return redirect(f"{platz_von(request).pfad}/")
 
     async def start(request: Request, platz: Platz) -> Response:
         return pages.html("start.html", **kontext(platz, bereich="start"))
@@ -112,13 +133,7 @@ def create(raum: Schulungsraum) -> Starlette:
         async def handler(request: Request) -> Response:
             if raum.passwort is None or len(raum.plaetze) < 2:  # one world: no group, no overview
                 raise PFAD_UNBEKANNT.refuse()
-            if not passwort_richtig(Headers(scope=request.scope), raum.passwort.reveal()):
-                f = PASSWORT_NOETIG.refuse()
-                antwort = pages.html("fehler.html", status=401, meldung=f.message, code=f.code,
-                                     **kontext(raum.plaetze[0]))
-                antwort.headers["WWW-Authenticate"] = 'Basic realm="Schulung"'
-                return antwort
-            return await seite(request)
+            return passwort_fehlt(request) or await seite(request)
         return handler
 
     def trainerseite(status: int = 200, fehler: str | None = None) -> Response:
@@ -170,7 +185,8 @@ def create(raum: Schulungsraum) -> Starlette:
                    Route(f"{praefix}/aktion", je_platz(aktion), methods=["POST"]),
                    Route(f"{praefix}/pruefen", je_platz(pruefen_seite)),
                    Route(f"{praefix}/support", je_platz(support), methods=["GET", "POST"])]
-    routen += [Route("/trainer", trainer(uebersicht)), Route("/trainer/stand.json", trainer(stand)),
+    routen += [Route("/platz/{kennung}", zum_platz),
+               Route("/trainer", trainer(uebersicht)), Route("/trainer/stand.json", trainer(stand)),
                Route("/trainer/ergebnisse.csv", trainer(ergebnisse)),
                Route("/trainer/aktion", trainer(trainer_aktion), methods=["POST"])]
     # The fakes' guards: a body over 64 KiB, a wrong path or method, another site's page sending the

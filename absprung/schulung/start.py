@@ -123,11 +123,13 @@ class Aufraeumer:
             staende = [http.get(f"{u}/_plaetze", headers=self.kopf).json()["plaetze"] for u in self.urls.values()]
             vergessen = []
             for platz in self.raum.plaetze.values():
-                je_fake = [next(p for p in stand if p["kennung"] == platz.kennung) for stand in staende
+                je_fake = [next((p for p in stand if p["kennung"] == platz.kennung), None) for stand in staende
                            ] if platz.kennung else []
-                benutzt = [p for p in je_fake if p["welt"]]
+                if None in je_fake:  # a fake that does not know the seat (restarting): next round
+                    continue
+                benutzt = [p for p in je_fake if p is not None and p["welt"]]
                 if not benutzt or platz.vorbereitung or any(
-                        p["unbenutzt_s"] is None or p["unbenutzt_s"] < self.grenze_s for p in benutzt):
+                        p["unbenutzt_s"] is None or p["unbenutzt_s"] < self.grenze_s for p in benutzt if p):
                     continue
                 for u in self.urls.values():
                     http.post(f"{u}/_plaetze/{platz.kennung}/vergessen", headers=self.kopf)

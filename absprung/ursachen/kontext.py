@@ -58,6 +58,7 @@ class Kontext:
     kunde: str  # Kundennummer
     # A person answers where nothing can be read: (name, question, proposal) -> their answer ("" = unknown).
     angabe: Callable[[str, str, str], str] | None = None
+    ursache_gefunden: bool = False  # set by the chain: from then on nobody is asked any more
 
     @property
     def gefuehrt(self) -> bool:
@@ -130,7 +131,10 @@ class Kontext:
         return bool((self.konto or {}).get("maklerextranet"))
 
     def _von_der_person(self, name: str, vorschlag: str) -> str:
+        """Asked while the cause is still open; once it is found, the proposal stands (nobody is asked)."""
         assert self.angabe is not None
+        if self.ursache_gefunden:
+            return vorschlag
         return self.angabe(name, ANGABEN[name], vorschlag).strip()
 
     @cached_property
@@ -213,8 +217,13 @@ class Kontext:
         if w.thinksurance_hash is None or w.thinksurance_secret is None:
             raise NichtLesbar("Ohne den Partnerzugang des con:center (Zielprofil [geheimnisse] thinksurance_hash "
                               "und thinksurance_secret) ist Thinksurance nicht lesbar.")
-        token = ts.token(w.thinksurance_hash, w.thinksurance_secret)
-        return token, ts.account_token(token, w.nametag)
+        try:
+            token = ts.token(w.thinksurance_hash, w.thinksurance_secret)
+            return token, ts.account_token(token, w.nametag)
+        except NoAnswer as f:
+            if not self.gefuehrt:
+                raise
+            raise self._nicht_lesbar("Thinksurance", f) from None
 
     def makler(self, typ: int, external_id: str) -> Secret | None:
         """Get Broker Token (read-only): the bToken Thinksurance finds, None if it finds none."""

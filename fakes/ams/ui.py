@@ -18,6 +18,7 @@ from fakes.common.pages import (
     formular,
     redirect,
     run_action,
+    session_cookie,
     set_session_cookie,
 )
 
@@ -30,7 +31,7 @@ SITZUNG = "ams_benutzer"
 def routes(ams: Ams, pages: Pages, api: dict[str, Endpoint]) -> list[BaseRoute]:
     """``api``: the JSON API's endpoints by operation; every form goes through one of them."""
     def angemeldet(request: Request) -> str | None:
-        k = ams.sitzungen.read(request.cookies.get(SITZUNG))
+        k = ams.sitzungen.read(session_cookie(request, SITZUNG))
         return k if k in ams.benutzer else None
 
     async def anmelden(request: Request) -> Response:

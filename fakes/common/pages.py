@@ -59,6 +59,16 @@ def redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
+def session_cookie(request: Request, name: str) -> str | None:
+    """The session cookie ``name`` of this world. A browser signed in both in the fakes' own world and in a
+    seat sends both cookies, the seat's (the longer path) first (RFC 6265); Starlette would keep the last."""
+    for teil in request.headers.get("cookie", "").split(";"):
+        schluessel, _, wert = teil.strip().partition("=")
+        if schluessel == name:
+            return wert
+    return None
+
+
 def set_session_cookie(antwort: Response, name: str, wert: str) -> None:
     """A session cookie valid in this world only (a seat's cookie is not sent to another seat)."""
     antwort.set_cookie(name, wert, httponly=True, samesite="lax", path=WURZEL.get() or "/")
@@ -153,7 +163,7 @@ async def abmelden_und_zur_anmeldung(state: FakeState, sitzungen: Sessions, requ
                                      cookie: str) -> RedirectResponse:
     """Logout: the session ends in the fake (a copied cookie opens nothing afterwards), the browser
     forgets it, and the login page follows."""
-    await in_model(state, sitzungen.end, request.cookies.get(cookie))
+    await in_model(state, sitzungen.end, session_cookie(request, cookie))
     antwort = redirect("/")
     antwort.delete_cookie(cookie, httponly=True, samesite="lax", path=WURZEL.get() or "/")
     return antwort

@@ -18,6 +18,7 @@ from fakes.common.pages import (
     formular,
     redirect,
     run_action,
+    session_cookie,
     set_session_cookie,
 )
 from fakes.common.schema import Schema
@@ -33,7 +34,7 @@ SEITE_UI = 50  # launch-log entries per page
 def routes(cc: Concenter, pages: Pages, neighbours: Neighbours, api: dict[str, Endpoint]) -> list[BaseRoute]:
     """``api``: the JSON API's endpoints by operation; forms are checked by their schemas."""
     def angemeldet(request: Request) -> str | None:
-        name = cc.sitzungen.read(request.cookies.get(SITZUNG))
+        name = cc.sitzungen.read(session_cookie(request, SITZUNG))
         return name if name in cc.benutzer else None
 
     async def anmelden(request: Request) -> Response:

@@ -11,7 +11,7 @@ from starlette.routing import BaseRoute, Route
 from basis.kundenfelder import auf_der_plattform
 from fakes.common.endpoints import in_model
 from fakes.common.errors import Refusal
-from fakes.common.pages import Pages, redirect, set_session_cookie
+from fakes.common.pages import Pages, redirect, session_cookie, set_session_cookie
 
 from .api import broker_json, kunde_json
 from .models import Thinksurance
@@ -47,14 +47,14 @@ def routes(ts: Thinksurance, pages: Pages) -> list[BaseRoute]:
 
     async def dashboard(request: Request) -> Response:
         try:
-            daten = await in_model(ts, _dashboard, request.cookies.get(SITZUNG))
+            daten = await in_model(ts, _dashboard, session_cookie(request, SITZUNG))
         except Refusal as f:
             return pages.html("fehler.html", status=401, meldung=f.message, code=f.code)
         return pages.html("dashboard.html", **daten)
 
     async def kunde(request: Request) -> Response:
         try:
-            daten = await in_model(ts, _kunde, request.cookies.get(SITZUNG),
+            daten = await in_model(ts, _kunde, session_cookie(request, SITZUNG),
                                    request.path_params["kunde"])
         except Refusal as f:
             return pages.html("fehler.html", status=401 if f.code == "TS_NICHT_ANGEMELDET" else 404,

@@ -199,3 +199,17 @@ def test_mit_host_braucht_die_steuerung_ein_passwort(tmp_path: Path) -> None:
         p.terminate()
         p.wait(timeout=10)
     assert not os.path.exists(datei)  # removed when the fakes stop
+
+
+def test_angemeldet_im_eigenen_fake_und_im_platz(frisch: Fakes) -> None:
+    """A browser signed in to the fakes' own con:center and to a seat's sends both session cookies (the seat's,
+    with the longer path, first): the seat must read its own, not log the trainee out again and again."""
+    eigen, platz = frisch.urls["concenter"], platz_urls(frisch.urls, A)["concenter"]
+    daten = {"benutzer": demo.CONCENTER_BENUTZER, "passwort": demo.CONCENTER_PASSWORT}
+    with httpx.Client(timeout=10) as http:
+        assert http.post(f"{eigen}/", data=daten).status_code == 303
+        assert http.post(f"{platz}/", data=daten).status_code == 303
+        seite = http.get(f"{platz}/einstellungen/produktgeber")
+        assert len([c for c in http.cookies.jar if c.name == "cc_benutzer"]) == 2
+        assert seite.status_code == 200 and "Produktgeber" in seite.text
+        assert http.get(f"{eigen}/einstellungen/produktgeber").status_code == 200

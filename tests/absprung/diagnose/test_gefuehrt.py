@@ -22,7 +22,7 @@ from absprung.diagnose.fragen import Datei, Terminal
 from absprung.diagnose.modell import BEANTWORTET, EXIT_ZIEL, GELESEN
 from absprung.systems import Systems
 from absprung.ursachen import URSACHE
-from absprung.ursachen.aufgaben import AUFGABEN
+from absprung.ursachen.aufgaben import AUFGABE, AUFGABEN
 from basis import demo
 from tests.features.remote import write_profile
 from tests.helpers import ROOT, loopback_server
@@ -184,3 +184,53 @@ def test_python_m_fakes_stellt_einen_fall_nach(tmp_path: Path) -> None:
     ergebnis = subprocess.run([sys.executable, "-m", "fakes", "--fall", str(kaputt)], cwd=ROOT, env=env,
                               capture_output=True, text=True, timeout=60)
     assert ergebnis.returncode == 2 and "nicht nachstellen" in ergebnis.stderr and "Traceback" not in ergebnis.stderr
+
+
+def test_nach_der_ursache_wird_nichts_mehr_gefragt(s: Systems, tmp_path: Path) -> None:
+    """Once a "nein" found the cause, the person is asked nothing more – not even what ams.5 would say."""
+    AUFGABE["maklerextranet"].uebung.herstellen(s)
+    datei = tmp_path / "a.toml"
+    datei.write_text('[antworten]\ncloud-konto = "ja"\nmaklerextranet = "nein"\n', encoding="utf-8")
+    antworten = Datei(datei)
+    ohne = _ohne_ams(s, NIRGENDS)
+    try:
+        d = diagnose(ohne, s.world.ams_benutzer, "K-1001", antworten=antworten)
+    finally:
+        ohne.close()
+    assert d.ursache is URSACHE["maklerextranet"]
+    assert antworten.gegeben == {"cloud-konto": "ja", "maklerextranet": "nein"} and antworten.angaben == {}
+
+
+def test_thinksurance_nicht_erreichbar_wird_gefragt(s: Systems, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from absprung import einrichtung
+
+    einrichtung.vollstaendig_einrichten(s)
+    profil = write_profile(tmp_path / "ziel.toml", {**s.target.urls, "thinksurance": NIRGENDS}, writes=False,
+                           control=True)
+    datei = tmp_path / "a.toml"
+    datei.write_text('[antworten]\npartnerzugang = "ja"\nbtoken-falsch = "ja"\nmakler-email = "ja"\n'
+                     'btoken-bindung = "ja"\n', encoding="utf-8")
+    assert main(["diagnose", "--ziel", str(profil), "--antworten", str(datei), "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["ergebnis"] == "in_ordnung"
+    beantwortet = {p["pruefung"] for p in d["pruefungen"] if p["quelle"] == "beantwortet"}
+    # The btoken is compared with the profile's and con:center's mask: readable without Thinksurance.
+    assert beantwortet == {URSACHE[n].pruefung for n in ("partnerzugang", "makler-email", "btoken-bindung")}
+
+
+def test_eine_falldatei_die_sich_nicht_schreiben_laesst(s: Systems, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """The diagnosis stands: its result is shown, the failure said in German, the exit code is the diagnosis'."""
+    profil = write_profile(tmp_path / "ziel.toml", s.target.urls, writes=False, control=True)
+    (tmp_path / "datei").write_text("", encoding="utf-8")
+    assert main(["diagnose", "--ziel", str(profil), "--fall", str(tmp_path / "datei" / "fall.json")]) == 1
+    out, err = capsys.readouterr()
+    assert "Ergebnis: Ursache gefunden" in out and "ließ sich nicht schreiben" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("inhalt", ['{"fall": 1, "ergebnis": "ursache_gefunden", "ursache": ["x"]}',
+                                    '{"fall": 1, "ergebnis": ["x"], "ursache": null}', "[1, 2]", "{kein json"])
+def test_eine_kaputte_falldatei(inhalt: str) -> None:
+    with pytest.raises(fallakte.FalscherFall):
+        fallakte.lesen(inhalt)

@@ -32,7 +32,7 @@ def _befehl(modul: str, *argumente: str) -> subprocess.CompletedProcess[str]:
 
 
 def _ohne_qa(text: str, wo: str) -> None:
-    assert not re.search(r"\bG\d{2}\b", text), f"{wo}: Kennung einer Leitfaden-Aussage"
+    assert not re.search(r"\b[GA]\d{2}\b", text), f"{wo}: Kennung einer Leitfaden-Aussage oder Annahme"
     gefunden = [w for w in QA_WORTE if w in text]
     assert not gefunden, f"{wo}: {gefunden}"
     assert not [g for g in GEHEIM if g in text], f"{wo}: ein Geheimnis"

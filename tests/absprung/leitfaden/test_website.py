@@ -50,9 +50,11 @@ def _build(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One build per session; xdist workers share the first worker's build (their common parent)."""
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build per session; xdist workers share the first worker's build (their common parent). Asked of the
+    session itself, not of PYTEST_XDIST_WORKER: a pytest started inside a worker inherits that variable and
+    would read a stale build from the folder above its own."""
+    if not hasattr(request.config, "workerinput"):
         return _build(tmp_path_factory.mktemp("website"))
     shared = tmp_path_factory.getbasetemp().parent / "website"
     shared.mkdir(exist_ok=True)

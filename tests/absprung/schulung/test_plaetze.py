@@ -70,7 +70,7 @@ def test_eine_teilnehmerin_loest_ihre_uebung_und_die_uebersicht_zeigt_es(
     assert "gelöst" in seite and a.ursache.behebung in seite  # solved: now the solution
     # Seat B and the fakes' own world were not touched.
     assert "Noch nicht vollständig eingerichtet" in http.get(f"/platz/{B}/pruefen").text
-    assert "Noch nicht vollständig eingerichtet" in http.get("/pruefen").text
+    assert "Noch nicht vollständig eingerichtet" in http.get("/pruefen", auth=TRAINER).text
 
     stand = _stand(http)
     assert stand[1]["zustand"] == "gelöst" and stand[1]["uebung"] == a.name and stand[1]["versuche"] == 1
@@ -140,6 +140,19 @@ def test_die_uebersicht_nur_mit_dem_passwort_und_nur_von_der_eigenen_seite(
     assert fremd.status_code == 403 and "FREMDE_HERKUNFT" in fremd.text
     falsch = http.get("/platz/geraten/")
     assert falsch.status_code == 404 and "PLATZ_UNBEKANNT" in falsch.text and 'lang="de"' in falsch.text
+    # The fakes' own world acts with the trainer password: with a group it is the trainer's alone.
+    for methode, pfad, daten in (("GET", "/", None), ("GET", "/pruefen", None),
+                                 ("POST", "/aktion", {"aktion": "waehlen", "uebung": "ohne-kundendaten-1"}),
+                                 ("POST", "/support", {"aktion": "produkt"})):
+        antwort = http.request(methode, pfad, data=daten)
+        assert antwort.status_code == 401 and "PASSWORT_NOETIG" in antwort.text, pfad
+    assert http.get("/", auth=TRAINER).status_code == 200
+    # Typed without the slash, a seat's address still leads to its page.
+    assert http.get(f"/platz/{A}").headers["location"] == f"/platz/{A}/"
+    kaputt = {"fall": 1, "ergebnis": "ursache_gefunden", "ursache": ["x"]}
+    antwort = http.post("/trainer/aktion", data={"platz": "1", "aktion": "fall", "fall": json.dumps(kaputt)},
+                        auth=TRAINER)
+    assert antwort.status_code == 400 and "müssen Text sein" in antwort.text
 
 
 def test_ein_unbenutzter_platz_wird_vergessen(raum: tuple[Fakes, httpx.Client, list]) -> None:
