@@ -42,15 +42,6 @@ ANGABEN = {"haupt_email": "Welche Haupt-E-Mail-Adresse steht beim ams Benutzer (
            "concenter_benutzer": "Welcher con:center Benutzer gehört zum ams Benutzer?"}
 
 
-def lesen(aufruf: Callable[[], T], was: str) -> T:
-    try:
-        return aufruf()
-    except NoAnswer:
-        raise
-    except RemoteError as f:
-        raise NichtLesbar(f"{was}: {f.system} antwortet „{f.message}“ ({f.code}).") from None
-
-
 @dataclass
 class Kontext:
     systems: Systems
@@ -74,7 +65,7 @@ class Kontext:
         return NichtLesbar(f"{was}: {f.system} antwortet „{f.message}“ ({f.code}).")
 
     def _lesen(self, aufruf: Callable[[], T], was: str) -> T:
-        """Like ``lesen``; guided, a system that does not answer is just not readable."""
+        """A reading call; a refusal is not readable – and guided, so is a system that does not answer."""
         try:
             return aufruf()
         except NoAnswer as f:
@@ -85,14 +76,15 @@ class Kontext:
             raise self._nicht_lesbar(was, f) from None
 
     @cached_property
-    def ams_lesbar(self) -> NichtLesbar | None:
-        """None if ams.5 answers for the user and customer; guided, why it cannot be read. An unknown user or
+    def _ams(self) -> tuple[dict[str, Any], Kundendaten] | NichtLesbar:
+        """ams.5's user and customer, each read once; guided, why ams.5 cannot be read. An unknown user or
         customer, or (unguided) an ams.5 that cannot be read, stops the diagnosis (``Eingabefehler``)."""
+        gelesen: list[Any] = []
         for was, lies in ((f"den ams Benutzer „{self.benutzer}“", lambda: self.systems.ams.benutzer(self.benutzer)),
                           (f"den Kunden „{self.kunde}“ in ams.5",
                            lambda: self.systems.ams.kundenmaske(self.benutzer, self.kunde))):
             try:
-                lies()
+                gelesen.append(lies())
             except NoAnswer as f:
                 if not self.gefuehrt:
                     raise
@@ -102,19 +94,24 @@ class Kontext:
                     raise Eingabefehler(f"{was[0].upper()}{was[1:]} kann die Diagnose nicht lesen: {f.message} "
                                         f"({f.code}).") from None
                 return self._nicht_lesbar("ams.5", f)
-        return None
+        return gelesen[0], gelesen[1]
 
-    @cached_property
+    @property
+    def ams_lesbar(self) -> NichtLesbar | None:
+        """None if ams.5 answers for the user and customer, else why not (guided only)."""
+        return self._ams if isinstance(self._ams, NichtLesbar) else None
+
+    @property
     def ams_benutzer(self) -> dict[str, Any]:
-        if self.ams_lesbar is not None:
-            raise self.ams_lesbar
-        return self.systems.ams.benutzer(self.benutzer)
+        if isinstance(self._ams, NichtLesbar):
+            raise self._ams
+        return self._ams[0]
 
-    @cached_property
+    @property
     def kundenmaske(self) -> Kundendaten:
-        if self.ams_lesbar is not None:
-            raise self.ams_lesbar
-        return self.systems.ams.kundenmaske(self.benutzer, self.kunde)
+        if isinstance(self._ams, NichtLesbar):
+            raise self._ams
+        return self._ams[1]
 
     @cached_property
     def konto(self) -> dict[str, Any] | None:
