@@ -66,9 +66,9 @@ class Ergebnis:
     inhalt: tuple[tuple[str, int], ...]  # heading -> page
 
 
-def _html(titel: str, untertitel: str, text_md: str, seiten: dict[str, int] | None,
-          basis: str = "", buch: bool = True) -> tuple[str, list[Eintrag]]:
-    """``buch``: a table of contents and each chapter (h2) on a new page; else one flowing sheet."""
+def _umwandeln(text_md: str, buch: bool) -> tuple[str, list[Eintrag]]:
+    """The Markdown as HTML and its headings for the table of contents (levels 2 and 3). ``buch``: each
+    chapter (h2) on a new page."""
     import markdown  # MkDocs' own (docs extra): only where something is printed
 
     umwandler = markdown.Markdown(extensions=["tables", "attr_list", "admonition", "toc"],
@@ -87,17 +87,22 @@ def _html(titel: str, untertitel: str, text_md: str, seiten: dict[str, int] | No
 
     sammeln(getattr(umwandler, "toc_tokens", []))
     if buch:
-        rumpf = re.sub(r"<h2 ", '<h2 class="kapitel" ', rumpf)  # each chapter on a new page
+        rumpf = re.sub(r"<h2 ", '<h2 class="kapitel" ', rumpf)
+    return rumpf, eintraege
+
+
+def _dokument(titel: str, untertitel: str, rumpf: str, eintraege: list[Eintrag], seiten: dict[str, int] | None,
+              basis: str, buch: bool) -> str:
+    """The page to print: title, as a ``buch`` the table of contents (page numbers known or placeholders)."""
     zeilen = "".join(
         f'<li class="stufe-{e.stufe}"><a href="#{e.anker}">{html.escape(e.text)}</a><span class="punkte"></span>'
         f'<span class="seite">{(seiten or {}).get(e.anker, PLATZHALTER)}</span></li>' for e in eintraege)
     kopf = f'<base href="{html.escape(basis)}">' if basis else ""
-    dokument = (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">{kopf}<title>{html.escape(titel)}</title>'
-                f"<style>{STIL}</style></head><body><h1>{html.escape(titel)}</h1>"
-                f'<p class="untertitel">{html.escape(untertitel)}</p>'
-                + (f'<nav class="inhalt" aria-label="Inhalt"><h2 style="break-before:auto">Inhalt</h2><ol>{zeilen}</ol>'
-                   "</nav>" if buch else "") + f"{rumpf}</body></html>")
-    return dokument, eintraege
+    return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">{kopf}<title>{html.escape(titel)}</title>'
+            f"<style>{STIL}</style></head><body><h1>{html.escape(titel)}</h1>"
+            f'<p class="untertitel">{html.escape(untertitel)}</p>'
+            + (f'<nav class="inhalt" aria-label="Inhalt"><h2 style="break-before:auto">Inhalt</h2><ol>{zeilen}</ol>'
+               "</nav>" if buch else "") + f"{rumpf}</body></html>")
 
 
 def _normal(text: str) -> str:
@@ -146,9 +151,10 @@ def drucken(titel: str, untertitel: str, text_md: str, ziel: Path, bilder: Path,
             browser = pw.chromium.launch(**launch_args())
             seite = browser.new_page()
             seiten: dict[str, int] | None = None
+            rumpf, eintraege = _umwandeln(text_md, buch)
             for durchgang in (1, 2):
                 # Relative picture paths start from ``bilder`` (<base>); the page itself is a file of its own.
-                dokument, eintraege = _html(titel, untertitel, text_md, seiten, bilder.resolve().as_uri() + "/", buch)
+                dokument = _dokument(titel, untertitel, rumpf, eintraege, seiten, bilder.resolve().as_uri() + "/", buch)
                 datei = Path(tmp) / "druck.html"
                 datei.write_text(dokument, encoding="utf-8")
                 seite.goto(datei.as_uri(), wait_until="load")
