@@ -78,6 +78,13 @@ def _versuch(bilanz: Bilanz, system: str, was: str, aufruf: Callable[..., object
     return True
 
 
+def _aendern(bilanz: Bilanz, system: str, was: str, aufruf: Callable[..., object], *args: Any,
+             anzahl: int = 1) -> None:
+    """One change (of ``anzahl`` values), counted where it went through."""
+    if _versuch(bilanz, system, was, aufruf, *args):
+        bilanz.geaendert[system] += anzahl
+
+
 def _reihenfolge(soll: list[str], ist: list[str], weg: Callable[[str], object], dazu: Callable[[str], object],
                  bilanz: Bilanz, system: str, was: str) -> None:
     """The same entries in the order of before: the interfaces append, so from the first place the orders
@@ -97,9 +104,7 @@ def _cloud(s: Systems, soll: CloudStand, eigene: set[tuple[str, str]], bilanz: B
     c, b, n = s.cloud, s.world.bestand, "cloud"
     ist = st.cloud_lesen(s)
 
-    def geaendert(was: str, aufruf: Callable[..., object], *args: Any) -> None:
-        if _versuch(bilanz, n, was, aufruf, *args):
-            bilanz.geaendert[n] += 1
+    geaendert = partial(_aendern, bilanz, n)
 
     def entfernen(art: str, schluessel: str, was: str, aufruf: Callable[..., object], *args: Any) -> None:
         if (art, schluessel) in eigene:
@@ -241,13 +246,13 @@ def _concenter(s: Systems, soll: ConcenterStand, bilanz: Bilanz) -> None:
         if w.concenter_passwort is None:
             bilanz.nicht_moeglich(n, "Ohne [geheimnisse] concenter_passwort lassen sich die Produktgeber-Werte nicht "
                                      "zurückschreiben.")
-        elif _versuch(bilanz, n, f"Produktgeber {PRODUKTGEBER}", _schreiben, s, werte, w.concenter_passwort):
-            bilanz.geaendert[n] += len(werte)
+        else:
+            _aendern(bilanz, n, f"Produktgeber {PRODUKTGEBER}", _schreiben, s, werte, w.concenter_passwort,
+                     anzahl=len(werte))
     vorher, jetzt = soll.produkte, ist.produkte
     if vorher is not None and jetzt is not None and (PRODUKT in vorher) != (PRODUKT in jetzt):
-        if _versuch(bilanz, n, f"Produkt „{PRODUKT}“", s.concenter.produkt_freischalten, w.concenter_benutzer, RECHT,
-                    PRODUKT in vorher):
-            bilanz.geaendert[n] += 1
+        _aendern(bilanz, n, f"Produkt „{PRODUKT}“", s.concenter.produkt_freischalten, w.concenter_benutzer, RECHT,
+                 PRODUKT in vorher)
 
 
 def _schreiben(s: Systems, werte: dict[str, Secret | str], passwort: Secret) -> None:
@@ -264,9 +269,7 @@ def _ams(s: Systems, soll: AmsStand, eigene: set[tuple[str, str]], bilanz: Bilan
     a, k, n = s.ams, s.world.ams_benutzer, "ams"
     ist = st.ams_lesen(s)
 
-    def geaendert(was: str, aufruf: Callable[..., object], *args: Any) -> None:
-        if _versuch(bilanz, n, was, aufruf, *args):
-            bilanz.geaendert[n] += 1
+    geaendert = partial(_aendern, bilanz, n)
 
     if ist.haupt_email != soll.haupt_email:
         geaendert("Haupt-E-Mail", a.haupt_email_aendern, k, soll.haupt_email)
