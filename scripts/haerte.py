@@ -21,14 +21,12 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
-from last import vergleichen  # the load test's run against this checkout and a revision
+from last import fakes, vergleichen  # the load test's fakes and its run against a revision
 
 from tests.remotes import slow_server
 
@@ -50,24 +48,6 @@ def _python(quelle: Path, code: str, timeout: float) -> dict[str, Any] | None:
     return ergebnis
 
 
-@contextmanager
-def fakes(quelle: Path) -> Iterator[dict[str, str]]:
-    with tempfile.TemporaryFile("w+") as fehler:
-        p = subprocess.Popen([sys.executable, "-m", "fakes", "--json"], cwd=quelle, stdout=subprocess.PIPE,
-                             stderr=fehler, text=True, env={**os.environ, "PYTHONPATH": str(quelle)})
-        try:
-            assert p.stdout is not None
-            zugaenge = json.loads(p.stdout.readline())
-            yield {s: zugaenge[s]["url"] for s in ("cloud", "concenter", "ams", "thinksurance")}
-        finally:
-            p.terminate()
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
-
-
 def _antwortet(host: str, port: int) -> bool:
     try:
         with socket.create_connection((host, port), timeout=PROBE_FRIST) as s:
@@ -80,7 +60,7 @@ def _antwortet(host: str, port: int) -> bool:
 
 def muell(quelle: Path, grenze: int) -> dict[str, Any]:
     """Malformed requests to the cloud fake until it stops answering or ``grenze`` is reached."""
-    with fakes(quelle) as urls:
+    with fakes(quelle, eingerichtet=False) as (urls, _):
         teile = urlsplit(urls["cloud"])
         host, port = teile.hostname or "127.0.0.1", teile.port or 80
         beginn = time.perf_counter()

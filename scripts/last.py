@@ -105,8 +105,9 @@ FEHLERAUSGABE: list[int] = []  # lines the fakes wrote to stderr, per start
 
 
 @contextmanager
-def fakes(quelle: Path) -> Iterator[tuple[dict[str, str], subprocess.Popen[str]]]:
-    """``python -m fakes`` of ``quelle``, set up after the guide; its stderr is counted, not shown."""
+def fakes(quelle: Path, *, eingerichtet: bool = True) -> Iterator[tuple[dict[str, str], subprocess.Popen[str]]]:
+    """``python -m fakes`` of ``quelle``, set up after the guide (unless ``eingerichtet`` is False); its stderr is
+    counted, not shown."""
     env = {**os.environ, "PYTHONPATH": str(quelle), "ABSPRUNG_SCHULUNG_PROFIL": str(Path(tempfile.gettempdir())
                                                                                / f"last-{os.getpid()}.toml")}
     with tempfile.TemporaryFile("w+") as fehler:
@@ -116,7 +117,8 @@ def fakes(quelle: Path) -> Iterator[tuple[dict[str, str], subprocess.Popen[str]]
             assert p.stdout is not None
             zugaenge = json.loads(p.stdout.readline())
             urls = {s: zugaenge[s]["url"] for s in ("cloud", "concenter", "ams", "thinksurance")}
-            einrichten(urls)
+            if eingerichtet:
+                einrichten(urls)
             yield urls, p
         finally:
             p.terminate()
