@@ -65,20 +65,17 @@ def uebung(name: str | None, *, leer: bool, ziel: str | None, fall: Path | None 
     return AUFGABE[name]
 
 
-def ganz_einrichten(urls: Mapping[str, str]) -> None:
+def in_der_welt(urls: Mapping[str, str], handlung: Callable[[Systems], object]) -> None:
+    """Does ``handlung`` through the interfaces of the fakes at ``urls``."""
     s = Systems.connect(embedded_fakes().with_fake_urls(dict(urls)))
     try:
-        einrichtung.vollstaendig_einrichten(s)
+        handlung(s)
     finally:
         s.close()
 
 
 def herstellen(a: Aufgabe, urls: Mapping[str, str]) -> None:
-    s = Systems.connect(embedded_fakes().with_fake_urls(dict(urls)))
-    try:
-        a.uebung.herstellen(s)
-    finally:
-        s.close()
+    in_der_welt(urls, a.uebung.herstellen)
 
 
 def raum_fuer(urls: Mapping[str, str], options: Options) -> Schulungsraum:
@@ -182,7 +179,7 @@ class Schulung:
             if a is not None:
                 herstellen(a, fakes.urls)
             elif args.fall is not None:  # a case where nothing was broken: the whole guide
-                ganz_einrichten(fakes.urls)
+                in_der_welt(fakes.urls, einrichtung.vollstaendig_einrichten)
         except AbsprungError as f:
             raise FakeError(f"Die Übung „{a.name if a else 'Fall'}“ ließ sich nicht herstellen: {f}") from None
         if args.ziel or self.raum is None:
