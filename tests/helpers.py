@@ -99,6 +99,13 @@ def logged(entry: Any, code: str, result: str, step: str | None = None) -> None:
     assert entry.grund and len(entry.grund) > 15 and "{" not in entry.grund, entry.grund
 
 
+class QuietHandler(BaseHTTPRequestHandler):
+    """A request handler of the tests' own web servers: no line on stderr per request."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the standard library's name
+        pass
+
+
 @contextlib.contextmanager
 def loopback_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     """A small web server of the test's own on 127.0.0.1 (a thread); yields its base URL."""

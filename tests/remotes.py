@@ -4,20 +4,16 @@ answers late; one drips its answer a byte at a time – the worst case for per-r
 
 from __future__ import annotations
 
-import http.server
 import time
 from contextlib import contextmanager
 from typing import Any, Iterator
 
-from tests.helpers import loopback_server
+from tests.helpers import QuietHandler, loopback_server
 
 
-class _Echo(http.server.BaseHTTPRequestHandler):
+class _Echo(QuietHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body go out separately: no 40 ms wait per request
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
 
     def _echo(self) -> None:
         body = self.rfile.read(int(self.headers.get("content-length", 0)))
@@ -31,15 +27,12 @@ class _Echo(http.server.BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_PATCH = _echo  # noqa: N815 - stdlib names
 
 
-class _Langsam(http.server.BaseHTTPRequestHandler):
+class _Langsam(QuietHandler):
     """Waits ``vorher`` seconds, then sends an empty JSON object of ``laenge`` bytes, ``pause`` seconds apart each."""
 
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
     vorher, pause, laenge = 0.0, 0.0, 2
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
 
     def _antworten(self) -> None:
         self.rfile.read(int(self.headers.get("content-length", 0)))
@@ -60,15 +53,12 @@ class _Langsam(http.server.BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = _antworten  # noqa: N815 - stdlib names
 
 
-class _Schliessend(http.server.BaseHTTPRequestHandler):
+class _Schliessend(QuietHandler):
     """Reads the request, waits ``vorher`` seconds and closes the connection without an answer."""
 
     protocol_version = "HTTP/1.1"
     vorher = 0.0
     gesehen: list[str] = []
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
 
     def _schliessen(self) -> None:
         self.rfile.read(int(self.headers.get("content-length", 0)))

@@ -6,7 +6,6 @@ test run)."""
 from __future__ import annotations
 
 import time
-from http.server import BaseHTTPRequestHandler
 from types import SimpleNamespace
 from typing import Iterator, cast
 
@@ -16,7 +15,7 @@ from playwright.sync_api import Page
 from absprung.systems import Systems
 from steps.einrichter import Oberflaeche, UiError
 from steps.fixtures import fotografieren
-from tests.helpers import loopback_server
+from tests.helpers import QuietHandler, loopback_server
 
 START = b'<html><body><main><a href="/langsam">weiter</a></main></body></html>'
 # The head arrives at once (the navigation commits), the body a moment later.
@@ -24,7 +23,7 @@ KOPF = b"<html><head><title>langsam</title></head>" + b" " * 2048
 RUMPF = b'<body><main><h1>Angekommen</h1><p role="alert">Bestand unbekannt</p></main></body></html>'
 
 
-class _Langsam(BaseHTTPRequestHandler):
+class _Langsam(QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 - the standard library's name
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -36,9 +35,6 @@ class _Langsam(BaseHTTPRequestHandler):
         self.wfile.flush()
         time.sleep(0.6)
         self.wfile.write(RUMPF)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the standard library's name
-        pass
 
 
 @pytest.fixture(scope="module")

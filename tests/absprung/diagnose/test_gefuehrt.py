@@ -9,7 +9,6 @@ import io
 import json
 import subprocess
 import sys
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Iterator
 
@@ -25,14 +24,14 @@ from absprung.ursachen import URSACHE
 from absprung.ursachen.aufgaben import AUFGABE, AUFGABEN
 from basis import demo
 from tests.features.remote import write_profile
-from tests.helpers import ROOT, loopback_server
+from tests.helpers import ROOT, QuietHandler, loopback_server
 
 AMS_FRAGEN = ("cloud-konto", "maklerextranet", "produktfreischaltungen")  # the checks that read ams.5
 GEHEIM = (demo.TS_BTOKEN, demo.TS_HASH, demo.TS_SECRET, demo.TS_ATOKEN, demo.CONCENTER_PASSWORT)
 NIRGENDS = "http://127.0.0.1:9"  # nothing listens there: ams.5 not reachable
 
 
-class _Webseite(BaseHTTPRequestHandler):
+class _Webseite(QuietHandler):
     """A web server at the address where ams.5 was expected: HTML for every path."""
 
     def do_GET(self) -> None:  # noqa: N802 - the standard library's name
@@ -40,9 +39,6 @@ class _Webseite(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/html")
         self.end_headers()
         self.wfile.write(b"<!DOCTYPE HTML><html><title>404 Not Found</title><body>Not Found</body></html>")
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the standard library's name
-        pass
 
 
 @pytest.fixture(scope="module")
